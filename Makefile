@@ -1,0 +1,123 @@
+# JTAI Ready: build, preview and test.
+#
+#   make serve    preview the site at http://127.0.0.1:8000 (installs what it needs first)
+#   make test     install everything from nothing, then lint, validate and run every test
+#
+# Everything runs from a virtual environment in $(VENV) (default .venv). Set VENV to use
+# another one, for example `make install VENV=/tmp/freshvenv` to try a fresh install.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+MKDOCS := $(VENV)/bin/mkdocs
+RUFF := $(VENV)/bin/ruff
+# Written once `pip install -e ".[test]"` has succeeded; redone when pyproject.toml changes.
+STAMP := $(VENV)/.jtai-ready-installed
+
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SITE_DIR := site
+DIST_ZIP := dist/jtai-ready-site.zip
+JS_TESTS := tests/js
+
+# mkdocs-material 9.8 prints an end-of-life banner on every run unless told not to.
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: help install serve test browser build check bench dist lint format clean distclean
+
+help:
+	@echo "make serve      preview the site at http://$(HOST):$(PORT) (rebuilds on change)"
+	@echo "make test       install everything, then ruff, generator check, JS and Python tests"
+	@echo "make install    create $(VENV) and install the project with its test extras"
+	@echo "make browser    make sure Chromium (and Node.js) are installed for browser tests"
+	@echo "make build      build the site strictly into $(SITE_DIR)/"
+	@echo "make check      validate the YAML content (python -m generator check)"
+	@echo "make bench      run the benchmarks in tests/bench/"
+	@echo "make dist       build, then zip $(SITE_DIR)/ into $(DIST_ZIP)"
+	@echo "make lint       ruff check and ruff format --check"
+	@echo "make format     ruff format and ruff check --fix"
+	@echo "make clean      remove build output and caches (keeps $(VENV))"
+	@echo "make distclean  clean, and remove $(VENV) too"
+
+# ---------------------------------------------------------------------------------------
+# Installation
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@if [ ! -x "$(PY)" ]; then \
+		echo "Creating virtual environment in $(VENV)"; \
+		$(PYTHON) -m venv "$(VENV)"; \
+	fi
+	"$(PY)" -m pip install --quiet -e ".[test]"
+	@touch "$@"
+
+browser:
+	@bash scripts/ensure-browser.sh >/dev/null
+
+# ---------------------------------------------------------------------------------------
+# Everyday use
+
+serve: install
+	"$(MKDOCS)" serve -a $(HOST):$(PORT)
+
+build: install
+	"$(MKDOCS)" build --strict --site-dir "$(SITE_DIR)"
+
+check: install
+	"$(PY)" -m generator check
+
+lint: install
+	"$(RUFF)" check .
+	"$(RUFF)" format --check .
+
+format: install
+	"$(RUFF)" format .
+	"$(RUFF)" check --fix .
+
+# ---------------------------------------------------------------------------------------
+# Tests
+
+# Node's test runner takes folders; only call it when the folder holds test files
+# (node 20's default patterns: *.test.js, *-test.js, *_test.js, test-*.js, test.js, ...).
+test: install browser
+	"$(RUFF)" check .
+	"$(PY)" -m generator check
+	@if [ -d "$(JS_TESTS)" ] && [ -n "$$(find "$(JS_TESTS)" -type f \
+		\( -name '*.test.js' -o -name '*.test.cjs' -o -name '*.test.mjs' \
+		-o -name '*-test.js' -o -name '*_test.js' -o -name 'test-*.js' -o -name 'test.js' \) \
+		-not -path '*/node_modules/*' | head -n 1)" ]; then \
+		echo "node --test $(JS_TESTS)/"; \
+		node --test "$(JS_TESTS)/"; \
+	else \
+		echo "No JavaScript tests in $(JS_TESTS)/: skipping node --test"; \
+	fi
+	"$(PY)" -m pytest
+
+bench: install browser
+	@shopt -s nullglob; scripts=(tests/bench/*.py); \
+	if [ $${#scripts[@]} -eq 0 ]; then echo "No benchmarks in tests/bench/"; exit 0; fi; \
+	for script in "$${scripts[@]}"; do \
+		echo "== $$script"; \
+		"$(PY)" "$$script"; \
+	done
+
+# ---------------------------------------------------------------------------------------
+# Publishing
+
+dist: build
+	"$(PY)" scripts/make_dist.py "$(SITE_DIR)" "$(DIST_ZIP)"
+
+clean:
+	rm -rf "$(SITE_DIR)" dist build .pytest_cache .ruff_cache test-results
+	find . \( -path ./.venv -o -path ./.git -o -path ./node_modules \) -prune \
+		-o -type d -name __pycache__ -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf "$(VENV)" *.egg-info

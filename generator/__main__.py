@@ -1,0 +1,45 @@
+"""Command line: python -m generator check | build [--out DIR]."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import pipeline
+from .problems import GenerationError, format_problems
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser.add_argument("command", choices=["check", "build"])
+    parser.add_argument("--content", type=Path, default=ROOT / "criteria",
+                        help="content folder (default: criteria/)")
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "generated",
+                        help="where build writes the generated pages (default: build/generated/)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    if args.command == "check":
+        checked = pipeline.check(args.content, ROOT)
+        if checked.problems:
+            print(format_problems(checked.problems), file=sys.stderr)
+            return 1
+        print(f"OK: {len(checked.docs)} files checked in {time.perf_counter() - started:.2f}s")
+        return 0
+    try:
+        generated = pipeline.generate(args.content, ROOT)
+    except GenerationError as err:
+        print(str(err), file=sys.stderr)
+        print("Nothing was written: the previous output is unchanged.", file=sys.stderr)
+        return 1
+    pipeline.write(generated, args.out)
+    count = len(generated.files())
+    print(f"OK: wrote {count} files to {args.out} in {time.perf_counter() - started:.2f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

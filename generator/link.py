@@ -1,0 +1,196 @@
+"""Stage 3, link: IDs are unique and every reference resolves.
+
+Definitions and references are declared as tables of (file, path pattern, kind), so that adding a
+new kind of reference is one line. Framework files are checked within their own framework folder;
+shared files (glossary, site settings) once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .load import Document
+from .problems import Problem, json_path
+
+FRAMEWORK_FILES = (
+    "framework.yml", "criteria.yml", "timeline.yml", "annex-a.yml", "after.yml", "guides.yml",
+    "assessment.yml",
+)
+SHARED_FILES = ("site.yml", "glossary.yml")
+
+# (file, path pattern, kind of ID it defines)
+DEFINITIONS = (
+    ("framework.yml", "agencies[*].id", "agency"),
+    ("framework.yml", "focus_areas[*].id", "focus area"),
+    ("framework.yml", "inspectorates[*].id", "inspectorate"),
+    ("framework.yml", "background[*].id", "background fact"),
+    ("criteria.yml", "criteria[*].id", "criterion"),
+    ("criteria.yml", "criteria[*].indicators[*].id", "indicator"),
+    ("annex-a.yml", "sections[*].id", "Annex A section"),
+    ("annex-a.yml", "sections[*].items[*].id", "Annex A item"),
+    ("timeline.yml", "milestones[*].id", "milestone"),
+    ("timeline.yml", "meet[*].id", "person inspectors meet"),
+    ("timeline.yml", "methods[*].id", "method"),
+    ("after.yml", "letter.timescales[*].id", "letter timescale"),
+    ("after.yml", "annex_b[*].id", "Annex B entry"),
+    ("guides.yml", "agency_guides[*].id", "guide"),
+    ("glossary.yml", "terms[*].id", "glossary term"),
+)
+
+# (file, path pattern, kind of ID it must name)
+REFERENCES = (
+    ("framework.yml", "team.members[*].inspectorate", "inspectorate"),
+    ("criteria.yml", "criteria[*].focus", "focus area"),
+    ("criteria.yml", "criteria[*].agencies[*]", "agency"),
+    ("annex-a.yml", "sections[*].items[*].agency", "agency"),
+    ("annex-a.yml", "sections[*].items[*].criteria[*]", "criterion"),
+    ("timeline.yml", "milestones[*].who[*]", "agency"),
+    ("timeline.yml", "milestones[*].annex_a[*]", "Annex A item"),
+    ("timeline.yml", "meet[*].agencies[*]", "agency"),
+    ("after.yml", "annex_b[*].agency", "agency"),
+    ("after.yml", "annex_b[*].inspectorate", "inspectorate"),
+    ("guides.yml", "agency_guides[*].agency", "agency"),
+)
+
+_STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*)(\[\*\])?")
+
+
+def walk(data: Any, pattern: str) -> Iterator[tuple[tuple[object, ...], Any]]:
+    """Yield (path, value) for each value a pattern such as 'criteria[*].id' reaches."""
+    found: list[tuple[tuple[object, ...], Any]] = [((), data)]
+    for step in pattern.split("."):
+        match = _STEP.fullmatch(step)
+        if not match:
+            raise ValueError(f"bad pattern step {step!r}")
+        key, each = match.groups()
+        nxt = []
+        for parts, value in found:
+            if isinstance(value, dict) and key in value:
+                nxt.append(((*parts, key), value[key]))
+        if each:
+            nxt = [((*p, i), v) for p, seq in nxt if isinstance(seq, list) for i, v in enumerate(seq)]
+        found = nxt
+    yield from found
+
+
+@dataclass(frozen=True)
+class Defined:
+    doc: Document
+    parts: tuple[object, ...]
+
+
+class Scope:
+    """The IDs defined in one framework folder plus the shared files."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, dict[str, Defined]] = {}
+        self.problems: list[Problem] = []
+
+    def define(self, doc: Document, parts: tuple[object, ...], kind: str, value: Any) -> None:
+        if not isinstance(value, str):
+            return  # the schema stage has reported it
+        table = self.ids.setdefault(kind, {})
+        if value in table:
+            first = table[value]
+            where = f"{first.doc.name}:{first.doc.line_of(first.parts)}"
+            msg = f"duplicate {kind} ID '{value}' (first defined at {where}): IDs must be unique"
+            self.problems.append(Problem(doc.name, doc.line_of(parts), json_path(parts), msg))
+        else:
+            table[value] = Defined(doc, parts)
+
+    def resolve(self, doc: Document, parts: tuple[object, ...], kind: str, value: Any) -> None:
+        if not isinstance(value, str) or value in self.ids.get(kind, {}):
+            return
+        known = sorted(self.ids.get(kind, {}))
+        hint = _closest(value, known)
+        msg = f"unknown {kind} '{value}'" + (f": did you mean '{hint}'?" if hint else "")
+        if not hint:
+            msg += f"; known: {', '.join(known[:12])}{' …' if len(known) > 12 else ''}"
+        self.problems.append(Problem(doc.name, doc.line_of(parts), json_path(parts), msg))
+
+
+def _closest(value: str, known: list[str]) -> str | None:
+    from difflib import get_close_matches
+
+    found = get_close_matches(value, known, n=1, cutoff=0.75)
+    return found[0] if found else None
+
+
+def link(docs: list[Document], content_dir: Path) -> list[Problem]:
+    """Every uniqueness and reference problem across the corpus."""
+    shared = [d for d in docs if d.path.parent == content_dir]
+    problems: list[Problem] = []
+    folders = sorted({d.path.parent for d in docs if d.path.parent != content_dir})
+    for folder in folders:
+        own = [d for d in docs if d.path.parent == folder]
+        problems += _link_framework(folder, own, shared)
+    problems += _check_site(shared, folders)
+    return problems
+
+
+def _link_framework(folder: Path, own: list[Document], shared: list[Document]) -> list[Problem]:
+    scope = Scope()
+    docs = own + shared
+    for doc in docs:
+        for file, pattern, kind in DEFINITIONS:
+            if doc.path.name == file:
+                for parts, value in walk(doc.data, pattern):
+                    scope.define(doc, parts, kind, value)
+    for doc in docs:
+        for file, pattern, kind in REFERENCES:
+            if doc.path.name == file:
+                for parts, value in walk(doc.data, pattern):
+                    scope.resolve(doc, parts, kind, value)
+    problems = scope.problems if own else []
+    problems += _check_folder(folder, own)
+    problems += _check_indicator_numbers(own)
+    return problems
+
+
+def _check_folder(folder: Path, own: list[Document]) -> list[Problem]:
+    problems = []
+    names = {d.path.name for d in own}
+    shown = own[0].name.rsplit("/", 1)[0] if own else folder.name
+    for missing in sorted(set(FRAMEWORK_FILES) - names):
+        problems.append(Problem(shown, 0, "$", f"framework folder has no {missing}"))
+    for doc in own:
+        value = doc.data.get("id" if doc.path.name == "framework.yml" else "framework")
+        if isinstance(value, str) and value != folder.name:
+            key = "id" if doc.path.name == "framework.yml" else "framework"
+            msg = f"'{value}' should be the framework folder's name, '{folder.name}'"
+            problems.append(Problem(doc.name, doc.line_of((key,)), f"$.{key}", msg))
+    return problems
+
+
+def _check_indicator_numbers(own: list[Document]) -> list[Problem]:
+    problems = []
+    for doc in own:
+        if doc.path.name != "criteria.yml":
+            continue
+        for parts, crit in walk(doc.data, "criteria[*]"):
+            if not isinstance(crit, dict) or not isinstance(crit.get("indicators"), list):
+                continue
+            for i, ind in enumerate(crit["indicators"], start=1):
+                want = f"{crit.get('id')}.{i}"
+                if isinstance(ind, dict) and ind.get("id") != want:
+                    where = (*parts, "indicators", i - 1, "id")
+                    msg = f"indicator ID should be '{want}' (numbered in order within its criterion)"
+                    problems.append(Problem(doc.name, doc.line_of(where), json_path(where), msg))
+    return problems
+
+
+def _check_site(shared: list[Document], folders: list[Path]) -> list[Problem]:
+    problems = []
+    names = [f.name for f in folders]
+    for doc in shared:
+        if doc.path.name != "site.yml":
+            continue
+        chosen = doc.data.get("framework")
+        if isinstance(chosen, str) and chosen not in names:
+            msg = f"no framework folder '{chosen}'; folders: {', '.join(names) or 'none'}"
+            problems.append(Problem(doc.name, doc.line_of(("framework",)), "$.framework", msg))
+    return problems

@@ -1,0 +1,72 @@
+"""Thin MkDocs adapter: translates MkDocs events into generator calls, nothing more.
+
+- on_config: run the generator (before MkDocs cleans the site folder, so a failure leaves the
+  previous site intact) and expose a few values to mkdocs-macros through config.extra, and add the
+  generated pages to the navigation.
+- on_files: add the generated pages and the self-assessment's files to the build.
+- on_page_markdown: append the glossary's abbreviations so every page gets tooltips.
+- on_serve: rebuild when content, templates or the self-assessment change.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; make the package importable
+    sys.path.insert(0, str(ROOT))
+
+from generator import pipeline  # noqa: E402
+from generator.problems import GenerationError  # noqa: E402
+from generator.render import Generated  # noqa: E402
+
+WATCHED = ("criteria", "assessment", "generator/templates", "generator/schemas")
+_state: dict[str, Generated] = {}
+
+
+@event_priority(100)
+def on_config(config):
+    try:
+        generated = pipeline.generate(ROOT / "criteria", ROOT)
+    except GenerationError as err:
+        raise PluginError(f"Content problems:\n{err}\nThe previous site was left as it was.") from None
+    _state["generated"] = generated
+    config.extra.update(generated.macros)
+    config.nav = expand_nav(config.nav or [], generated.nav)
+    return config
+
+
+def expand_nav(nav: list, children: dict[str, list[dict[str, str]]]) -> list:
+    """Turn 'Title: section/index.md' into a section with the generator's pages under it."""
+    out = []
+    for entry in nav:
+        title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
+        if isinstance(target, str) and target in children:
+            entry = {title: [target, *children[target]]}
+        out.append(entry)
+    return out
+
+
+def on_files(files: Files, config) -> Files:
+    generated = _state["generated"]
+    for uri, text in generated.files().items():
+        if files.get_file_from_path(uri) is not None:
+            raise PluginError(f"docs/{uri} is hand-written but the generator also makes it: "
+                              "rename one of them")
+        files.append(File.generated(config, uri, content=text))
+    return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    return markdown + "\n\n" + _state["generated"].abbreviations
+
+
+def on_serve(server, config, builder):
+    for rel in WATCHED:
+        server.watch(str(ROOT / rel))
+    return server

@@ -1,0 +1,367 @@
+"""Stage 4, model: frozen dataclasses built from validated, linked documents.
+
+Rendering sees only these objects, never raw YAML. Optional fields default to empty values so
+templates need no guards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from .load import Document
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
+
+
+@dataclass(frozen=True)
+class Cited:
+    text: str
+    paras: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Agency:
+    id: str
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Inspectorate:
+    id: str
+    name: str
+    full_name: str = ""
+
+
+@dataclass(frozen=True)
+class FocusArea:
+    id: str
+    title: str
+    lead_in: str
+    points: tuple[str, ...]
+    paras: tuple[int, ...]
+    intro: str = ""
+
+
+@dataclass(frozen=True)
+class Deadline:
+    week: int
+    weekday: str = ""
+    time: str = ""
+
+    @property
+    def sort_key(self) -> tuple[int, int, str]:
+        day = WEEKDAYS.index(self.weekday) if self.weekday in WEEKDAYS else 5
+        return (self.week, day, self.time or "99:99")
+
+    def __str__(self) -> str:
+        parts = [clock(self.time)] if self.time else []
+        if self.weekday:
+            parts.append(self.weekday.capitalize())
+        parts.append(f"week {self.week}")
+        return (" ".join(parts[:-1]) + ", " + parts[-1]) if len(parts) > 1 else parts[0].capitalize()
+
+
+def clock(time: str) -> str:
+    """GOV.UK style: 17:00 -> 5pm, 11:00 -> 11am, 09:30 -> 9:30am, 12:00 -> midday."""
+    hours, minutes = (int(x) for x in time.split(":"))
+    if (hours, minutes) == (12, 0):
+        return "midday"
+    suffix = "am" if hours < 12 else "pm"
+    hours = hours % 12 or 12
+    return f"{hours}{suffix}" if minutes == 0 else f"{hours}:{minutes:02d}{suffix}"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    text: str
+    retired: bool = False
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    title: str
+    text: str
+    focus: str
+    agencies: tuple[str, ...]
+    indicators: tuple[Indicator, ...]
+    paras: tuple[int, ...]
+    retired: bool = False
+
+    @property
+    def slug(self) -> str:
+        return self.id.lower()
+
+    @property
+    def number(self) -> int:
+        return int(self.id[2:])
+
+
+@dataclass(frozen=True)
+class AnnexItem:
+    id: str
+    number: str
+    item: str
+    description: str
+    agency: str
+    deadline: Deadline
+    criteria: tuple[str, ...]
+    section: str
+    fields: tuple[str, ...] = ()
+    retired: bool = False
+
+
+@dataclass(frozen=True)
+class AnnexSection:
+    id: str
+    title: str
+    paras: tuple[int, ...]
+    deadline: Deadline | None
+    provider: str
+    intro: str
+    note: str
+    items: tuple[AnnexItem, ...]
+
+
+@dataclass(frozen=True)
+class Milestone:
+    id: str
+    week: int
+    title: str
+    what: str
+    by: str
+    who: tuple[str, ...]
+    annex_a: tuple[str, ...]
+    paras: tuple[int, ...]
+    weekday: str = ""
+    time: str = ""
+
+    @property
+    def deadline(self) -> Deadline:
+        return Deadline(self.week, self.weekday, self.time)
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    role: str
+    agencies: tuple[str, ...]
+    paras: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Method:
+    id: str
+    title: str
+    summary: str
+    points: tuple[str, ...]
+    paras: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Guide:
+    id: str
+    agency: str
+    title: str
+    intro: str
+    paras: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    body: str
+
+
+@dataclass(frozen=True)
+class OneMinute:
+    id: str
+    title: str
+    sections: tuple[Section, ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    meaning: str
+    expansion: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str = ""
+    role: str = ""
+    email: str = ""
+    phone: str = ""
+
+    @property
+    def is_set(self) -> bool:
+        return any((self.name, self.role, self.email, self.phone))
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class LocalSettings:
+    framework: str
+    partnership: str = ""
+    contact: Contact = field(default_factory=Contact)
+    links: tuple[Link, ...] = ()
+    footer_note: str = ""
+
+
+@dataclass(frozen=True)
+class Framework:
+    id: str
+    title: str
+    short_title: str
+    theme: str
+    version_date: str
+    info: Mapping[str, Any]  # framework.yml's descriptive parts (scope, team, background ...)
+    agencies: tuple[Agency, ...]
+    inspectorates: tuple[Inspectorate, ...]
+    focus_areas: tuple[FocusArea, ...]
+    criteria: tuple[Criterion, ...]
+    annex_sections: tuple[AnnexSection, ...]
+    timeline: Mapping[str, Any]
+    milestones: tuple[Milestone, ...]
+    meet: tuple[Person, ...]
+    methods: tuple[Method, ...]
+    after: Mapping[str, Any]
+    one_minute: OneMinute
+    guides: tuple[Guide, ...]
+    assessment: Mapping[str, Any]
+
+    @property
+    def annex_items(self) -> tuple[AnnexItem, ...]:
+        return tuple(item for s in self.annex_sections for item in s.items)
+
+    def agency(self, agency_id: str) -> Agency:
+        return next(a for a in self.agencies if a.id == agency_id)
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        return next(c for c in self.criteria if c.id == criterion_id)
+
+    def items_for(self, criterion_id: str) -> tuple[AnnexItem, ...]:
+        return tuple(i for i in self.annex_items if criterion_id in i.criteria)
+
+
+@dataclass(frozen=True)
+class Site:
+    framework: Framework
+    glossary: tuple[Term, ...]
+    settings: LocalSettings
+    frameworks: tuple[str, ...]
+
+
+def freeze(value: Any) -> Any:
+    """Read-only copy of plain YAML data, for the descriptive parts templates show as they are."""
+    if isinstance(value, dict):
+        return MappingProxyType({k: freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(freeze(v) for v in value)
+    return value
+
+
+def _t(values: Any) -> tuple:
+    return tuple(values or ())
+
+
+def build(docs: tuple[Document, ...], content_dir: Path) -> Site:
+    by_name = {(d.path.parent.name, d.path.name): d.data for d in docs}
+    settings = _settings(by_name[(content_dir.name, "site.yml")])
+    glossary = tuple(Term(**t) for t in by_name[(content_dir.name, "glossary.yml")]["terms"]
+                     if isinstance(t, dict) and not t.get("retired"))
+    frameworks = tuple(sorted({d.path.parent.name for d in docs if d.path.parent != content_dir}))
+    framework = build_framework({n: d for (f, n), d in by_name.items() if f == settings.framework})
+    return Site(framework, tuple(sorted(glossary, key=lambda t: t.term.lower())), settings, frameworks)
+
+
+def _settings(data: dict[str, Any]) -> LocalSettings:
+    return LocalSettings(
+        framework=data.get("framework", "syv-2023"),
+        partnership=data.get("partnership", ""),
+        contact=Contact(**(data.get("contact") or {})),
+        links=tuple(Link(x["title"], x["url"]) for x in data.get("links") or ()),
+        footer_note=data.get("footer_note", ""),
+    )
+
+
+def build_framework(files: dict[str, dict[str, Any]]) -> Framework:
+    fw, timeline = files["framework.yml"], files["timeline.yml"]
+    guides = files["guides.yml"]
+    return Framework(
+        id=fw["id"], title=fw["title"], short_title=fw["short_title"], theme=fw["theme"],
+        version_date=fw["version_date"], info=freeze(fw),
+        agencies=tuple(Agency(a["id"], a["name"], a.get("description", "")) for a in fw["agencies"]),
+        inspectorates=tuple(
+            Inspectorate(i["id"], i["name"], i.get("full_name", "")) for i in fw["inspectorates"]),
+        focus_areas=tuple(_focus(f) for f in fw["focus_areas"]),
+        criteria=tuple(_criterion(c) for c in files["criteria.yml"]["criteria"]),
+        annex_sections=tuple(_section(s) for s in files["annex-a.yml"]["sections"]),
+        timeline=freeze(timeline),
+        milestones=tuple(_milestone(m) for m in timeline["milestones"] if not m.get("retired")),
+        meet=tuple(Person(p["id"], p["role"], _t(p.get("agencies")), _t(p.get("paras")))
+                   for p in timeline.get("meet", ())),
+        methods=tuple(Method(m["id"], m["title"], m.get("summary", ""), _t(m.get("points")),
+                             _t(m.get("paras"))) for m in timeline.get("methods", ())),
+        after=freeze(files["after.yml"]),
+        one_minute=_one_minute(guides["one_minute"]),
+        guides=tuple(Guide(g["id"], g["agency"], g["title"], g["intro"], _t(g.get("paras")))
+                     for g in guides["agency_guides"]),
+        assessment=freeze({k: v for k, v in files["assessment.yml"].items() if k != "framework"}),
+    )
+
+
+def _focus(f: dict[str, Any]) -> FocusArea:
+    return FocusArea(f["id"], f["title"], f.get("lead_in", ""), _t(f.get("points")),
+                     _t(f.get("paras")), f.get("intro", ""))
+
+
+def _criterion(c: dict[str, Any]) -> Criterion:
+    indicators = tuple(Indicator(i["id"], i["text"], i.get("retired", False))
+                       for i in c["indicators"])
+    return Criterion(c["id"], c["title"], c["text"], c["focus"], _t(c.get("agencies")),
+                     indicators, _t(c.get("paras")), c.get("retired", False))
+
+
+def _deadline(d: dict[str, Any] | None) -> Deadline | None:
+    return Deadline(d["week"], d.get("weekday", ""), d.get("time", "")) if d else None
+
+
+def _section(s: dict[str, Any]) -> AnnexSection:
+    deadline = _deadline(s.get("deadline"))
+    items = tuple(
+        AnnexItem(
+            id=i["id"], number=i.get("number", ""), item=i["item"],
+            description=i.get("description", ""), agency=i["agency"],
+            deadline=_deadline(i.get("deadline")) or deadline or Deadline(0),
+            criteria=_t(i.get("criteria")), section=s["id"], fields=_t(i.get("fields")),
+            retired=i.get("retired", False),
+        )
+        for i in s["items"]
+    )
+    return AnnexSection(s["id"], s["title"], _t(s.get("paras")), deadline, s.get("provider", ""),
+                        s.get("intro", ""), s.get("note", ""), items)
+
+
+def _milestone(m: dict[str, Any]) -> Milestone:
+    return Milestone(m["id"], m["week"], m["title"], m.get("what", ""), m.get("by", ""),
+                     _t(m.get("who")), _t(m.get("annex_a")), _t(m.get("paras")),
+                     m.get("weekday", ""), m.get("time", ""))
+
+
+def _one_minute(g: dict[str, Any]) -> OneMinute:
+    return OneMinute(g["id"], g["title"], tuple(Section(s["heading"], s["body"])
+                                                for s in g["sections"]))

@@ -1,0 +1,132 @@
+"""Stage 2, validate: check every loaded document against its JSON Schema.
+
+A file's schema is chosen by its name (criteria.yml -> criteria.schema.json). Every error in every
+file is reported, best match first within each place, with a message a maintainer can act on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, relevance
+
+from .load import Document
+from .problems import Problem, json_path
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+MODELINE = "# yaml-language-server: $schema="
+
+
+def schema_name(doc_path: Path) -> str:
+    return f"{doc_path.stem}.schema.json"
+
+
+@cache
+def validator_for(name: str) -> Draft202012Validator | None:
+    path = SCHEMA_DIR / name
+    if not path.is_file():
+        return None
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def known_kinds() -> list[str]:
+    return sorted(p.name.removesuffix(".schema.json") + ".yml" for p in SCHEMA_DIR.glob("*.json"))
+
+
+def validate(doc: Document) -> list[Problem]:
+    """Every problem with one document: its modeline and every schema error."""
+    name = schema_name(doc.path)
+    validator = validator_for(name)
+    if validator is None:
+        kinds = ", ".join(known_kinds())
+        return [Problem(doc.name, 1, "$", f"unknown kind of file: expected one of {kinds}")]
+    problems = _check_modeline(doc, name)
+    errors = sorted(validator.iter_errors(doc.data), key=relevance)
+    problems += [_to_problem(doc, err) for err in errors]
+    return problems
+
+
+def _check_modeline(doc: Document, name: str) -> list[Problem]:
+    if doc.first_line.startswith(MODELINE) and doc.first_line.endswith("/" + name):
+        return []
+    depth = len(doc.path.parent.relative_to(_content_root(doc.path)).parts) + 1
+    want = MODELINE + "../" * depth + "generator/schemas/" + name
+    return [Problem(doc.name, 1, "$", f"first line should be the editor hint: {want}")]
+
+
+def _content_root(path: Path) -> Path:
+    for parent in path.parents:
+        if parent.name == "criteria":
+            return parent
+    return path.parent
+
+
+def _to_problem(doc: Document, err: ValidationError) -> Problem:
+    err = _deepest(err)
+    parts = tuple(err.absolute_path)
+    return Problem(doc.name, doc.line_of(parts), json_path(parts), explain(err))
+
+
+def _deepest(err: ValidationError) -> ValidationError:
+    """For anyOf/oneOf, the most relevant branch says more than 'is not valid under any'."""
+    while err.context:
+        err = min(err.context, key=relevance)
+    return err
+
+
+def explain(err: ValidationError) -> str:
+    """A plain message for the common mistakes, falling back on jsonschema's own."""
+    kind, value, schema = err.validator, err.instance, err.schema
+    if kind == "additionalProperties":
+        extra = sorted(set(value) - set(schema.get("properties", {})))
+        allowed = ", ".join(sorted(schema.get("properties", {})))
+        return f"unknown field {_names(extra)}; allowed fields: {allowed}"
+    if kind == "required":
+        missing = [k for k in err.validator_value if k not in value]
+        return f"missing required field {_names(missing)}"
+    if kind == "type":
+        return f"expected {_type_words(err.validator_value)}, found {_describe(value)}"
+    if kind == "pattern":
+        hint = schema.get("description", "")
+        return f"{_describe(value)} does not match the pattern {err.validator_value}. {hint}".strip()
+    if kind == "enum":
+        options = ", ".join(repr(x) for x in err.validator_value)
+        return f"{_describe(value)} is not one of {options}"
+    if kind in {"minItems", "minLength"} and not value:
+        return "must not be empty"
+    return err.message
+
+
+def _names(keys: Iterable[str]) -> str:
+    return ", ".join(f"'{k}'" for k in keys)
+
+
+def _type_words(types: str | list[str]) -> str:
+    words = {"string": "text", "integer": "a whole number", "array": "a list",
+             "object": "a mapping of fields", "boolean": "true or false", "number": "a number",
+             "null": "nothing"}
+    types = [types] if isinstance(types, str) else types
+    return " or ".join(words.get(t, t) for t in types)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    kind = "a whole number" if isinstance(value, int) else type(value).__name__
+    if isinstance(value, str):
+        kind = "text"
+    shown = repr(value) if len(repr(value)) < 60 else repr(value)[:57] + "...'"
+    return f"{kind} {shown}"
