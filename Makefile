@@ -59,7 +59,7 @@ $(STAMP): pyproject.toml
 	@touch "$@"
 
 browser:
-	@bash scripts/ensure-browser.sh >/dev/null
+	@echo "Chromium for browser tests: $$(bash scripts/ensure-browser.sh)"
 
 # ---------------------------------------------------------------------------------------
 # Everyday use

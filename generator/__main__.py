@@ -23,14 +23,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     if args.command == "check":
-        checked = pipeline.check(args.content, ROOT)
+        checked = pipeline.check(args.content, args.content.resolve().parent)
         if checked.problems:
             print(format_problems(checked.problems), file=sys.stderr)
             return 1
         print(f"OK: {len(checked.docs)} files checked in {time.perf_counter() - started:.2f}s")
         return 0
     try:
-        generated = pipeline.generate(args.content, ROOT)
+        generated = pipeline.generate(args.content, args.content.resolve().parent)
     except GenerationError as err:
         print(str(err), file=sys.stderr)
         print("Nothing was written: the previous output is unchanged.", file=sys.stderr)

@@ -28,6 +28,9 @@ DEFINITIONS = (
     ("framework.yml", "focus_areas[*].id", "focus area"),
     ("framework.yml", "inspectorates[*].id", "inspectorate"),
     ("framework.yml", "background[*].id", "background fact"),
+    ("framework.yml", "policy[*].id", "policy note"),
+    ("framework.yml", "language[*].id", "language note"),
+    ("framework.yml", "footnotes[*].id", "footnote"),
     ("criteria.yml", "criteria[*].id", "criterion"),
     ("criteria.yml", "criteria[*].indicators[*].id", "indicator"),
     ("annex-a.yml", "sections[*].id", "Annex A section"),
@@ -44,6 +47,9 @@ DEFINITIONS = (
 # (file, path pattern, kind of ID it must name)
 REFERENCES = (
     ("framework.yml", "team.members[*].inspectorate", "inspectorate"),
+    ("framework.yml", "*.footnotes[*]", "footnote"),
+    ("framework.yml", "*.*.footnotes[*]", "footnote"),
+    ("framework.yml", "language[*].footnotes[*]", "footnote"),
     ("criteria.yml", "criteria[*].focus", "focus area"),
     ("criteria.yml", "criteria[*].agencies[*]", "agency"),
     ("annex-a.yml", "sections[*].items[*].agency", "agency"),
@@ -56,11 +62,14 @@ REFERENCES = (
     ("guides.yml", "agency_guides[*].agency", "agency"),
 )
 
-_STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*)(\[\*\])?")
+_STEP = re.compile(r"(\*|[A-Za-z_][A-Za-z0-9_-]*)(\[\*\])?")
 
 
 def walk(data: Any, pattern: str) -> Iterator[tuple[tuple[object, ...], Any]]:
-    """Yield (path, value) for each value a pattern such as 'criteria[*].id' reaches."""
+    """Yield (path, value) for each value a pattern such as 'criteria[*].id' reaches.
+
+    'name[*]' steps into every item of a list; '*' into every value of a mapping.
+    """
     found: list[tuple[tuple[object, ...], Any]] = [((), data)]
     for step in pattern.split("."):
         match = _STEP.fullmatch(step)
@@ -69,7 +78,9 @@ def walk(data: Any, pattern: str) -> Iterator[tuple[tuple[object, ...], Any]]:
         key, each = match.groups()
         nxt = []
         for parts, value in found:
-            if isinstance(value, dict) and key in value:
+            if isinstance(value, dict) and key == "*":
+                nxt += [((*parts, k), v) for k, v in value.items()]
+            elif isinstance(value, dict) and key in value:
                 nxt.append(((*parts, key), value[key]))
         if each:
             nxt = [((*p, i), v) for p, seq in nxt if isinstance(seq, list) for i, v in enumerate(seq)]
@@ -140,9 +151,13 @@ def _link_framework(folder: Path, own: list[Document], shared: list[Document]) -
             if doc.path.name == file:
                 for parts, value in walk(doc.data, pattern):
                     scope.define(doc, parts, kind, value)
+    # A kind whose defining file is missing or unreadable has already been reported once;
+    # checking references to it would only repeat that problem many times over.
+    present = {d.path.name for d in docs}
+    checkable = {kind for file, _, kind in DEFINITIONS if file in present}
     for doc in docs:
         for file, pattern, kind in REFERENCES:
-            if doc.path.name == file:
+            if doc.path.name == file and kind in checkable:
                 for parts, value in walk(doc.data, pattern):
                     scope.resolve(doc, parts, kind, value)
     problems = scope.problems if own else []
@@ -156,6 +171,8 @@ def _check_folder(folder: Path, own: list[Document]) -> list[Problem]:
     names = {d.path.name for d in own}
     shown = own[0].name.rsplit("/", 1)[0] if own else folder.name
     for missing in sorted(set(FRAMEWORK_FILES) - names):
+        if (folder / missing).exists():
+            continue  # there, but unreadable: that problem is reported already
         problems.append(Problem(shown, 0, "$", f"framework folder has no {missing}"))
     for doc in own:
         value = doc.data.get("id" if doc.path.name == "framework.yml" else "framework")
@@ -167,20 +184,32 @@ def _check_folder(folder: Path, own: list[Document]) -> list[Problem]:
 
 
 def _check_indicator_numbers(own: list[Document]) -> list[Problem]:
+    """Indicators are numbered EC4.1, EC4.2 … in order: one message per criterion that is not."""
     problems = []
     for doc in own:
         if doc.path.name != "criteria.yml":
             continue
         for parts, crit in walk(doc.data, "criteria[*]"):
-            if not isinstance(crit, dict) or not isinstance(crit.get("indicators"), list):
-                continue
-            for i, ind in enumerate(crit["indicators"], start=1):
-                want = f"{crit.get('id')}.{i}"
-                if isinstance(ind, dict) and ind.get("id") != want:
-                    where = (*parts, "indicators", i - 1, "id")
-                    msg = f"indicator ID should be '{want}' (numbered in order within its criterion)"
-                    problems.append(Problem(doc.name, doc.line_of(where), json_path(where), msg))
+            problem = _numbering_problem(doc, parts, crit)
+            if problem:
+                problems.append(problem)
     return problems
+
+
+def _numbering_problem(doc: Document, parts: tuple[object, ...], crit: Any) -> Problem | None:
+    if not isinstance(crit, dict) or not isinstance(crit.get("indicators"), list):
+        return None
+    crit_id = crit.get("id")
+    if not isinstance(crit_id, str) or not re.fullmatch(r"[A-Za-z]+[0-9]+", crit_id):
+        return None  # a bad criterion ID is reported by the schema
+    for i, ind in enumerate(crit["indicators"], start=1):
+        want = f"{crit_id}.{i}"
+        if isinstance(ind, dict) and ind.get("id") != want:
+            where = (*parts, "indicators", i - 1, "id")
+            msg = (f"indicator ID should be '{want}': number the indicators of {crit_id} "
+                   f"{crit_id}.1, {crit_id}.2 … in order")
+            return Problem(doc.name, doc.line_of(where), json_path(where), msg)
+    return None
 
 
 def _check_site(shared: list[Document], folders: list[Path]) -> list[Problem]:

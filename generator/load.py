@@ -40,6 +40,20 @@ class Document:
         return 1
 
 
+class AliasRefused(yaml.MarkedYAMLError):
+    """An alias was found; raised before any expansion can happen."""
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases while composing, so alias bombs never expand."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise AliasRefused(problem="alias", problem_mark=mark)
+        return super().compose_node(parent, index)
+
+
 class _Converter:
     """Turns a composed YAML node tree into plain Python, recording lines and problems."""
 
@@ -47,8 +61,6 @@ class _Converter:
         self.name = name
         self.lines: Lines = {}
         self.problems: list[Problem] = []
-        self.seen: set[int] = set()
-        self.alias_reported = False
         self.constructor = yaml.SafeLoader("")
 
     def problem(self, node: yaml.Node, parts: tuple[object, ...], message: str) -> None:
@@ -57,14 +69,6 @@ class _Converter:
 
     def convert(self, node: yaml.Node, parts: tuple[object, ...]) -> Any:
         self.lines[parts] = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
-            if id(node) in self.seen:
-                if not self.alias_reported:
-                    msg = "YAML anchors and aliases (&name, *name) are not allowed: write values out"
-                    self.problem(node, parts, msg)
-                    self.alias_reported = True
-                return None
-            self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, parts)
         if isinstance(node, yaml.SequenceNode):
@@ -115,7 +119,11 @@ def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     if not text.strip() or _only_comments(text):
         return None, [Problem(name, 1, "$", "file is empty: expected a mapping of fields")]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
+    except AliasRefused as err:
+        line = err.problem_mark.line + 1
+        msg = "YAML anchors and aliases (&name, *name) are not allowed: write the values out"
+        return None, [Problem(name, line, "$", msg)]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 0

@@ -175,6 +175,7 @@ class Guide:
 
 @dataclass(frozen=True)
 class Section:
+    id: str
     heading: str
     body: str
 
@@ -281,8 +282,9 @@ def _t(values: Any) -> tuple:
 def build(docs: tuple[Document, ...], content_dir: Path) -> Site:
     by_name = {(d.path.parent.name, d.path.name): d.data for d in docs}
     settings = _settings(by_name[(content_dir.name, "site.yml")])
-    glossary = tuple(Term(**t) for t in by_name[(content_dir.name, "glossary.yml")]["terms"]
-                     if isinstance(t, dict) and not t.get("retired"))
+    glossary = tuple(Term(t["id"], t["term"], t["meaning"], t.get("expansion", ""))
+                     for t in by_name[(content_dir.name, "glossary.yml")]["terms"]
+                     if not t.get("retired"))
     frameworks = tuple(sorted({d.path.parent.name for d in docs if d.path.parent != content_dir}))
     framework = build_framework({n: d for (f, n), d in by_name.items() if f == settings.framework})
     return Site(framework, tuple(sorted(glossary, key=lambda t: t.term.lower())), settings, frameworks)
@@ -363,5 +365,5 @@ def _milestone(m: dict[str, Any]) -> Milestone:
 
 
 def _one_minute(g: dict[str, Any]) -> OneMinute:
-    return OneMinute(g["id"], g["title"], tuple(Section(s["heading"], s["body"])
+    return OneMinute(g["id"], g["title"], tuple(Section(s["id"], s["heading"], s["body"])
                                                 for s in g["sections"]))

@@ -54,9 +54,7 @@ def find_chromium() -> str | None:
 def html_pages(site_dir: Path) -> list[str]:
     """Every HTML page of a built site, as sorted POSIX paths relative to its root."""
     return sorted(
-        path.relative_to(site_dir).as_posix()
-        for path in site_dir.rglob("*.html")
-        if path.is_file()
+        path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html") if path.is_file()
     )
 
 
@@ -66,7 +64,7 @@ def origin_of(url: str) -> str:
 
 
 def outside_requests(requests: list[str], allowed_origin: str | None) -> list[str]:
-    """The URLs in `requests` that go anywhere but `allowed_origin` (file:, data:, blob: are fine)."""
+    """URLs in `requests` going anywhere but `allowed_origin` (file:, data:, blob: are fine)."""
     allowed = allowed_origin.rstrip("/") if allowed_origin else None
     offenders = []
     for url in requests:

@@ -1,0 +1,26 @@
+"""Shared fixtures for the generator tests."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "criteria"
+SOURCE = ROOT / "tests" / "sources" / "framework-syv-2023-09-22.txt"
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A scratch copy of the real content folder, to break as a tired maintainer would."""
+    target = tmp_path / "criteria"
+    shutil.copytree(CONTENT, target, ignore=shutil.ignore_patterns("README.md"))
+    return target
+
+
+@pytest.fixture(scope="session")
+def source_text() -> str:
+    """The framework guidance, kept in the repo so tests never read outside it."""
+    return SOURCE.read_text(encoding="utf-8")

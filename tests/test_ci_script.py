@@ -1,0 +1,92 @@
+"""CI runs exactly what the README tells a newcomer to run, and the entry points exist."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+CI_RUN = REPO_ROOT / ".ci" / "run"
+README = REPO_ROOT / "README.md"
+MAKEFILE = REPO_ROOT / "Makefile"
+ENSURE_BROWSER = REPO_ROOT / "scripts" / "ensure-browser.sh"
+
+FENCE = re.compile(r"^(```|~~~)[^\n]*\n(.*?)^\1[ \t]*$", re.MULTILINE | re.DOTALL)
+MAKE_TARGETS = (
+    "serve",
+    "test",
+    "install",
+    "browser",
+    "build",
+    "check",
+    "bench",
+    "dist",
+    "lint",
+    "clean",
+)
+
+
+def _commands(script: str) -> list[str]:
+    """The command lines of a shell script or code block, without comments and prompts."""
+    commands = []
+    for raw in script.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        commands.append(line.removeprefix("$ ").strip())
+    return commands
+
+
+def _readme_commands() -> list[str]:
+    text = README.read_text(encoding="utf-8")
+    return [command for block in FENCE.finditer(text) for command in _commands(block.group(2))]
+
+
+def test_ci_run_is_strict_bash() -> None:
+    text = CI_RUN.read_text(encoding="utf-8")
+    assert text.startswith("#!/usr/bin/env bash\n") or text.startswith("#!/bin/bash\n")
+    assert "set -euo pipefail" in _commands(text)
+    subprocess.run(["bash", "-n", str(CI_RUN)], check=True)
+
+
+def test_ci_run_calls_make_test() -> None:
+    commands = [shlex.split(c) for c in _commands(CI_RUN.read_text(encoding="utf-8"))]
+    assert ["make", "test"] in commands, commands
+
+
+def test_readme_first_two_commands_are_make_serve_and_make_test() -> None:
+    assert README.is_file(), "README.md is missing: it must start a newcomer with two commands"
+    commands = _readme_commands()
+    assert commands[:2] == ["make serve", "make test"], commands[:5]
+
+
+def test_readme_test_command_is_what_ci_runs() -> None:
+    assert README.is_file(), "README.md is missing"
+    readme_test = _readme_commands()[1]
+    assert readme_test in _commands(CI_RUN.read_text(encoding="utf-8"))
+
+
+def test_makefile_has_every_target() -> None:
+    text = MAKEFILE.read_text(encoding="utf-8")
+    defined = set(re.findall(r"^([A-Za-z][\w-]*):", text, re.MULTILINE))
+    missing = [target for target in MAKE_TARGETS if target not in defined]
+    assert not missing, f"Makefile lacks targets: {missing}"
+
+
+def test_make_knows_the_targets() -> None:
+    """`make -n` parses the Makefile and plans each target without running anything."""
+    for target in ("help", "clean", "lint", "test"):
+        result = subprocess.run(
+            ["make", "-n", target],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, f"make -n {target}:\n{result.stderr}"
+
+
+def test_ensure_browser_script_is_valid_bash() -> None:
+    subprocess.run(["bash", "-n", str(ENSURE_BROWSER)], check=True)
