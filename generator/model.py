@@ -116,6 +116,11 @@ class AnnexItem:
     fields: tuple[str, ...] = ()
     retired: bool = False
 
+    @property
+    def label(self) -> str:
+        """'1.4: Practice audits', or the item alone where the framework prints no number."""
+        return f"{self.number}: {self.item}" if self.number else self.item
+
 
 @dataclass(frozen=True)
 class AnnexSection:
@@ -141,6 +146,7 @@ class Milestone:
     paras: tuple[int, ...]
     weekday: str = ""
     time: str = ""
+    points: tuple[str, ...] = ()
 
     @property
     def deadline(self) -> Deadline:
@@ -361,7 +367,7 @@ def _section(s: dict[str, Any]) -> AnnexSection:
 def _milestone(m: dict[str, Any]) -> Milestone:
     return Milestone(m["id"], m["week"], m["title"], m.get("what", ""), m.get("by", ""),
                      _t(m.get("who")), _t(m.get("annex_a")), _t(m.get("paras")),
-                     m.get("weekday", ""), m.get("time", ""))
+                     m.get("weekday", ""), m.get("time", ""), _t(m.get("points")))
 
 
 def _one_minute(g: dict[str, Any]) -> OneMinute:

@@ -9,7 +9,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "criteria"
-SOURCE = ROOT / "tests" / "sources" / "framework-syv-2023-09-22.txt"
+SOURCES = ROOT / "tests" / "sources"
+SOURCE = SOURCES / "004_e19ff684d5e0a5fb.txt"
 
 
 @pytest.fixture

@@ -1,0 +1,115 @@
+/* JTAI Ready self-assessment: CSV export for spreadsheets.
+ *
+ * One row per indicator, with the criterion's score, outcome, evidence and actions repeated on
+ * each of its rows so that a spreadsheet can filter and sort. UTF-8 with a byte order mark and
+ * CRLF line ends (Excel opens it cleanly), every cell quoted, UK dates (DD/MM/YYYY), and cells
+ * that a spreadsheet would run as a formula (starting = + - @, tab or CR) prefixed with an
+ * apostrophe. Scores and outcomes come from JTAIScoring: nothing is worked out here.
+ *
+ * Loads as a classic script (global JTAICsv, after scoring.js) or with require() in Node.
+ */
+(function (root, factory) {
+  "use strict";
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory(require("./scoring.js"));
+  } else {
+    root.JTAICsv = factory(root.JTAIScoring);
+  }
+})(typeof self !== "undefined" ? self : this, function (Scoring) {
+  "use strict";
+
+  var BOM = "\uFEFF";
+  var EOL = "\r\n";
+
+  /** "2025-03-07" -> "07/03/2025"; anything else unchanged. */
+  function ukDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
+    return m ? m[3] + "/" + m[2] + "/" + m[1] : (iso || "");
+  }
+
+  function cell(value) {
+    var text = value === null || value === undefined ? "" : String(value);
+    text = text.replace(/\r\n?/g, "\n");
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return "\"" + text.replace(/"/g, "\"\"") + "\"";
+  }
+
+  function row(values) {
+    return values.map(cell).join(",");
+  }
+
+  function labeller(data) {
+    var a = data.assessment;
+    var map = {};
+    var add = function (kind, list, key) {
+      map[kind] = {};
+      list.forEach(function (x) { map[kind][x.id] = x[key || "label"]; });
+    };
+    add("rating", a.scale.levels.concat(a.scale.outside || []));
+    add("outcome", a.outcomes);
+    add("confidence", a.confidence.levels);
+    add("status", a.action_statuses);
+    add("agency", data.agencies.concat([{ id: a.jointly.id, name: a.jointly.label }]), "name");
+    add("focus", data.focus_areas, "title");
+    return function (kind, id) {
+      return (id && map[kind][id]) || "";
+    };
+  }
+
+  function scoreText(score) {
+    return score === null ? "" : score.toFixed(2);
+  }
+
+  function actionsText(actions, label) {
+    return actions.map(function (act) {
+      var parts = [label("agency", act.lead), act.due ? "due " + ukDate(act.due) : "", label("status", act.status)]
+        .filter(Boolean);
+      return act.what + (parts.length ? " (" + parts.join("; ") + ")" : "");
+    }).join("\n");
+  }
+
+  function header(data) {
+    var prompts = data.assessment.evidence_prompts.map(function (p) { return p.label; });
+    return ["Assessment", "Partnership", "Answering for", "Role", "Date", "Focus area", "Criterion",
+      "Criterion title", "Indicator", "Indicator text", "Rating", "Rating value", "Criterion score",
+      "Suggested outcome", "Outcome", "Overridden", "Override reason", "Strength without evidence",
+      "Confidence"].concat(prompts, ["Annex A documents", "Actions"]);
+  }
+
+  function criterionCells(data, criterion, answer, result, label) {
+    var docs = (criterion.annex_a || []).filter(function (d) {
+      return (answer.documents || []).indexOf(d.id) >= 0;
+    }).map(function (d) { return d.number + " " + d.item; });
+    var evidence = data.assessment.evidence_prompts.map(function (p) {
+      return (answer.evidence || {})[p.id] || "";
+    });
+    return [scoreText(result.score), label("outcome", result.suggested), label("outcome", result.outcome),
+      result.overridden ? "Yes" : "", result.override_reason, result.strength_without_evidence ? "Yes" : "",
+      label("confidence", result.confidence)].concat(evidence, [docs.join("; "),
+      actionsText(answer.actions || [], label)]);
+  }
+
+  /** The whole CSV file as a string (starting with the byte order mark). */
+  function toCSV(data, record, options) {
+    var label = labeller(data);
+    var summary = Scoring.summarise(data, record, options || {});
+    var levels = {};
+    data.assessment.scale.levels.forEach(function (l) { levels[l.id] = l.value; });
+    var r = record.respondent || {};
+    var who = [record.title, r.partnership, label("agency", r.agency), r.role, ukDate(r.date)];
+    var lines = [row(header(data))];
+    data.criteria.forEach(function (c) {
+      var answer = (record.answers || {})[c.id] || {};
+      var tail = criterionCells(data, c, answer, summary.byId[c.id], label);
+      c.indicators.forEach(function (ind) {
+        var rating = (answer.indicators || {})[ind.id] || "";
+        lines.push(row(who.concat([label("focus", c.focus), c.id, c.title, ind.id, ind.text,
+          label("rating", rating) || data.assessment.scale.unrated.label,
+          Object.prototype.hasOwnProperty.call(levels, rating) ? levels[rating] : ""], tail)));
+      });
+    });
+    return BOM + lines.join(EOL) + EOL;
+  }
+
+  return { toCSV: toCSV, ukDate: ukDate, cell: cell };
+});
