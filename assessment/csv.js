@@ -29,8 +29,8 @@
 
   function cell(value) {
     var text = value === null || value === undefined ? "" : String(value);
-    text = text.replace(/\r\n?/g, "\n");
     if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    text = text.replace(/\r\n?/g, "\n");
     return "\"" + text.replace(/"/g, "\"\"") + "\"";
   }
 

@@ -7,10 +7,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "criteria"
-SOURCES = ROOT / "tests" / "sources"
-SOURCE = SOURCES / "004_e19ff684d5e0a5fb.txt"
+from paths import CONTENT, SOURCE
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from generator import model, pipeline, render
 from generator.load import content_files
 
-from .conftest import CONTENT, ROOT, SOURCES
+from paths import CONTENT, ROOT, SOURCES
 
 
 @pytest.fixture(scope="module")

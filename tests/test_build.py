@@ -1,0 +1,136 @@
+"""The real site builds strictly; a content mistake stops the build and leaves the last site as it was.
+
+Mini-project tests in the style of mkdocs-macros-plugin's: copy the project, change one thing,
+build, and look at the HTML and the log.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from paths import ROOT
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+           "-d", str(site)]
+    return subprocess.run(cmd, capture_output=True, text=True, env=ENV, cwd=project, check=False)
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project that a test may break."""
+    target = tmp_path / "project"
+    for name in ("criteria", "docs", "generator", "overrides", "assessment"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def test_every_page_is_built(real_site: Path):
+    expected = ["index.html", "about.html", "three-weeks.html", "after-the-inspection.html",
+                "glossary.html", "self-assessment.html", "maintainers/index.html",
+                "criteria/index.html", "annex-a/index.html", "guides/index.html",
+                "guides/one-minute.html", "assets/assessment/data.js"]
+    expected += [f"criteria/ec{n}.html" for n in range(1, 22)]
+    expected += [f"annex-a/{a}.html" for a in ("social-care", "police", "health", "education",
+                                                "youth-justice", "leaders", "csp")]
+    expected += [f"guides/{a}.html" for a in ("social-care", "police", "health", "education",
+                                               "youth-justice", "leaders", "csp")]
+    assert not [p for p in expected if not (real_site / p).is_file()]
+
+
+def test_criterion_pages_show_the_verbatim_text_and_evidence(real_site: Path):
+    html = (real_site / "criteria" / "ec4.html").read_text(encoding="utf-8")
+    assert "Assessments show that the experiences, strengths and needs of children" in html
+    assert "EC4.5" in html and "annex-a/index.html#a-list-4" in html
+
+
+def test_abbreviations_become_tooltips(real_site: Path):
+    import re
+
+    wanted = {"criteria/ec20.html": "MASA", "three-weeks.html": "KIT", "annex-a/index.html": "MACE",
+              "about.html": "HMICFRS", "guides/health.html": "ICB"}
+    missing = [f"{page}: {abbr}" for page, abbr in wanted.items() if not re.search(
+        rf'<abbr title="[^"]+">{abbr}</abbr>', (real_site / page).read_text(encoding="utf-8"))]
+    assert not missing
+
+
+def test_search_works_offline(real_site: Path):
+    assert (real_site / "search" / "search_index.js").is_file()
+    index = (real_site / "index.html").read_text(encoding="utf-8")
+    assert "assets/vendor/iframe-worker-shim.js" in index
+
+
+def test_no_page_names_another_host(real_site: Path):
+    """Fonts, scripts and styles all come from the site itself (links in text are fine)."""
+    import re
+
+    pattern = re.compile(r"<(?:script|link|img|iframe)[^>]+(?:src|href)=\"(https?:)?//", re.I)
+    offenders = [str(p.relative_to(real_site)) for p in real_site.rglob("*.html")
+                 if pattern.search(p.read_text(encoding="utf-8"))]
+    assert not offenders
+
+
+def test_local_settings_appear_when_set(project: Path, tmp_path: Path):
+    settings = project / "criteria" / "site.yml"
+    text = settings.read_text(encoding="utf-8")
+    text = text.replace('partnership: ""', 'partnership: "Exampleshire Safeguarding Partnership"')
+    text = text.replace('  email: ""', '  email: "jtai@example.org"')
+    settings.write_text(text, encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    guide = (tmp_path / "site" / "guides" / "police.html").read_text(encoding="utf-8")
+    assert "Exampleshire Safeguarding Partnership" in home
+    assert "jtai@example.org" in guide
+
+
+def test_a_content_mistake_fails_the_build_and_keeps_the_old_site(project: Path, tmp_path: Path):
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = (site / "criteria" / "ec1.html").read_text(encoding="utf-8")
+    criteria = project / "criteria" / "syv-2023" / "criteria.yml"
+    broken = criteria.read_text(encoding="utf-8").replace("focus: individual", "focus: indvidual", 1)
+    criteria.write_text(broken.replace("  - id: EC3\n", "  - id: EC3\n    colour: red\n"), "utf-8")
+    result = mkdocs_build(project, site)
+    assert result.returncode != 0
+    assert "unknown focus area 'indvidual': did you mean 'individual'?" in result.stderr
+    assert "unknown field 'colour'" in result.stderr
+    assert "criteria/syv-2023/criteria.yml:" in result.stderr
+    assert (site / "criteria" / "ec1.html").read_text(encoding="utf-8") == before
+
+
+def test_generator_build_failure_keeps_previous_output(project: Path, tmp_path: Path):
+    out = tmp_path / "generated"
+    run = [sys.executable, "-m", "generator", "build", "--content", str(project / "criteria"),
+           "--out", str(out)]
+    assert subprocess.run(run, cwd=ROOT, capture_output=True, check=False).returncode == 0
+    snapshot = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    (project / "criteria" / "glossary.yml").write_text("terms: [\n", encoding="utf-8")
+    result = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "criteria/glossary.yml:" in result.stderr and "YAML syntax error" in result.stderr
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == snapshot
+
+
+def test_a_hand_written_page_is_never_overwritten(project: Path, tmp_path: Path):
+    (project / "docs" / "glossary.md").write_text("# My glossary\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/glossary.md is hand-written but the generator also makes it" in result.stderr
