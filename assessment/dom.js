@@ -119,10 +119,15 @@
       pad(d.getHours()) + ":" + pad(d.getMinutes());
   }
 
+  /** A Date as local "HH:MM". */
+  function time(d) {
+    return pad(d.getHours()) + ":" + pad(d.getMinutes());
+  }
+
   function score(value) {
     return value === null || value === undefined ? "–" : value.toFixed(2);
   }
 
   root.JTAIDom = { h: h, clear: clear, text: text, uid: uid, announce: announce, focus: focus,
-    download: download, today: today, longDate: longDate, dateTime: dateTime, score: score };
+    download: download, today: today, longDate: longDate, dateTime: dateTime, time: time, score: score };
 })(typeof self !== "undefined" ? self : this);

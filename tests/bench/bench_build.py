@@ -1,0 +1,88 @@
+"""Benchmark: the generator alone, the full strict build, and how both grow with content.
+
+Run with `make bench` (or `python tests/bench/bench_build.py`). Prints a table; asserts nothing.
+The content is copied 1, 5 and 10 times (each copy a framework folder of its own) to show how
+checking and rendering scale.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from generator import model, pipeline, render  # noqa: E402
+
+REPEATS = 5
+
+
+def timed(fn: Callable[[], object], repeats: int = REPEATS) -> float:
+    """Median wall time in milliseconds."""
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def copies(n: int, into: Path) -> Path:
+    content = into / "criteria"
+    shutil.copytree(ROOT / "criteria", content, ignore=shutil.ignore_patterns("README.md"))
+    original = content / "syv-2023"
+    for i in range(1, n):
+        target = content / f"syv-copy-{i}"
+        shutil.copytree(original, target)
+        for path in target.glob("*.yml"):
+            text = path.read_text(encoding="utf-8")
+            text = text.replace("framework: syv-2023", f"framework: syv-copy-{i}")
+            text = text.replace("id: syv-2023", f"id: syv-copy-{i}", 1)
+            path.write_text(text, encoding="utf-8")
+    return content
+
+
+def generate_all(content: Path) -> int:
+    checked = pipeline.check(content, content.parent)
+    assert not checked.problems, checked.problems[:3]
+    site = model.build(checked.docs, content)
+    pages = 0
+    for folder in site.frameworks:
+        files = {d.path.name: d.data for d in checked.docs if d.path.parent.name == folder}
+        framework = model.build_framework(files)
+        pages += len(render.render(model.Site(framework, site.glossary, site.settings,
+                                              site.frameworks)).pages)
+    return pages
+
+
+def full_build() -> None:
+    with tempfile.TemporaryDirectory() as out:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", out],
+                       cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def main() -> None:
+    print(f"{'what':<46}{'median ms':>12}")
+    content = ROOT / "criteria"
+    print(f"{'generator check (real content)':<46}{timed(lambda: pipeline.check(content, ROOT)):>12.0f}")
+    print(f"{'generator check + render (real content)':<46}"
+          f"{timed(lambda: pipeline.generate(content, ROOT)):>12.0f}")
+    print(f"{'full mkdocs build --strict':<46}{timed(full_build, 3):>12.0f}")
+    for n in (1, 5, 10):
+        with tempfile.TemporaryDirectory() as tmp:
+            scaled = copies(n, Path(tmp))
+            pages = generate_all(scaled)
+            ms = timed(lambda scaled=scaled: generate_all(scaled), 3)
+            print(f"{f'check + render, {n} frameworks ({pages} pages)':<46}{ms:>12.0f}")
+
+
+if __name__ == "__main__":
+    main()
