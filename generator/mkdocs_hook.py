@@ -3,7 +3,7 @@
 - on_config: run the generator (before MkDocs cleans the site folder, so a failure leaves the
   previous site intact) and expose a few values to mkdocs-macros through config.extra, and add the
   generated pages to the navigation.
-- on_files: add the generated pages and the self-assessment's files to the build.
+- on_files: add the generated pages and the client-side folders (STATIC) to the build.
 - on_page_markdown: append the glossary's abbreviations so every page gets tooltips.
 - on_serve: rebuild when content, templates or the self-assessment change.
 """
@@ -25,7 +25,9 @@ from generator import pipeline  # noqa: E402
 from generator.problems import GenerationError  # noqa: E402
 from generator.render import Generated  # noqa: E402
 
-WATCHED = ("criteria", "assessment", "generator/templates", "generator/schemas")
+# Client-side folders copied into the site as they are: (folder in the repo, path in the site).
+STATIC = (("assessment", "assets/assessment"),)
+WATCHED = ("criteria", "generator/templates", "generator/schemas", *(f for f, _ in STATIC))
 _state: dict[str, Generated] = {}
 
 
@@ -59,6 +61,11 @@ def on_files(files: Files, config) -> Files:
             raise PluginError(f"docs/{uri} is hand-written but the generator also makes it: "
                               "rename one of them")
         files.append(File.generated(config, uri, content=text))
+    for folder, site_path in STATIC:
+        for path in sorted((ROOT / folder).glob("*")):
+            if path.is_file() and path.suffix in {".js", ".css", ".json"}:
+                uri = f"{site_path}/{path.name}"
+                files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
 
 
