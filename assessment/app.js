@@ -2,7 +2,7 @@
  *
  * Holds the open assessment, saves it on every change, switches between the four views (start,
  * criteria, results, report) and handles export and print. Needs, loaded before it: data.js,
- * scoring.js, pii.js, importexport.js, csv.js, storage.js, dom.js, ui-*.js.
+ * scoring.js, explain.js, pii.js, labels.js, importexport.js, csv.js, storage.js, dom.js, ui-*.js.
  */
 (function (root) {
   "use strict";
@@ -120,7 +120,7 @@
   }
 
   function renderBar() {
-    if (!els.bar || !App.record) return;
+    if (!els.title || !App.record) return;
     var saved = !App.store.available
       ? "Not saved: this browser does not let this page save. Export to keep your work."
       : App.savedAt ? "Saved in this browser at " + D.time(App.savedAt) : "Saved in this browser";
@@ -208,7 +208,7 @@
         ["The self-assessment could not start: its data file (assets/assessment/data.js) did not load."]));
       return;
     }
-    App.label = App.ui.makeLabels(App.data);
+    App.label = root.JTAILabels.make(App.data);
     App.store = root.JTAIStorage.create();
     els.root = mount;
     D.clear(mount);

@@ -6,16 +6,17 @@
  * that a spreadsheet would run as a formula (starting = + - @, tab or CR) prefixed with an
  * apostrophe. Scores and outcomes come from JTAIScoring: nothing is worked out here.
  *
- * Loads as a classic script (global JTAICsv, after scoring.js) or with require() in Node.
+ * Loads as a classic script (global JTAICsv, after scoring.js and labels.js) or with require()
+ * in Node.
  */
 (function (root, factory) {
   "use strict";
   if (typeof module === "object" && module.exports) {
-    module.exports = factory(require("./scoring.js"));
+    module.exports = factory(require("./scoring.js"), require("./labels.js"));
   } else {
-    root.JTAICsv = factory(root.JTAIScoring);
+    root.JTAICsv = factory(root.JTAIScoring, root.JTAILabels);
   }
-})(typeof self !== "undefined" ? self : this, function (Scoring) {
+})(typeof self !== "undefined" ? self : this, function (Scoring, Labels) {
   "use strict";
 
   var BOM = "\uFEFF";
@@ -36,24 +37,6 @@
 
   function row(values) {
     return values.map(cell).join(",");
-  }
-
-  function labeller(data) {
-    var a = data.assessment;
-    var map = {};
-    var add = function (kind, list, key) {
-      map[kind] = {};
-      list.forEach(function (x) { map[kind][x.id] = x[key || "label"]; });
-    };
-    add("rating", a.scale.levels.concat(a.scale.outside || []));
-    add("outcome", a.outcomes);
-    add("confidence", a.confidence.levels);
-    add("status", a.action_statuses);
-    add("agency", data.agencies.concat([{ id: a.jointly.id, name: a.jointly.label }]), "name");
-    add("focus", data.focus_areas, "title");
-    return function (kind, id) {
-      return (id && map[kind][id]) || "";
-    };
   }
 
   function scoreText(score) {
@@ -77,9 +60,10 @@
   }
 
   function criterionCells(data, criterion, answer, result, label) {
+    var names = Labels.documentLabels(criterion);
     var docs = (criterion.annex_a || []).filter(function (d) {
       return (answer.documents || []).indexOf(d.id) >= 0;
-    }).map(function (d) { return d.number + " " + d.item; });
+    }).map(function (d) { return names[d.id]; });
     var evidence = data.assessment.evidence_prompts.map(function (p) {
       return (answer.evidence || {})[p.id] || "";
     });
@@ -91,7 +75,7 @@
 
   /** The whole CSV file as a string (starting with the byte order mark). */
   function toCSV(data, record, options) {
-    var label = labeller(data);
+    var label = Labels.make(data);
     var summary = Scoring.summarise(data, record, options || {});
     var levels = {};
     data.assessment.scale.levels.forEach(function (l) { levels[l.id] = l.value; });

@@ -7,29 +7,17 @@
   var D = root.JTAIDom;
   var App = root.JTAIApp = root.JTAIApp || { views: {} };
 
-  /** label("outcome", "strength") -> "Strength", from the data. */
-  function makeLabels(data) {
-    var a = data.assessment;
-    var maps = {};
-    var add = function (kind, list, key) {
-      maps[kind] = {};
-      list.forEach(function (x) { maps[kind][x.id] = x[key || "label"]; });
-    };
-    add("rating", a.scale.levels.concat(a.scale.outside || []));
-    add("outcome", a.outcomes);
-    add("confidence", a.confidence.levels);
-    add("status", a.action_statuses);
-    add("agency", data.agencies.concat([{ id: a.jointly.id, name: a.jointly.label }]), "name");
-    add("focus", data.focus_areas, "title");
-    add("criterion", data.criteria, "title");
-    return function (kind, id) {
-      return (id && Object.prototype.hasOwnProperty.call(maps[kind], id)) ? maps[kind][id] : "";
-    };
+  /** Class for an outcome by its rank (0 = best band), so that styles never depend on IDs. */
+  function bandClass(outcomeId) {
+    var ids = App.data.assessment.outcomes.slice().sort(function (a, b) { return b.min - a.min; })
+      .map(function (b) { return b.id; });
+    var rank = ids.indexOf(outcomeId);
+    return rank < 0 ? "jtai-band-none" : "jtai-band-" + Math.min(rank, 4);
   }
 
   /** An outcome as a labelled badge: "Strength", or "Not scored". */
   function badge(outcomeId) {
-    return D.h("span", { class: "jtai-badge jtai-out-" + (outcomeId || "none") },
+    return D.h("span", { class: "jtai-badge " + bandClass(outcomeId), "data-value": outcomeId || "" },
       [outcomeId ? App.label("outcome", outcomeId) : "Not scored"]);
   }
 
@@ -123,6 +111,6 @@
       on: { click: onClick } }, opts.attrs || {}), [label]);
   }
 
-  App.ui = { makeLabels: makeLabels, badge: badge, outcomeNodes: outcomeNodes, textField: textField,
+  App.ui = { bandClass: bandClass, badge: badge, outcomeNodes: outcomeNodes, textField: textField,
     selectField: selectField, radioGroup: radioGroup, button: button };
 })(typeof self !== "undefined" ? self : this);

@@ -1,8 +1,9 @@
 """Stage 3, link: IDs are unique and every reference resolves.
 
 Definitions and references are declared as tables of (file, path pattern, kind), so that adding a
-new kind of reference is one line. Framework files are checked within their own framework folder;
-shared files (glossary, site settings) once.
+new kind of reference is one line. Framework files, and the worked examples in the framework's
+examples/ folder, are checked within their own framework folder; shared files (glossary, site
+settings) once.
 """
 
 from __future__ import annotations
@@ -13,14 +14,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import bank_holidays
 from .load import Document
 from .problems import Problem, json_path
+from .validate import EXAMPLES, kind_of
 
 FRAMEWORK_FILES = (
     "framework.yml", "criteria.yml", "timeline.yml", "annex-a.yml", "after.yml", "guides.yml",
     "assessment.yml",
 )
-SHARED_FILES = ("site.yml", "glossary.yml")
+SHARED_FILES = ("site.yml", "glossary.yml", "holidays.yml")
+EXAMPLE = "example.yml"  # the kind of every file in a framework's examples/ folder
 
 # (file, path pattern, kind of ID it defines)
 DEFINITIONS = (
@@ -42,6 +46,8 @@ DEFINITIONS = (
     ("after.yml", "annex_b[*].id", "Annex B entry"),
     ("guides.yml", "agency_guides[*].id", "guide"),
     ("glossary.yml", "terms[*].id", "glossary term"),
+    (EXAMPLE, "id", "worked example"),
+    (EXAMPLE, "findings[*].id", "finding"),
 )
 
 # (file, path pattern, kind of ID it must name)
@@ -57,9 +63,15 @@ REFERENCES = (
     ("timeline.yml", "milestones[*].who[*]", "agency"),
     ("timeline.yml", "milestones[*].annex_a[*]", "Annex A item"),
     ("timeline.yml", "meet[*].agencies[*]", "agency"),
+    ("timeline.yml", "rules.calendar.final_letter_timescale", "letter timescale"),
+    ("timeline.yml", "rules.calendar.publication_timescale", "letter timescale"),
     ("after.yml", "annex_b[*].agency", "agency"),
     ("after.yml", "annex_b[*].inspectorate", "inspectorate"),
     ("guides.yml", "agency_guides[*].agency", "agency"),
+    (EXAMPLE, "inspectorates[*]", "inspectorate"),
+    (EXAMPLE, "evidence.annex_a[*]", "Annex A item"),
+    (EXAMPLE, "findings[*].agencies[*]", "agency"),
+    (EXAMPLE, "findings[*].criteria[*].id", "criterion"),
 )
 
 _STEP = re.compile(r"(\*|[A-Za-z_][A-Za-z0-9_-]*)(\[\*\])?")
@@ -131,16 +143,32 @@ def _closest(value: str, known: list[str]) -> str | None:
     return found[0] if found else None
 
 
+def framework_folder(doc: Document, content_dir: Path) -> Path | None:
+    """The framework folder a file belongs to (its examples/ included), or None if shared."""
+    parts = doc.path.relative_to(content_dir).parts
+    return content_dir / parts[0] if len(parts) > 1 else None
+
+
 def link(docs: list[Document], content_dir: Path) -> list[Problem]:
     """Every uniqueness and reference problem across the corpus."""
-    shared = [d for d in docs if d.path.parent == content_dir]
+    shared = [d for d in docs if framework_folder(d, content_dir) is None]
     problems: list[Problem] = []
-    folders = sorted({d.path.parent for d in docs if d.path.parent != content_dir})
+    folders = sorted({f for d in docs if (f := framework_folder(d, content_dir)) is not None})
     for folder in folders:
-        own = [d for d in docs if d.path.parent == folder]
+        own = [d for d in docs if framework_folder(d, content_dir) == folder]
+        if folder.name == EXAMPLES:
+            problems += _misplaced_examples(own)
+            continue
         problems += _link_framework(folder, own, shared)
-    problems += _check_site(shared, folders)
+    problems += _check_site(shared, [f for f in folders if f.name != EXAMPLES])
+    problems += bank_holidays.problems(shared)
     return problems
+
+
+def _misplaced_examples(docs: list[Document]) -> list[Problem]:
+    msg = (f"worked examples belong to one framework: move this file to "
+           f"criteria/<framework-id>/{EXAMPLES}/")
+    return [Problem(d.name, 1, "$", msg) for d in docs]
 
 
 def _link_framework(folder: Path, own: list[Document], shared: list[Document]) -> list[Problem]:
@@ -148,38 +176,80 @@ def _link_framework(folder: Path, own: list[Document], shared: list[Document]) -
     docs = own + shared
     for doc in docs:
         for file, pattern, kind in DEFINITIONS:
-            if doc.path.name == file:
+            if kind_of(doc.path) == file:
                 for parts, value in walk(doc.data, pattern):
                     scope.define(doc, parts, kind, value)
     # A kind whose defining file is missing or unreadable has already been reported once;
     # checking references to it would only repeat that problem many times over.
-    present = {d.path.name for d in docs}
+    present = {kind_of(d.path) for d in docs}
     checkable = {kind for file, _, kind in DEFINITIONS if file in present}
     for doc in docs:
         for file, pattern, kind in REFERENCES:
-            if doc.path.name == file and kind in checkable:
+            if kind_of(doc.path) == file and kind in checkable:
                 for parts, value in walk(doc.data, pattern):
                     scope.resolve(doc, parts, kind, value)
     problems = scope.problems if own else []
     problems += _check_folder(folder, own)
     problems += _check_indicator_numbers(own)
+    problems += _check_examples(own)
     return problems
 
 
 def _check_folder(folder: Path, own: list[Document]) -> list[Problem]:
     problems = []
-    names = {d.path.name for d in own}
-    shown = own[0].name.rsplit("/", 1)[0] if own else folder.name
+    names = {kind_of(d.path) for d in own}
+    top = [d for d in own if d.path.parent == folder]
+    shown = top[0].name.rsplit("/", 1)[0] if top else f"criteria/{folder.name}"
     for missing in sorted(set(FRAMEWORK_FILES) - names):
         if (folder / missing).exists():
             continue  # there, but unreadable: that problem is reported already
         problems.append(Problem(shown, 0, "$", f"framework folder has no {missing}"))
     for doc in own:
-        value = doc.data.get("id" if doc.path.name == "framework.yml" else "framework")
+        key = "id" if kind_of(doc.path) == "framework.yml" else "framework"
+        value = doc.data.get(key)
         if isinstance(value, str) and value != folder.name:
-            key = "id" if doc.path.name == "framework.yml" else "framework"
             msg = f"'{value}' should be the framework folder's name, '{folder.name}'"
             problems.append(Problem(doc.name, doc.line_of((key,)), f"$.{key}", msg))
+    return problems
+
+
+def _check_examples(own: list[Document]) -> list[Problem]:
+    """An example's ID is its file name; its findings are numbered <example-id>-f1, -f2 …;
+    a finding names each criterion once."""
+    problems = []
+    for doc in own:
+        if kind_of(doc.path) != EXAMPLE:
+            continue
+        example_id = doc.data.get("id")
+        if not isinstance(example_id, str):
+            continue  # the schema stage has reported it
+        if example_id != doc.path.stem:
+            msg = f"'{example_id}' should be the file's name without .yml, '{doc.path.stem}'"
+            problems.append(Problem(doc.name, doc.line_of(("id",)), "$.id", msg))
+        pattern = re.compile(rf"{re.escape(example_id)}-f[0-9]+")
+        for parts, finding in walk(doc.data, "findings[*]"):
+            if isinstance(finding, dict):
+                problems += _finding_problems(doc, parts, finding, example_id, pattern)
+    return problems
+
+
+def _finding_problems(doc: Document, parts: tuple[object, ...], finding: dict[str, Any],
+                      example_id: str, pattern: re.Pattern[str]) -> list[Problem]:
+    problems = []
+    finding_id = finding.get("id")
+    if isinstance(finding_id, str) and not pattern.fullmatch(finding_id):
+        where = (*parts, "id")
+        msg = (f"finding ID '{finding_id}' should be the example's ID, '-f' and a number, "
+               f"for example '{example_id}-f{int(str(parts[-1])) + 1}'")
+        problems.append(Problem(doc.name, doc.line_of(where), json_path(where), msg))
+    seen: set[str] = set()
+    for inner, crit in walk(finding, "criteria[*].id"):
+        if isinstance(crit, str) and crit in seen:
+            where = (*parts, *inner)
+            msg = f"criterion '{crit}' is named twice in this finding: name each criterion once"
+            problems.append(Problem(doc.name, doc.line_of(where), json_path(where), msg))
+        if isinstance(crit, str):
+            seen.add(crit)
     return problems
 
 
@@ -187,7 +257,7 @@ def _check_indicator_numbers(own: list[Document]) -> list[Problem]:
     """Indicators are numbered EC4.1, EC4.2 … in order: one message per criterion that is not."""
     problems = []
     for doc in own:
-        if doc.path.name != "criteria.yml":
+        if kind_of(doc.path) != "criteria.yml":
             continue
         for parts, crit in walk(doc.data, "criteria[*]"):
             problem = _numbering_problem(doc, parts, crit)

@@ -26,7 +26,11 @@ from generator.problems import GenerationError  # noqa: E402
 from generator.render import Generated  # noqa: E402
 
 # Client-side folders copied into the site as they are: (folder in the repo, path in the site).
-STATIC = (("assessment", "assets/assessment"),)
+STATIC = (
+    ("assessment", "assets/assessment"),
+    ("planner", "assets/planner"),
+    ("examples-app", "assets/examples"),
+)
 WATCHED = ("criteria", "generator/templates", "generator/schemas", *(f for f, _ in STATIC))
 _state: dict[str, Generated] = {}
 
@@ -56,11 +60,11 @@ def expand_nav(nav: list, children: dict[str, list[dict[str, str]]]) -> list:
 
 def on_files(files: Files, config) -> Files:
     generated = _state["generated"]
-    for uri, text in generated.files().items():
+    for uri, content in generated.files().items():  # text, or bytes for the .xlsx
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"docs/{uri} is hand-written but the generator also makes it: "
                               "rename one of them")
-        files.append(File.generated(config, uri, content=text))
+        files.append(File.generated(config, uri, content=content))
     for folder, site_path in STATIC:
         for path in sorted((ROOT / folder).glob("*")):
             if path.is_file() and path.suffix in {".js", ".css", ".json"}:

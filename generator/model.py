@@ -12,8 +12,13 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from .bank_holidays import BankHolidays
+from .bank_holidays import build as build_holidays
+from .examples import Example, Finding, MappedCriterion
+from .examples import build as build_examples
 from .load import Document
 
+FindingUse = tuple[Example, Finding, MappedCriterion]  # a finding's use of one criterion
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
 
 
@@ -249,6 +254,7 @@ class Framework:
     one_minute: OneMinute
     guides: tuple[Guide, ...]
     assessment: Mapping[str, Any]
+    examples: tuple[Example, ...] = ()  # worked examples, from the framework's examples/ folder
 
     @property
     def annex_items(self) -> tuple[AnnexItem, ...]:
@@ -263,6 +269,11 @@ class Framework:
     def items_for(self, criterion_id: str) -> tuple[AnnexItem, ...]:
         return tuple(i for i in self.annex_items if criterion_id in i.criteria)
 
+    def findings_for(self, criterion_id: str) -> tuple[FindingUse, ...]:
+        """Every worked-example finding mapped to a criterion, with the reason for the mapping."""
+        return tuple((e, f, m) for e in self.examples for f in e.findings for m in f.criteria
+                     if m.criterion == criterion_id)
+
 
 @dataclass(frozen=True)
 class Site:
@@ -270,6 +281,7 @@ class Site:
     glossary: tuple[Term, ...]
     settings: LocalSettings
     frameworks: tuple[str, ...]
+    holidays: BankHolidays = field(default_factory=BankHolidays)  # for the preparation planner
 
 
 def freeze(value: Any) -> Any:
@@ -291,9 +303,14 @@ def build(docs: tuple[Document, ...], content_dir: Path) -> Site:
     glossary = tuple(Term(t["id"], t["term"], t["meaning"], t.get("expansion", ""))
                      for t in by_name[(content_dir.name, "glossary.yml")]["terms"]
                      if not t.get("retired"))
-    frameworks = tuple(sorted({d.path.parent.name for d in docs if d.path.parent != content_dir}))
-    framework = build_framework({n: d for (f, n), d in by_name.items() if f == settings.framework})
-    return Site(framework, tuple(sorted(glossary, key=lambda t: t.term.lower())), settings, frameworks)
+    frameworks = tuple(sorted({d.path.relative_to(content_dir).parts[0] for d in docs
+                               if d.path.parent != content_dir}))
+    example_files = [d.data for d in docs if d.path.parent.name == "examples"
+                     and d.path.parent.parent.name == settings.framework]
+    framework = build_framework({n: d for (f, n), d in by_name.items() if f == settings.framework},
+                                example_files)
+    return Site(framework, tuple(sorted(glossary, key=lambda t: t.term.lower())), settings, frameworks,
+                holidays=build_holidays(by_name.get((content_dir.name, "holidays.yml"))))
 
 
 def _settings(data: dict[str, Any]) -> LocalSettings:
@@ -306,7 +323,8 @@ def _settings(data: dict[str, Any]) -> LocalSettings:
     )
 
 
-def build_framework(files: dict[str, dict[str, Any]]) -> Framework:
+def build_framework(files: dict[str, dict[str, Any]],
+                    example_files: list[dict[str, Any]] | None = None) -> Framework:
     fw, timeline = files["framework.yml"], files["timeline.yml"]
     guides = files["guides.yml"]
     return Framework(
@@ -329,6 +347,7 @@ def build_framework(files: dict[str, dict[str, Any]]) -> Framework:
         guides=tuple(Guide(g["id"], g["agency"], g["title"], g["intro"], _t(g.get("paras")))
                      for g in guides["agency_guides"]),
         assessment=freeze({k: v for k, v in files["assessment.yml"].items() if k != "framework"}),
+        examples=build_examples(example_files or []),
     )
 
 

@@ -52,10 +52,13 @@ def write(generated: render.Generated, out_dir: Path) -> None:
     """Write the output atomically: the old folder is replaced only once the new one is whole."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".generated-", dir=out_dir.parent))
-    for rel, text in generated.files().items():
+    for rel, content in generated.files().items():
         target = tmp / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
     old = out_dir.with_name(out_dir.name + ".old")
     if out_dir.exists():
         os.replace(out_dir, old)

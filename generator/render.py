@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import __version__
+from . import __version__, planner, render_examples, workbook
 from .model import Criterion, Framework, Site
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -26,9 +26,10 @@ class Generated:
     abbreviations: str  # Markdown abbreviation definitions appended to every page
     macros: dict[str, Any]  # values hand-written pages may use through mkdocs-macros
     nav: dict[str, list[dict[str, str]]]  # section index page -> its generated child pages
+    binaries: dict[str, bytes] = field(default_factory=dict)  # site path -> bytes (the .xlsx)
 
-    def files(self) -> dict[str, str]:
-        return {**self.pages, **self.assets}
+    def files(self) -> dict[str, str | bytes]:
+        return {**self.pages, **self.assets, **self.binaries}
 
 
 def environment() -> Environment:
@@ -84,7 +85,8 @@ def render(site: Site) -> Generated:
     page("criteria/index.md", "criteria_index.md.j2")
     for criterion in fw.criteria:
         page(f"criteria/{criterion.slug}.md", "criterion.md.j2", c=criterion,
-             items=fw.items_for(criterion.id), due=_due_for(fw, criterion))
+             items=fw.items_for(criterion.id), due=_due_for(fw, criterion),
+             findings=fw.findings_for(criterion.id))
     page("three-weeks.md", "three_weeks.md.j2")
     page("annex-a/index.md", "annex_a.md.j2")
     for agency in fw.agencies:
@@ -100,8 +102,14 @@ def render(site: Site) -> Generated:
              milestones=[m for m in fw.milestones if guide.agency in m.who],
              people=[p for p in fw.meet if guide.agency in p.agencies])
     page("glossary.md", "glossary.md.j2")
-    assets = {"assets/assessment/data.js": assessment_data(site)}
-    return Generated(pages, assets, abbreviations(site), macros(site), navigation(fw))
+    pages.update(render_examples.pages(env, common, fw))
+    page("planner.md", "planner.md.j2", holidays=site.holidays)
+    page("tracker.md", "tracker.md.j2", xlsx=workbook.XLSX_PATH)
+    assets = {"assets/assessment/data.js": assessment_data(site),
+              planner.DATA_PATH: planner.data_js(site),
+              render_examples.DATA_PATH: render_examples.findings_data(fw)}
+    binaries = {workbook.XLSX_PATH: workbook.workbook_bytes(site)}
+    return Generated(pages, assets, abbreviations(site), macros(site), navigation(fw), binaries)
 
 
 def navigation(fw: Framework) -> dict[str, list[dict[str, str]]]:
@@ -111,6 +119,7 @@ def navigation(fw: Framework) -> dict[str, list[dict[str, str]]]:
         "annex-a/index.md": [{a.name: f"annex-a/{a.id}.md"} for a in fw.agencies],
         "guides/index.md": [{fw.one_minute.title: "guides/one-minute.md"}]
         + [{g.title: f"guides/{g.agency}.md"} for g in fw.guides],
+        "examples/index.md": render_examples.nav(fw),
     }
 
 

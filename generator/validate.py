@@ -1,6 +1,7 @@
 """Stage 2, validate: check every loaded document against its JSON Schema.
 
-A file's schema is chosen by its name (criteria.yml -> criteria.schema.json). Every error in every
+A file's schema is chosen by its name (criteria.yml -> criteria.schema.json); every file in an
+examples/ folder is a worked example (example.schema.json). Every error in every
 file is reported, best match first within each place, with a message a maintainer can act on.
 """
 
@@ -20,16 +21,27 @@ from .problems import Problem, json_path
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 MODELINE = "# yaml-language-server: $schema="
+EXAMPLES = "examples"  # a framework's folder of worked examples, one file per example
+EXAMPLE_SCHEMA = "example.schema.json"
 
 
 def schema_name(doc_path: Path) -> str:
+    if doc_path.parent.name == EXAMPLES:
+        return EXAMPLE_SCHEMA
+    if doc_path.stem == "example":
+        return ""  # examples live in examples/, one file per example named by its ID
     return f"{doc_path.stem}.schema.json"
+
+
+def kind_of(doc_path: Path) -> str:
+    """The kind of content file, named as in the data contract: 'criteria.yml', 'example.yml'."""
+    return schema_name(doc_path).removesuffix(".schema.json") + ".yml"
 
 
 @cache
 def validator_for(name: str) -> Draft202012Validator | None:
     path = SCHEMA_DIR / name
-    if not path.is_file():
+    if not name or not path.is_file():
         return None
     schema = json.loads(path.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
@@ -37,7 +49,9 @@ def validator_for(name: str) -> Draft202012Validator | None:
 
 
 def known_kinds() -> list[str]:
-    return sorted(p.name.removesuffix(".schema.json") + ".yml" for p in SCHEMA_DIR.glob("*.json"))
+    names = [p.name.removesuffix(".schema.json") + ".yml" for p in SCHEMA_DIR.glob("*.json")
+             if p.name != EXAMPLE_SCHEMA]
+    return [*sorted(names), f"{EXAMPLES}/<example-id>.yml"]
 
 
 def validate(doc: Document) -> list[Problem]:
@@ -101,6 +115,12 @@ def explain(err: ValidationError) -> str:
         return f"{_describe(value)} is not one of {options}"
     if kind in {"minItems", "minLength"} and not value:
         return "must not be empty"
+    if kind == "maxItems":
+        return f"has {len(value)} items: at most {err.validator_value} allowed"
+    if kind == "minLength":
+        return f"{_describe(value)} is too short: write at least {err.validator_value} characters"
+    if kind == "format" and err.validator_value == "date":
+        return f"{_describe(value)} is not a real date: write YYYY-MM-DD, for example \"2026-05-04\""
     return err.message
 
 

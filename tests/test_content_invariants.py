@@ -8,6 +8,7 @@ import pytest
 
 from generator import model, pipeline, render
 from generator.load import content_files
+from generator.validate import schema_name
 
 from paths import CONTENT, ROOT, SOURCES
 
@@ -141,7 +142,7 @@ def test_every_content_file_has_its_editor_hint(tmp_path):
     offenders = []
     for path in content_files(CONTENT):
         first = path.read_text(encoding="utf-8").splitlines()[0]
-        schema = f"generator/schemas/{path.stem}.schema.json"
+        schema = f"generator/schemas/{schema_name(path)}"
         if not (first.startswith("# yaml-language-server: $schema=") and first.endswith(schema)):
             offenders.append(path.name)
         target = (path.parent / first.split("=", 1)[1]).resolve()

@@ -78,3 +78,15 @@ def test_rendering_needs_only_the_model():
     with pytest.raises(AttributeError):
         site.framework.criteria[0].text = "changed"  # type: ignore[misc]
     assert render.render(site).pages.keys() == pipeline.generate(CONTENT, ROOT).pages.keys()
+
+
+def test_generated_lists_are_separated_from_paragraphs(generated):
+    """A Markdown list must follow a blank line, or it renders as part of the paragraph."""
+    offenders = []
+    for path, text in generated.pages.items():
+        lines = text.splitlines()
+        for n, (before, line) in enumerate(zip(lines, lines[1:], strict=False), start=2):
+            starts_list = line.startswith(("- ", "1. "))
+            if starts_list and before.strip() and not before.startswith(("- ", "  ", "1. ")):
+                offenders.append(f"{path}:{n}: {line[:50]}")
+    assert not offenders, "\n".join(offenders)

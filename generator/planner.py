@@ -1,0 +1,93 @@
+"""The preparation planner's and Annex A tracker's data: assets/planner/data.js.
+
+Everything the planner needs to turn a notification date into real dates, taken from the
+framework's data (the timeline rules, milestones, letter timescales, statement of action,
+complaints window), the Annex A items with their deadlines, agencies and criteria, and the bank
+holidays worked out at build time. Reads the model only.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import __version__
+from .model import AnnexItem, Framework, Site
+
+DATA_PATH = "assets/planner/data.js"
+
+
+def plain(value: Any) -> Any:
+    """Frozen model mappings and tuples as JSON-ready dicts and lists."""
+    if hasattr(value, "items"):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, tuple | list):
+        return [plain(v) for v in value]
+    return value
+
+
+def planner_data(site: Site) -> dict[str, Any]:
+    fw = site.framework
+    after = fw.after
+    return {
+        "app_version": __version__,
+        "framework": {"id": fw.id, "version": fw.version_date, "title": fw.title,
+                      "short_title": fw.short_title},
+        "agencies": [{"id": a.id, "name": a.name} for a in fw.agencies],
+        "rules": plain(fw.timeline["rules"]),
+        "weeks": [{"week": w["week"], "title": w["title"]} for w in fw.timeline["weeks"]],
+        "milestones": [
+            {"id": m.id, "week": m.week, "weekday": m.weekday, "time": m.time, "title": m.title,
+             "what": m.what, "by": m.by, "who": list(m.who), "annex_a": list(m.annex_a),
+             "paras": list(m.paras), "label": str(m.deadline)}
+            for m in sorted(fw.milestones, key=lambda m: m.deadline.sort_key)
+        ],
+        "letter": [{"id": t["id"], "activity": t["activity"], "working_days": t["working_days"],
+                    "paras": list(t["paras"])} for t in after["letter"]["timescales"]],
+        "statement_of_action": {
+            "working_days": after["statement_of_action"]["working_days"],
+            "counted_from": after["statement_of_action"]["counted_from"],
+            "paras": list(after["statement_of_action"]["paras"]),
+        },
+        "complaints": {
+            "working_days_after_publication":
+                after["complaints"]["window"]["working_days_after_publication"],
+            "text": after["complaints"]["window"]["text"],
+            "paras": list(after["complaints"]["window"]["paras"]),
+        },
+        "annex_a": [_item(fw, i) for i in fw.annex_items if not i.retired],
+        "holidays": holidays_data(site),
+    }
+
+
+def _item(fw: Framework, item: AnnexItem) -> dict[str, Any]:
+    section = next(s for s in fw.annex_sections if s.id == item.section)
+    d = item.deadline
+    return {
+        "id": item.id, "number": item.number, "item": item.item, "label": item.label,
+        "agency": item.agency, "section": section.id, "section_title": section.title,
+        "deadline": {"week": d.week, "weekday": d.weekday, "time": d.time,
+                     "label": str(d) if d.week else ""},
+        "url": f"annex-a/index.html#{item.id.lower().replace('.', '-')}",
+        "criteria": [{"id": c, "title": fw.criterion(c).title, "url": f"criteria/{c.lower()}.html"}
+                     for c in item.criteria],
+    }
+
+
+def holidays_data(site: Site) -> dict[str, Any]:
+    h = site.holidays
+    return {
+        "region": h.region,
+        "first_year": h.first_year,
+        "last_year": h.last_year,
+        "source": f"holidays {h.package_version} ({h.country}-{h.subdivision})",
+        "days": [[d.date, d.name] for d in h.days],
+        "added": [{"date": o.date, "name": o.name, "reason": o.reason} for o in h.added],
+        "removed": [{"date": o.date, "reason": o.reason} for o in h.removed],
+    }
+
+
+def data_js(site: Site) -> str:
+    text = json.dumps(planner_data(site), ensure_ascii=False, indent=1)
+    return ("/* Generated from criteria/ by python -m generator: do not edit. */\n"
+            f"window.JTAI_PLANNER = {text};\n")

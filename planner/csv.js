@@ -1,0 +1,42 @@
+/* JTAI Ready planner and tracker: CSV for spreadsheets.
+ *
+ * UTF-8 with a byte order mark and CRLF line ends (Excel opens it cleanly), every cell quoted,
+ * UK dates (DD/MM/YYYY), and any cell a spreadsheet would run as a formula (starting = + - @,
+ * tab or carriage return) prefixed with an apostrophe.
+ *
+ * Loads as a classic script (global JTAIPlannerCSV) or with require() in Node.
+ */
+(function (root, factory) {
+  "use strict";
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory();
+  } else {
+    root.JTAIPlannerCSV = factory();
+  }
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  var BOM = "\uFEFF";
+  var EOL = "\r\n";
+
+  /** "2025-03-07" -> "07/03/2025"; anything else unchanged. */
+  function ukDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return m ? m[3] + "/" + m[2] + "/" + m[1] : (iso || "");
+  }
+
+  function cell(value) {
+    var text = value === null || value === undefined ? "" : String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    text = text.replace(/\r\n?/g, "\n");
+    return "\"" + text.replace(/"/g, "\"\"") + "\"";
+  }
+
+  /** A whole file from a header and rows (lists of values). */
+  function file(header, rows) {
+    var lines = [header].concat(rows).map(function (values) { return values.map(cell).join(","); });
+    return BOM + lines.join(EOL) + EOL;
+  }
+
+  return { BOM: BOM, EOL: EOL, ukDate: ukDate, cell: cell, file: file };
+});
