@@ -86,6 +86,8 @@ format: install
 
 # Node's test runner takes folders; only call it when the folder holds test files
 # (node 20's default patterns: *.test.js, *-test.js, *_test.js, test-*.js, test.js, ...).
+# The site is built strictly into $(SITE_DIR)/ just before pytest, and every browser test
+# reads that fresh build through JTAI_SITE_DIR (run alone, test_site_pages builds its own).
 test: install browser
 	"$(RUFF)" check .
 	"$(PY)" -m generator check
@@ -98,14 +100,16 @@ test: install browser
 	else \
 		echo "No JavaScript tests in $(JS_TESTS)/: skipping node --test"; \
 	fi
-	"$(PY)" -m pytest
+	"$(MKDOCS)" build --strict --site-dir "$(SITE_DIR)"
+	JTAI_SITE_DIR="$(abspath $(SITE_DIR))" "$(PY)" -m pytest
 
-bench: install browser
+# Benchmarks print timings and assert nothing; browser ones read the fresh $(SITE_DIR)/.
+bench: build browser
 	@shopt -s nullglob; scripts=(tests/bench/*.py); \
 	if [ $${#scripts[@]} -eq 0 ]; then echo "No benchmarks in tests/bench/"; exit 0; fi; \
 	for script in "$${scripts[@]}"; do \
 		echo "== $$script"; \
-		"$(PY)" "$$script"; \
+		JTAI_SITE_DIR="$(abspath $(SITE_DIR))" "$(PY)" "$$script"; \
 	done
 
 # ---------------------------------------------------------------------------------------

@@ -104,6 +104,17 @@
     ]);
   }
 
+  /** A table with a caption, in a focusable scrolling region (never widens the page at 320 px). */
+  function table(caption, head, rows, attrs) {
+    return D.h("div", { class: "jtai-table-wrap", role: "region", tabindex: "0", "aria-label": caption }, [
+      D.h("table", Object.assign({ class: "jtai-table" }, attrs || {}), [
+        D.h("caption", {}, [caption]),
+        D.h("thead", {}, [D.h("tr", {}, head.map(function (c) { return D.h("th", { scope: "col" }, [c]); }))]),
+        D.h("tbody", {}, rows)
+      ])
+    ]);
+  }
+
   /** A plain button. */
   function button(label, onClick, opts) {
     opts = opts || {};
@@ -112,5 +123,5 @@
   }
 
   App.ui = { bandClass: bandClass, badge: badge, outcomeNodes: outcomeNodes, textField: textField,
-    selectField: selectField, radioGroup: radioGroup, button: button };
+    selectField: selectField, radioGroup: radioGroup, table: table, button: button };
 })(typeof self !== "undefined" ? self : this);

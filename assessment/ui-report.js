@@ -23,17 +23,13 @@
 
   function ratingsTable(c, answer) {
     var s = App.data.assessment.scale;
-    return h("table", { class: "jtai-table jtai-report-ratings" }, [
-      h("caption", {}, ["Ratings for " + c.id]),
-      h("thead", {}, [h("tr", {}, [h("th", { scope: "col" }, ["Statement"]), h("th", { scope: "col" }, ["Answer"])])]),
-      h("tbody", {}, c.indicators.map(function (ind) {
-        var v = answer.indicators[ind.id];
-        return h("tr", { "data-indicator": ind.id }, [
-          h("th", { scope: "row" }, [ind.id + " " + ind.text]),
-          h("td", {}, [App.label("rating", v) || s.unrated.label])
-        ]);
-      }))
-    ]);
+    return App.ui.table("Ratings for " + c.id, ["Statement", "Answer"], c.indicators.map(function (ind) {
+      var v = answer.indicators[ind.id];
+      return h("tr", { "data-indicator": ind.id }, [
+        h("th", { scope: "row" }, [ind.id + " " + ind.text]),
+        h("td", {}, [App.label("rating", v) || s.unrated.label])
+      ]);
+    }));
   }
 
   function evidence(c, answer) {
@@ -49,17 +45,13 @@
     return h("dl", { class: "jtai-report-evidence" }, items);
   }
 
-  function actions(answer) {
+  function actions(c, answer) {
     if (!answer.actions.length) return h("p", {}, ["Actions: none."]);
-    return h("table", { class: "jtai-table" }, [
-      h("caption", {}, ["Actions"]),
-      h("thead", {}, [h("tr", {}, ["Action", "Lead", "Due", "Status"].map(function (t) { return h("th", { scope: "col" }, [t]); }))]),
-      h("tbody", {}, answer.actions.map(function (a) {
-        return h("tr", {}, [h("td", { class: "jtai-pre" }, [a.what || "(not described)"]),
-          h("td", {}, [App.label("agency", a.lead) || "Not chosen"]),
-          h("td", {}, [a.due ? D.longDate(a.due) : "No date"]), h("td", {}, [App.label("status", a.status)])]);
-      }))
-    ]);
+    return App.ui.table("Actions for " + c.id, ["Action", "Lead", "Due", "Status"], answer.actions.map(function (a) {
+      return h("tr", {}, [h("td", { class: "jtai-pre" }, [a.what || "(not described)"]),
+        h("td", {}, [App.label("agency", a.lead) || "Not chosen"]),
+        h("td", {}, [a.due ? D.longDate(a.due) : "No date"]), h("td", {}, [App.label("status", a.status)])]);
+    }));
   }
 
   function criterionBlock(c, s) {
@@ -72,7 +64,7 @@
       h("p", {}, ["Score: " + D.score(r.score) + ". Outcome: "].concat(App.ui.outcomeNodes(r))),
       r.overridden ? h("p", { class: "jtai-pre" }, ["Reason for the override: " + r.override_reason]) : null,
       evidence(c, answer),
-      actions(answer)
+      actions(c, answer)
     ]);
   }
 

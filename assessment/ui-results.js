@@ -20,17 +20,6 @@
     return Math.max.apply(null, App.data.assessment.scale.levels.map(function (l) { return l.value; }));
   }
 
-  /** A table in a focusable scrolling region (so it never widens the page at 320 px). */
-  function table(caption, head, rows, attrs) {
-    return h("div", { class: "jtai-table-wrap", role: "region", tabindex: "0", "aria-label": caption }, [
-      h("table", Object.assign({ class: "jtai-table" }, attrs || {}), [
-        h("caption", {}, [caption]),
-        h("thead", {}, [h("tr", {}, head.map(function (c) { return h("th", { scope: "col" }, [c]); }))]),
-        h("tbody", {}, rows)
-      ])
-    ]);
-  }
-
   function criterionRef(id, opts) {
     var text = id + " " + App.label("criterion", id);
     if (opts.report) return text;
@@ -76,7 +65,7 @@
         return h("td", { "data-field": "count-" + b.id }, [String(f.counts[b.id])]);
       }), [h("td", { "data-field": "count-none" }, [String(f.counts.none)])]));
     });
-    return table("Results by focus area", head, rows, { "data-table": "focus" });
+    return App.ui.table("Results by focus area", head, rows, { "data-table": "focus" });
   }
 
   function chart(s, opts) {
@@ -118,7 +107,7 @@
         h("td", { "data-field": "evidence" }, [r.has_evidence ? "Yes" : "No"])
       ]);
     });
-    return table("Scores for each criterion", ["Criterion", "Score", "Statements rated", "Suggested outcome", "Outcome", "Evidence"],
+    return App.ui.table("Scores for each criterion", ["Criterion", "Score", "Statements rated", "Suggested outcome", "Outcome", "Evidence"],
       rows, { "data-table": "criteria" });
   }
 
@@ -152,7 +141,7 @@
     });
     return h("section", { "aria-labelledby": "jtai-res-actions" + opts.suffix }, [
       h("h3", { id: "jtai-res-actions" + opts.suffix }, ["Actions by due date"]),
-      rows.length ? table("Actions, soonest due first", ["Due", "Criterion", "Action", "Lead", "Status"], rows, { "data-table": "actions" })
+      rows.length ? App.ui.table("Actions, soonest due first", ["Due", "Criterion", "Action", "Lead", "Status"], rows, { "data-table": "actions" })
         : h("p", {}, ["No actions recorded yet."])
     ]);
   }

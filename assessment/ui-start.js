@@ -35,7 +35,7 @@
     var result = App.store.save(record);
     if (!result.ok) {
       D.announce(result.message);
-      return App.ask({ title: "Not saved", body: [result.message + " Export your work to keep it."], choices: [] });
+      return App.ask({ title: "Not saved", body: [result.message + " Export your work to keep it."], choices: [], cancel: "Close" });
     }
     done();
   }
@@ -121,7 +121,7 @@
   function showImportResult(node, result) {
     D.clear(node);
     var ok = result.ok;
-    node.className = "jtai-import-result jtai-alert " + (ok ? "jtai-alert-ok" : "jtai-alert-error");
+    node.className = "jtai-import-status jtai-alert " + (ok ? "jtai-alert-ok" : "jtai-alert-error");
     node.appendChild(h("p", {}, [h("strong", {}, [ok ? "Imported. " : "Import failed. "]), result.message]));
     if (result.details && result.details.length) {
       node.appendChild(h("ul", { class: "jtai-import-details" }, result.details.map(function (d) { return h("li", {}, [d]); })));

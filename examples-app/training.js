@@ -139,13 +139,18 @@
   // Step 3: the model mapping and how the choice compares -----------------------------
 
   function verdict(m) {
-    var parts = ["You chose " + X.plural(m.matches.length + m.extras.length, "criterion", "criteria") + "."];
-    parts.push(m.matches.length + " of the " + X.plural(m.model.length, "criterion", "criteria") +
-      " in our mapping " + (m.matches.length === 1 ? "matches." : "match."));
-    if (m.misses.length) parts.push("You missed " + m.misses.length + ".");
-    if (m.extras.length) parts.push(X.plural(m.extras.length, "choice is", "choices are") +
-      " not in our mapping.");
-    return parts.join(" ");
+    var chose = m.matches.length + m.extras.length;
+    var parts = [];
+    if (m.matches.length) parts.push(m.matches.length + (m.matches.length === 1 ? " matches" : " match") +
+      " our mapping");
+    if (m.extras.length) parts.push(m.extras.length + (m.extras.length === 1 ? " is" : " are") +
+      " not in it");
+    var found = m.misses.length
+      ? "You missed " + m.misses.length + " of the " + X.plural(m.model.length, "criterion", "criteria") +
+        " in our mapping."
+      : "You found every criterion in our mapping.";
+    return "You chose " + X.plural(chose, "criterion", "criteria") + ": " + parts.join(" and ") +
+      ". " + found;
   }
 
   function feedback(finding, m) {

@@ -61,10 +61,16 @@ class BankHolidays:
 
 
 @cache
-def from_package(country: str, subdivision: str, first: int, last: int) -> tuple[tuple[str, str], ...]:
+def from_package(
+    country: str, subdivision: str, first: int, last: int
+) -> tuple[tuple[str, str], ...]:
     """(ISO date, name) for every weekday holiday the package knows, sorted."""
-    found = holidays_package.country_holidays(country, subdiv=subdivision, years=range(first, last + 1))
-    return tuple(sorted((day.isoformat(), name) for day, name in found.items() if day.weekday() < 5))
+    found = holidays_package.country_holidays(
+        country, subdiv=subdivision, years=range(first, last + 1)
+    )
+    return tuple(
+        sorted((day.isoformat(), name) for day, name in found.items() if day.weekday() < 5)
+    )
 
 
 def _weekday(iso: str) -> int | None:
@@ -78,7 +84,9 @@ def build(data: dict[str, Any] | None) -> BankHolidays:
     """The planner's bank holidays from holidays.yml's data (None: the defaults)."""
     data = {**DEFAULTS, **(data or {})}
     region, years = data["region"], data["years"]
-    base = dict(from_package(region["country"], region["subdivision"], years["first"], years["last"]))
+    base = dict(
+        from_package(region["country"], region["subdivision"], years["first"], years["last"])
+    )
     removed = tuple(Override(r["date"], r["reason"]) for r in data["remove"])
     added = tuple(Override(a["date"], a["reason"], a["name"]) for a in data["add"])
     for r in removed:
@@ -86,9 +94,14 @@ def build(data: dict[str, Any] | None) -> BankHolidays:
     days = [Holiday(day, name, "package") for day, name in base.items()]
     days += [Holiday(a.date, a.name, "added") for a in added if _weekday(a.date) in range(5)]
     return BankHolidays(
-        region=region["name"], country=region["country"], subdivision=region["subdivision"],
-        first_year=years["first"], last_year=years["last"],
-        days=tuple(sorted(days, key=lambda h: h.date)), added=added, removed=removed,
+        region=region["name"],
+        country=region["country"],
+        subdivision=region["subdivision"],
+        first_year=years["first"],
+        last_year=years["last"],
+        days=tuple(sorted(days, key=lambda h: h.date)),
+        added=added,
+        removed=removed,
         package_version=getattr(holidays_package, "__version__", ""),
     )
 
@@ -106,10 +119,13 @@ def problems(docs: list[Document]) -> list[Problem]:
 def _shape_ok(data: Any) -> bool:
     try:
         years = data["years"]
-        return (isinstance(years["first"], int) and isinstance(years["last"], int)
-                and all(isinstance(x.get("date"), str) for x in [*data["add"], *data["remove"]])
-                and isinstance(data["region"]["country"], str)
-                and isinstance(data["region"]["subdivision"], str))
+        return (
+            isinstance(years["first"], int)
+            and isinstance(years["last"], int)
+            and all(isinstance(x.get("date"), str) for x in [*data["add"], *data["remove"]])
+            and isinstance(data["region"]["country"], str)
+            and isinstance(data["region"]["subdivision"], str)
+        )
     except (KeyError, TypeError, AttributeError):
         return False
 
@@ -142,15 +158,24 @@ def _check(doc: Document) -> list[Problem]:
             day = entry["date"]
             line = doc.line_of(parts)
             if day in seen:
-                problem(parts, f"{day} is listed twice (first on line {seen[day]}): list each date once")
+                problem(
+                    parts, f"{day} is listed twice (first on line {seen[day]}): list each date once"
+                )
                 continue
             seen[day] = line
             out += _check_date(doc, parts, key, day, known, first, last)
     return out
 
 
-def _check_date(doc: Document, parts: tuple[object, ...], key: str, day: str,
-                known: dict[str, str], first: int, last: int) -> list[Problem]:
+def _check_date(
+    doc: Document,
+    parts: tuple[object, ...],
+    key: str,
+    day: str,
+    known: dict[str, str],
+    first: int,
+    last: int,
+) -> list[Problem]:
     weekday = _weekday(day)
     message = ""
     if weekday is None:
@@ -161,11 +186,14 @@ def _check_date(doc: Document, parts: tuple[object, ...], key: str, day: str,
         name = dt.date.fromisoformat(day).strftime("%A")
         message = f"{day} is a {name}: weekends are never working days, so there is nothing to add"
     elif key == "add" and day in known:
-        message = (f"{day} is already a bank holiday ({known[day]}) in the holidays package: "
-                   "remove this entry")
+        message = (
+            f"{day} is already a bank holiday ({known[day]}) in the holidays package: "
+            "remove this entry"
+        )
     elif key == "remove" and day not in known:
-        message = (f"{day} is not a bank holiday in the holidays package, so there is nothing "
-                   "to remove")
+        message = (
+            f"{day} is not a bank holiday in the holidays package, so there is nothing to remove"
+        )
     if not message:
         return []
     return [Problem(doc.name, doc.line_of(parts), json_path(parts), message)]

@@ -118,8 +118,11 @@ class Example:
 
     def by_type(self) -> list[tuple[str, str, list[Finding]]]:
         """(type ID, plural label, findings) for each type present, in the order of TYPES."""
-        return [(t, plural, found) for t, _, plural in TYPES
-                if (found := [f for f in self.findings if f.type == t])]
+        return [
+            (t, plural, found)
+            for t, _, plural in TYPES
+            if (found := [f for f in self.findings if f.type == t])
+        ]
 
 
 def build(files: list[dict[str, Any]]) -> tuple[Example, ...]:
@@ -143,15 +146,22 @@ def _example(data: dict[str, Any]) -> Example:
     evidence = data.get("evidence") or {}
     fac = data["facilitator"]
     return Example(
-        id=data["id"], title=data["title"], kind=data["kind"], area=data["area"],
+        id=data["id"],
+        title=data["title"],
+        kind=data["kind"],
+        area=data["area"],
         summary=data["summary"].strip(),
-        dates=tuple(DateEntry(d["what"], d["date"], d.get("end", ""),
-                              d.get("date_note", "").strip()) for d in data["dates"]),
-        source=Source(**{k: v.strip() if isinstance(v, str) else v
-                         for k, v in data["source"].items()}),
+        dates=tuple(
+            DateEntry(d["what"], d["date"], d.get("end", ""), d.get("date_note", "").strip())
+            for d in data["dates"]
+        ),
+        source=Source(
+            **{k: v.strip() if isinstance(v, str) else v for k, v in data["source"].items()}
+        ),
         findings=findings,
-        facilitator=Facilitator(_t(fac["questions"]), fac.get("timing", "").strip(),
-                                _t(fac.get("notes"))),
+        facilitator=Facilitator(
+            _t(fac["questions"]), fac.get("timing", "").strip(), _t(fac.get("notes"))
+        ),
         inspectorates=_t(data.get("inspectorates")),
         bodies=tuple(Body(b["name"], b["role"]) for b in data.get("bodies", ())),
         notes=_t(data.get("notes")),
@@ -163,8 +173,13 @@ def _example(data: dict[str, Any]) -> Example:
 
 def _finding(example_id: str, number: int, f: dict[str, Any]) -> Finding:
     return Finding(
-        id=f["id"], example=example_id, number=number, type=f["type"], text=f["text"].strip(),
-        section=f["section"], criteria=tuple(MappedCriterion(m["id"], m["rationale"].strip())
-                                             for m in f["criteria"]),
-        agencies=_t(f.get("agencies")), item=f.get("item", 0),
+        id=f["id"],
+        example=example_id,
+        number=number,
+        type=f["type"],
+        text=f["text"].strip(),
+        section=f["section"],
+        criteria=tuple(MappedCriterion(m["id"], m["rationale"].strip()) for m in f["criteria"]),
+        agencies=_t(f.get("agencies")),
+        item=f.get("item", 0),
     )

@@ -309,8 +309,9 @@ def build(docs: tuple[Document, ...], content_dir: Path) -> Site:
                      and d.path.parent.parent.name == settings.framework]
     framework = build_framework({n: d for (f, n), d in by_name.items() if f == settings.framework},
                                 example_files)
-    return Site(framework, tuple(sorted(glossary, key=lambda t: t.term.lower())), settings, frameworks,
-                holidays=build_holidays(by_name.get((content_dir.name, "holidays.yml"))))
+    holidays = build_holidays(by_name.get((content_dir.name, "holidays.yml")))
+    return Site(framework, tuple(sorted(glossary, key=lambda t: t.term.lower())), settings,
+                frameworks, holidays=holidays)
 
 
 def _settings(data: dict[str, Any]) -> LocalSettings:

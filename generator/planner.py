@@ -31,27 +31,49 @@ def planner_data(site: Site) -> dict[str, Any]:
     after = fw.after
     return {
         "app_version": __version__,
-        "framework": {"id": fw.id, "version": fw.version_date, "title": fw.title,
-                      "short_title": fw.short_title},
+        "framework": {
+            "id": fw.id,
+            "version": fw.version_date,
+            "title": fw.title,
+            "short_title": fw.short_title,
+        },
         "agencies": [{"id": a.id, "name": a.name} for a in fw.agencies],
         "rules": plain(fw.timeline["rules"]),
         "weeks": [{"week": w["week"], "title": w["title"]} for w in fw.timeline["weeks"]],
         "milestones": [
-            {"id": m.id, "week": m.week, "weekday": m.weekday, "time": m.time, "title": m.title,
-             "what": m.what, "by": m.by, "who": list(m.who), "annex_a": list(m.annex_a),
-             "paras": list(m.paras), "label": str(m.deadline)}
+            {
+                "id": m.id,
+                "week": m.week,
+                "weekday": m.weekday,
+                "time": m.time,
+                "title": m.title,
+                "what": m.what,
+                "by": m.by,
+                "who": list(m.who),
+                "annex_a": list(m.annex_a),
+                "paras": list(m.paras),
+                "label": str(m.deadline),
+            }
             for m in sorted(fw.milestones, key=lambda m: m.deadline.sort_key)
         ],
-        "letter": [{"id": t["id"], "activity": t["activity"], "working_days": t["working_days"],
-                    "paras": list(t["paras"])} for t in after["letter"]["timescales"]],
+        "letter": [
+            {
+                "id": t["id"],
+                "activity": t["activity"],
+                "working_days": t["working_days"],
+                "paras": list(t["paras"]),
+            }
+            for t in after["letter"]["timescales"]
+        ],
         "statement_of_action": {
             "working_days": after["statement_of_action"]["working_days"],
             "counted_from": after["statement_of_action"]["counted_from"],
             "paras": list(after["statement_of_action"]["paras"]),
         },
         "complaints": {
-            "working_days_after_publication":
-                after["complaints"]["window"]["working_days_after_publication"],
+            "working_days_after_publication": after["complaints"]["window"][
+                "working_days_after_publication"
+            ],
             "text": after["complaints"]["window"]["text"],
             "paras": list(after["complaints"]["window"]["paras"]),
         },
@@ -64,13 +86,24 @@ def _item(fw: Framework, item: AnnexItem) -> dict[str, Any]:
     section = next(s for s in fw.annex_sections if s.id == item.section)
     d = item.deadline
     return {
-        "id": item.id, "number": item.number, "item": item.item, "label": item.label,
-        "agency": item.agency, "section": section.id, "section_title": section.title,
-        "deadline": {"week": d.week, "weekday": d.weekday, "time": d.time,
-                     "label": str(d) if d.week else ""},
+        "id": item.id,
+        "number": item.number,
+        "item": item.item,
+        "label": item.label,
+        "agency": item.agency,
+        "section": section.id,
+        "section_title": section.title,
+        "deadline": {
+            "week": d.week,
+            "weekday": d.weekday,
+            "time": d.time,
+            "label": str(d) if d.week else "",
+        },
         "url": f"annex-a/index.html#{item.id.lower().replace('.', '-')}",
-        "criteria": [{"id": c, "title": fw.criterion(c).title, "url": f"criteria/{c.lower()}.html"}
-                     for c in item.criteria],
+        "criteria": [
+            {"id": c, "title": fw.criterion(c).title, "url": f"criteria/{c.lower()}.html"}
+            for c in item.criteria
+        ],
     }
 
 
@@ -89,5 +122,7 @@ def holidays_data(site: Site) -> dict[str, Any]:
 
 def data_js(site: Site) -> str:
     text = json.dumps(planner_data(site), ensure_ascii=False, indent=1)
-    return ("/* Generated from criteria/ by python -m generator: do not edit. */\n"
-            f"window.JTAI_PLANNER = {text};\n")
+    return (
+        "/* Generated from criteria/ by python -m generator: do not edit. */\n"
+        f"window.JTAI_PLANNER = {text};\n"
+    )

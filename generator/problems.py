@@ -1,4 +1,7 @@
-"""Problems found in content files, reported the way check-jsonschema does: file:line: $.path: message."""
+"""Problems found in content files, reported as check-jsonschema does.
+
+Each is one line: file:line: $.path: message.
+"""
 
 from __future__ import annotations
 

@@ -23,8 +23,10 @@ def pages(env: Environment, common: dict[str, Any], fw: Framework) -> dict[str, 
     """Site path -> Markdown for every worked-examples page."""
     out: dict[str, str] = {}
     env.filters.update(when=when)
-    extra = {"groups": criteria_groups(fw),
-             "total_findings": sum(len(e.findings) for e in fw.examples)}
+    extra = {
+        "groups": criteria_groups(fw),
+        "total_findings": sum(len(e.findings) for e in fw.examples),
+    }
 
     def page(path: str, template: str, **values: Any) -> None:
         out[f"{FOLDER}/{path}"] = env.get_template(template).render(**common, **extra, **values)
@@ -76,8 +78,9 @@ def criteria_groups(fw: Framework) -> list[dict[str, Any]]:
     for c in fw.criteria:
         if c.retired:
             continue
-        group = groups.setdefault(c.focus, {"id": c.focus, "title": short.get(c.focus, c.focus),
-                                            "criteria": []})
+        group = groups.setdefault(
+            c.focus, {"id": c.focus, "title": short.get(c.focus, c.focus), "criteria": []}
+        )
         group["criteria"].append(c)
     return list(groups.values())
 
@@ -90,24 +93,41 @@ def findings_data(fw: Framework) -> str:
         "types": [{"id": t, "label": label, "plural": plural} for t, label, plural in TYPES],
         "kinds": [{"id": k, "label": label} for k, label in KINDS],
         "agencies": [{"id": a.id, "name": a.name} for a in fw.agencies],
-        "focus_areas": [{"id": g["id"], "title": g["title"],
-                         "criteria": [c.id for c in g["criteria"]]} for g in criteria_groups(fw)],
-        "criteria": [{"id": c.id, "title": c.title, "focus": c.focus,
-                      "url": f"criteria/{c.slug}.html"} for c in fw.criteria if not c.retired],
+        "focus_areas": [
+            {"id": g["id"], "title": g["title"], "criteria": [c.id for c in g["criteria"]]}
+            for g in criteria_groups(fw)
+        ],
+        "criteria": [
+            {"id": c.id, "title": c.title, "focus": c.focus, "url": f"criteria/{c.slug}.html"}
+            for c in fw.criteria
+            if not c.retired
+        ],
         "examples": [_example_data(e) for e in fw.examples],
     }
     text = json.dumps(data, ensure_ascii=False, indent=1)
-    return ("/* Generated from criteria/ by python -m generator: do not edit. */\n"
-            f"window.JTAI_FINDINGS = {text};\n")
+    return (
+        "/* Generated from criteria/ by python -m generator: do not edit. */\n"
+        f"window.JTAI_FINDINGS = {text};\n"
+    )
 
 
 def _example_data(e: Example) -> dict[str, Any]:
     return {
-        "id": e.id, "title": e.title, "kind": e.kind, "area": e.area,
+        "id": e.id,
+        "title": e.title,
+        "kind": e.kind,
+        "area": e.area,
         "url": f"{FOLDER}/{e.id}.html",
-        "findings": [{
-            "id": f.id, "number": f.number, "type": f.type, "text": f.text,
-            "agencies": list(f.agencies), "url": f"{FOLDER}/{e.id}.html#{f.id}",
-            "criteria": [{"id": m.criterion, "rationale": m.rationale} for m in f.criteria],
-        } for f in e.findings],
+        "findings": [
+            {
+                "id": f.id,
+                "number": f.number,
+                "type": f.type,
+                "text": f.text,
+                "agencies": list(f.agencies),
+                "url": f"{FOLDER}/{e.id}.html#{f.id}",
+                "criteria": [{"id": m.criterion, "rationale": m.rationale} for m in f.criteria],
+            }
+            for f in e.findings
+        ],
     }

@@ -120,7 +120,7 @@ def explain(err: ValidationError) -> str:
     if kind == "minLength":
         return f"{_describe(value)} is too short: write at least {err.validator_value} characters"
     if kind == "format" and err.validator_value == "date":
-        return f"{_describe(value)} is not a real date: write YYYY-MM-DD, for example \"2026-05-04\""
+        return f"{_describe(value)} is not a real date: write YYYY-MM-DD, like \"2026-05-04\""
     return err.message
 
 

@@ -23,9 +23,18 @@ XLSX_PATH = "assets/planner/annex-a-tracker.xlsx"
 STATUSES = ("Not started", "In progress", "Ready", "Not applicable")
 # (heading, width in characters)
 COLUMNS = (
-    ("ID", 16), ("Section", 30), ("Number", 22), ("Item", 40), ("Agency", 34), ("Deadline", 22),
-    ("Criteria", 16), ("Status", 16), ("Owner (a role)", 26), ("Where the document lives", 34),
-    ("Last reviewed", 15), ("Notes", 50),
+    ("ID", 16),
+    ("Section", 30),
+    ("Number", 22),
+    ("Item", 40),
+    ("Agency", 34),
+    ("Deadline", 22),
+    ("Criteria", 16),
+    ("Status", 16),
+    ("Owner (a role)", 26),
+    ("Where the document lives", 34),
+    ("Last reviewed", 15),
+    ("Notes", 50),
 )
 STATUS_COL, AGENCY_COL, REVIEWED_COL = 8, 5, 11
 HEADER_FILL = PatternFill("solid", fgColor="3F51B5")
@@ -47,10 +56,25 @@ def workbook_bytes(site: Site) -> bytes:
     for item in fw.annex_items:
         if item.retired:
             continue
-        ws.append([safe(x) for x in (
-            item.id, titles[item.section], item.number, item.item, names[item.agency],
-            str(item.deadline) if item.deadline.week else "", ", ".join(item.criteria),
-            STATUSES[0], "", "", "", "")])
+        ws.append(
+            [
+                safe(x)
+                for x in (
+                    item.id,
+                    titles[item.section],
+                    item.number,
+                    item.item,
+                    names[item.agency],
+                    str(item.deadline) if item.deadline.week else "",
+                    ", ".join(item.criteria),
+                    STATUSES[0],
+                    "",
+                    "",
+                    "",
+                    "",
+                )
+            ]
+        )
     last = ws.max_row
     _style(ws)
     _lists(wb, fw.agencies)
@@ -83,8 +107,12 @@ def _lists(wb: Workbook, agencies) -> None:
     lists = wb.create_sheet("Lists")
     lists.append(["Status", "Agency"])
     for i in range(max(len(STATUSES), len(agencies))):
-        lists.append([STATUSES[i] if i < len(STATUSES) else None,
-                      agencies[i].name if i < len(agencies) else None])
+        lists.append(
+            [
+                STATUSES[i] if i < len(STATUSES) else None,
+                agencies[i].name if i < len(agencies) else None,
+            ]
+        )
     lists.column_dimensions["A"].width = 16
     lists.column_dimensions["B"].width = 70
     for cell in lists[1]:
@@ -92,18 +120,35 @@ def _lists(wb: Workbook, agencies) -> None:
 
 
 def _validations(ws, last: int) -> None:
-    status = DataValidation(type="list", formula1=f"=Lists!$A$2:$A${len(STATUSES) + 1}",
-                            allow_blank=True, showErrorMessage=True, errorTitle="Status",
-                            error="Choose a status from the list.", promptTitle="Status",
-                            prompt="Not started, In progress, Ready or Not applicable",
-                            showInputMessage=True)
+    status = DataValidation(
+        type="list",
+        formula1=f"=Lists!$A$2:$A${len(STATUSES) + 1}",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Status",
+        error="Choose a status from the list.",
+        promptTitle="Status",
+        prompt="Not started, In progress, Ready or Not applicable",
+        showInputMessage=True,
+    )
     agency_rows = ws.parent["Lists"].max_row
-    agency = DataValidation(type="list", formula1=f"=Lists!$B$2:$B${agency_rows}",
-                            allow_blank=False, showErrorMessage=True, errorTitle="Agency",
-                            error="Choose an agency from the list.")
-    reviewed = DataValidation(type="date", operator="greaterThan", formula1="36526",
-                              allow_blank=True, showErrorMessage=True, errorTitle="Last reviewed",
-                              error="Enter a date, for example 03/05/2024.")
+    agency = DataValidation(
+        type="list",
+        formula1=f"=Lists!$B$2:$B${agency_rows}",
+        allow_blank=False,
+        showErrorMessage=True,
+        errorTitle="Agency",
+        error="Choose an agency from the list.",
+    )
+    reviewed = DataValidation(
+        type="date",
+        operator="greaterThan",
+        formula1="36526",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Last reviewed",
+        error="Enter a date, for example 03/05/2024.",
+    )
     status.add(f"{get_column_letter(STATUS_COL)}2:{get_column_letter(STATUS_COL)}{last}")
     agency.add(f"{get_column_letter(AGENCY_COL)}2:{get_column_letter(AGENCY_COL)}{last}")
     reviewed.add(f"{get_column_letter(REVIEWED_COL)}2:{get_column_letter(REVIEWED_COL)}{last}")

@@ -1,4 +1,4 @@
-"""The real site builds strictly; a content mistake stops the build and leaves the last site as it was.
+"""The real site builds strictly. A content mistake stops the build and keeps the last site.
 
 Mini-project tests in the style of mkdocs-macros-plugin's: copy the project, change one thing,
 build, and look at the HTML and the log.
@@ -36,7 +36,8 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def project(tmp_path: Path) -> Path:
     """A copy of the project that a test may break."""
     target = tmp_path / "project"
-    for name in ("criteria", "docs", "generator", "overrides", "assessment"):
+    for name in ("criteria", "docs", "generator", "overrides", "assessment", "planner",
+                 "examples-app"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
@@ -46,8 +47,15 @@ def test_every_page_is_built(real_site: Path):
     expected = ["index.html", "about.html", "three-weeks.html", "after-the-inspection.html",
                 "glossary.html", "self-assessment.html", "maintainers/index.html",
                 "criteria/index.html", "annex-a/index.html", "guides/index.html",
-                "guides/one-minute.html", "assets/assessment/data.js"]
+                "guides/one-minute.html", "assets/assessment/data.js",
+                "planner.html", "tracker.html", "assets/planner/data.js",
+                "assets/planner/dates.js", "assets/planner/annex-a-tracker.xlsx"]
     expected += [f"criteria/ec{n}.html" for n in range(1, 22)]
+    expected += [f"examples/{p}.html" for p in (
+        "index", "explorer", "training", "somerset-2024", "somerset-audit-2019", "alfie-2019",
+        "national-overview-2024", "handout-somerset-2024")]
+    expected += [f"assets/examples/{a}" for a in ("findings.js", "common.js", "explorer.js",
+                                                  "training.js", "examples.css")]
     expected += [f"annex-a/{a}.html" for a in ("social-care", "police", "health", "education",
                                                 "youth-justice", "leaders", "csp")]
     expected += [f"guides/{a}.html" for a in ("social-care", "police", "health", "education",
@@ -106,7 +114,8 @@ def test_a_content_mistake_fails_the_build_and_keeps_the_old_site(project: Path,
     assert mkdocs_build(project, site).returncode == 0
     before = (site / "criteria" / "ec1.html").read_text(encoding="utf-8")
     criteria = project / "criteria" / "syv-2023" / "criteria.yml"
-    broken = criteria.read_text(encoding="utf-8").replace("focus: individual", "focus: indvidual", 1)
+    broken = criteria.read_text(encoding="utf-8")
+    broken = broken.replace("focus: individual", "focus: indvidual", 1)
     criteria.write_text(broken.replace("  - id: EC3\n", "  - id: EC3\n    colour: red\n"), "utf-8")
     result = mkdocs_build(project, site)
     assert result.returncode != 0

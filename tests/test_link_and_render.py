@@ -5,6 +5,7 @@ Golden files: set UPDATE_GOLDEN=1 to rewrite them after a deliberate change, the
 
 from __future__ import annotations
 
+import itertools
 import os
 
 import pytest
@@ -85,7 +86,7 @@ def test_generated_lists_are_separated_from_paragraphs(generated):
     offenders = []
     for path, text in generated.pages.items():
         lines = text.splitlines()
-        for n, (before, line) in enumerate(zip(lines, lines[1:], strict=False), start=2):
+        for n, (before, line) in enumerate(itertools.pairwise(lines), start=2):
             starts_list = line.startswith(("- ", "1. "))
             if starts_list and before.strip() and not before.startswith(("- ", "  ", "1. ")):
                 offenders.append(f"{path}:{n}: {line[:50]}")

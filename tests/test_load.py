@@ -72,7 +72,8 @@ def test_two_documents_in_one_file_are_a_syntax_error(tmp_path):
 def test_empty_and_comment_only_files(tmp_path):
     for text in ("", "\n\n", "# nothing here\n"):
         _, problems = load_file(write(tmp_path, text), tmp_path)
-        assert messages(problems) == ["criteria.yml:1: $: file is empty: expected a mapping of fields"]
+        expected = "criteria.yml:1: $: file is empty: expected a mapping of fields"
+        assert messages(problems) == [expected]
 
 
 def test_huge_files_are_refused(tmp_path):

@@ -53,7 +53,7 @@ def site_dir() -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -93,7 +93,9 @@ class SAPage:
         """Saved assessments by ID."""
         prefix = STORE_PREFIX + "assessment:"
         return {
-            k[len(prefix) :]: json.loads(v) for k, v in self.storage().items() if k.startswith(prefix)
+            k[len(prefix) :]: json.loads(v)
+            for k, v in self.storage().items()
+            if k.startswith(prefix)
         }
 
     def current(self) -> dict[str, Any]:
@@ -198,7 +200,9 @@ def sa_open(sa_browser: Any, sa_origin: str) -> Iterator[Callable[..., SAPage]]:
         if sa.blocked:
             problems.append("requests to other hosts: " + ", ".join(sa.blocked))
         outside = [
-            u for u in sa.requests if urlsplit(u).scheme in ("http", "https") and urlsplit(u).hostname != "127.0.0.1"
+            u
+            for u in sa.requests
+            if urlsplit(u).scheme in ("http", "https") and urlsplit(u).hostname != "127.0.0.1"
         ]
         if outside:
             problems.append("requests to other hosts: " + ", ".join(outside))

@@ -56,9 +56,14 @@ def stems(text: str) -> set[str]:
 
 # --- The content ----------------------------------------------------------------------------
 
+
 def test_there_are_the_four_examples_in_order(fw):
     assert [e.id for e in fw.examples] == [
-        "somerset-2024", "somerset-audit-2019", "alfie-2019", "national-overview-2024"]
+        "somerset-2024",
+        "somerset-audit-2019",
+        "alfie-2019",
+        "national-overview-2024",
+    ]
 
 
 def test_every_example_file_is_named_by_its_id():
@@ -86,8 +91,9 @@ def test_every_finding_has_one_to_three_criteria_that_exist(fw):
 def test_finding_ids_are_unique_and_start_with_their_example(fw):
     ids = [f.id for e in fw.examples for f in e.findings]
     assert len(ids) == len(set(ids))
-    assert not [f.id for e in fw.examples for f in e.findings
-                if not re.fullmatch(rf"{e.id}-f\d+", f.id)]
+    assert not [
+        f.id for e in fw.examples for f in e.findings if not re.fullmatch(rf"{e.id}-f\d+", f.id)
+    ]
 
 
 def test_findings_are_one_line_in_our_words(fw):
@@ -110,8 +116,12 @@ def test_every_number_in_a_finding_is_in_its_source(fw):
         if not e.source.file:
             continue
         numbers = set(re.findall(r"\d+", source(e.source.file)))
-        offenders += [f"{f.id}: {n}" for f in e.findings for n in re.findall(r"\d+", f.text)
-                      if n not in numbers]
+        offenders += [
+            f"{f.id}: {n}"
+            for f in e.findings
+            for n in re.findall(r"\d+", f.text)
+            if n not in numbers
+        ]
     assert not offenders
 
 
@@ -158,24 +168,34 @@ def test_the_somerset_example_has_every_finding_in_the_summary_once(fw):
     points = somerset_points()
     ours = {(f.section, f.item): f for f in example(fw, "somerset-2024").findings}
     assert sorted(ours) == sorted((s, n) for s, n, _ in points)
-    unlike = [f"{ours[(s, n)].id}: {text}" for s, n, text in points
-              if not stems(text) & stems(ours[(s, n)].text)]
+    unlike = [
+        f"{ours[(s, n)].id}: {text}"
+        for s, n, text in points
+        if not stems(text) & stems(ours[(s, n)].text)
+    ]
     assert not unlike, "findings sharing no content word with their source point"
 
 
 def test_the_somerset_page_lists_every_finding_in_the_summary(fw, generated):
     page = generated.pages["examples/somerset-2024.md"]
     ours = {(f.section, f.item): f for f in example(fw, "somerset-2024").findings}
-    missing = [f"{s}, point {n}" for s, n, _ in somerset_points()
-               if (s, n) not in ours or f'id="{ours[(s, n)].id}"' not in page
-               or ours[(s, n)].text not in page]
+    missing = [
+        f"{s}, point {n}"
+        for s, n, _ in somerset_points()
+        if (s, n) not in ours
+        or f'id="{ours[(s, n)].id}"' not in page
+        or ours[(s, n)].text not in page
+    ]
     assert not missing
 
 
 def test_the_somerset_types_follow_the_summary_headings(fw):
-    want = {"Headline findings: strategy and governance": "headline",
-            "Headline findings: multi-agency practice": "headline",
-            "Key areas of concern": "area-for-improvement", "Good practice": "strength"}
+    want = {
+        "Headline findings: strategy and governance": "headline",
+        "Headline findings: multi-agency practice": "headline",
+        "Key areas of concern": "area-for-improvement",
+        "Good practice": "strength",
+    }
     assert not [f.id for f in example(fw, "somerset-2024").findings if want[f.section] != f.type]
 
 
@@ -230,6 +250,7 @@ def test_every_example_has_facilitator_questions(fw):
 
 # --- The pages -------------------------------------------------------------------------------
 
+
 def test_there_is_a_page_and_a_handout_per_example(fw, generated):
     for e in fw.examples:
         assert f"examples/{e.id}.md" in generated.pages
@@ -251,8 +272,11 @@ def test_handouts_have_no_answers_and_facilitator_copies_have_them(fw, generated
                     offenders.append(f"{f.id}: the handout gives the answer {m.criterion}")
                 if m.rationale not in copy:
                     offenders.append(f"{f.id}: the facilitator copy lacks {m.criterion}")
-        offenders += [f"{e.id}: question missing" for q in e.facilitator.questions
-                      if q not in handout or q not in copy]
+        offenders += [
+            f"{e.id}: question missing"
+            for q in e.facilitator.questions
+            if q not in handout or q not in copy
+        ]
     assert not offenders
 
 
@@ -274,7 +298,8 @@ def test_the_findings_data_matches_the_model(fw, generated):
     data = json.loads(text.split("window.JTAI_FINDINGS = ", 1)[1].rstrip().rstrip(";"))
     assert [e["id"] for e in data["examples"]] == [e.id for e in fw.examples]
     assert sum(len(e["findings"]) for e in data["examples"]) == sum(
-        len(e.findings) for e in fw.examples)
+        len(e.findings) for e in fw.examples
+    )
     assert [c["id"] for c in data["criteria"]] == [c.id for c in fw.criteria]
     grouped = [c for g in data["focus_areas"] for c in g["criteria"]]
     assert sorted(grouped) == sorted(c.id for c in fw.criteria)
@@ -288,16 +313,22 @@ def test_the_examples_are_in_the_navigation(fw, generated):
     assert "examples/explorer.md" in paths and "examples/training.md" in paths
 
 
-@pytest.mark.parametrize(("start", "end", "words"), [
-    ("2024-07-18", "", "18 July 2024"), ("2019-12", "", "December 2019"),
-    ("2024-05-20", "2024-05-24", "20 to 24 May 2024"),
-    ("2023-09", "2024-05", "September 2023 to May 2024"),
-    ("2024-05-30", "2024-06-02", "30 May to 2 June 2024")])
+@pytest.mark.parametrize(
+    ("start", "end", "words"),
+    [
+        ("2024-07-18", "", "18 July 2024"),
+        ("2019-12", "", "December 2019"),
+        ("2024-05-20", "2024-05-24", "20 to 24 May 2024"),
+        ("2023-09", "2024-05", "September 2023 to May 2024"),
+        ("2024-05-30", "2024-06-02", "30 May to 2 June 2024"),
+    ],
+)
 def test_dates_read_the_govuk_way(start, end, words):
     assert render_examples.when(start, end) == words
 
 
 # --- A maintainer adds a letter ---------------------------------------------------------------
+
 
 def test_the_template_filled_in_adds_a_letter_everywhere(content_copy: Path):
     """Copy the template as the guide says: it checks clean and shows on every page it should."""
@@ -316,11 +347,15 @@ def test_the_template_filled_in_adds_a_letter_everywhere(content_copy: Path):
 def test_a_retired_finding_and_a_retired_example_are_left_out(content_copy: Path):
     folder = content_copy / "syv-2023" / "examples"
     path = folder / "alfie-2019.yml"
-    path.write_text(path.read_text("utf-8").replace(
-        "  - id: alfie-2019-f2\n", "  - id: alfie-2019-f2\n    retired: true\n"), "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace(
+            "  - id: alfie-2019-f2\n", "  - id: alfie-2019-f2\n    retired: true\n"
+        ),
+        "utf-8",
+    )
     audit = folder / "somerset-audit-2019.yml"
-    audit.write_text(audit.read_text("utf-8").replace("kind: audit\n", "kind: audit\nretired: true\n"),
-                     "utf-8")
+    text = audit.read_text("utf-8")
+    audit.write_text(text.replace("kind: audit\n", "kind: audit\nretired: true\n"), "utf-8")
     checked = pipeline.check(content_copy, content_copy.parent)
     assert not checked.problems
     fw = model.build(checked.docs, content_copy).framework

@@ -1,0 +1,328 @@
+"""Worked examples in headless Chromium: the findings explorer, the training exercise, handouts.
+
+The expected numbers are worked out here from the same generated data the page uses
+(window.JTAI_FINDINGS), so the tests follow the content when it changes. Every state the
+scripts create (filtered lists, each step of the exercise, the error message) is checked with
+axe-core; the pages themselves are also covered by test_site_pages.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_support import assert_no_outside_requests, horizontal_overflow, run_axe
+
+pytestmark = pytest.mark.browser
+
+EXPLORER = "examples/explorer.html"
+TRAINING = "examples/training.html"
+PRACTICE = "alfie-2019"  # the example the full exercise runs through
+MAX_TABS = 80
+
+
+def findings_data(page: Any) -> dict[str, Any]:
+    return page.evaluate("() => window.JTAI_FINDINGS")
+
+
+def rows(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return [dict(f, example=e["id"]) for e in data["examples"] for f in e["findings"]]
+
+
+def expected(data: dict[str, Any], criterion="", type="", agency="", example="") -> list[str]:
+    return [
+        f["id"]
+        for f in rows(data)
+        if (not criterion or criterion in [c["id"] for c in f["criteria"]])
+        and (not type or f["type"] == type)
+        and (not agency or agency in f["agencies"])
+        and (not example or f["example"] == example)
+    ]
+
+
+def shown(page: Any) -> list[str]:
+    return page.eval_on_selector_all(".jtai-result", "els => els.map(e => e.dataset.finding)")
+
+
+def count_text(page: Any) -> str:
+    return page.locator("#jtai-explorer-count").inner_text()
+
+
+def assert_clean(recorded: Any, where: str) -> None:
+    """axe-core finds nothing once the theme's transitions (such as "Back to top") have ended."""
+    recorded.page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
+    violations = run_axe(recorded.page)
+    assert not violations, f"{where}:\n" + "\n".join(violations)
+    assert not recorded.console_errors, recorded.console_errors
+
+
+# --- The explorer ----------------------------------------------------------------------------
+
+
+def test_the_explorer_filters_change_the_count(page, site_server) -> None:
+    recorded = page(f"{site_server}/{EXPLORER}")
+    p = recorded.page
+    data = findings_data(p)
+    total = len(rows(data))
+    assert total >= 30
+    assert shown(p) == expected(data)
+    assert count_text(p) == f"Showing {total} of {total} findings."
+    status = p.locator("#jtai-explorer-count")
+    assert status.get_attribute("role") == "status"
+    assert status.get_attribute("aria-live") == "polite"
+    assert p.locator("fieldset legend", has_text="Filter the findings").count() == 1
+
+    steps = [
+        ({"criterion": "EC9"}, "Criterion"),
+        ({"criterion": "EC9", "type": "area-for-improvement"}, "Type of finding"),
+        ({"criterion": "", "type": "area-for-improvement"}, "Criterion"),
+        ({"type": "area-for-improvement", "example": "somerset-2024"}, "Example"),
+        ({"type": "", "example": "somerset-2024", "agency": "health"}, "Agency"),
+    ]
+    filters: dict[str, str] = {}
+    for change, _ in steps:
+        for name, value in change.items():
+            p.select_option(f"#jtai-filter-{name}", value)
+        filters.update(change)
+        want = expected(data, **filters)
+        assert shown(p) == want, filters
+        assert p.locator("#jtai-explorer-count").get_attribute("data-count") == str(len(want))
+        assert count_text(p) == f"Showing {len(want)} of {total} findings.", filters
+    assert_clean(recorded, f"explorer filtered by {filters}")
+
+    p.select_option("#jtai-filter-criterion", "EC11")
+    p.select_option("#jtai-filter-agency", "")
+    if not expected(data, criterion="EC11", example="somerset-2024"):
+        assert shown(p) == []
+        assert count_text(p) == f"No findings match these filters. Showing 0 of {total}."
+        assert_clean(recorded, "explorer with no results")
+
+    p.get_by_role("button", name="Clear the filters").click()
+    assert shown(p) == expected(data)
+    assert p.evaluate("() => document.activeElement.id") == "jtai-filter-criterion"
+    assert_no_outside_requests(recorded.requests, site_server)
+
+
+def test_the_explorer_filters_by_keyboard_and_from_the_address(page, site_server) -> None:
+    recorded = page(f"{site_server}/{EXPLORER}?criterion=EC16&type=strength")
+    p = recorded.page
+    data = findings_data(p)
+    assert shown(p) == expected(data, criterion="EC16", type="strength")
+    p.locator("#jtai-filter-type").focus()
+    p.keyboard.press("Home")  # "Any type", chosen with the keyboard alone
+    assert p.locator("#jtai-filter-type").input_value() == ""
+    assert shown(p) == expected(data, criterion="EC16")
+
+
+def test_each_result_links_to_its_example_and_criteria(page, site_server) -> None:
+    recorded = page(f"{site_server}/{EXPLORER}?example=somerset-2024")
+    p = recorded.page
+    first = p.locator(".jtai-result").first
+    link = first.locator(".jtai-result__meta a")
+    assert link.get_attribute("href") == "../examples/somerset-2024.html#somerset-2024-f1"
+    with p.expect_navigation():
+        link.click()
+    assert p.url.endswith("somerset-2024.html#somerset-2024-f1")
+    assert p.locator("#somerset-2024-f1").is_visible()
+
+
+# --- The training exercise ------------------------------------------------------------------
+
+
+def mark(model: list[str], chosen: list[str]) -> dict[str, Any]:
+    matches = [c for c in model if c in chosen]
+    misses = [c for c in model if c not in chosen]
+    extras = [c for c in chosen if c not in model]
+    result = "right" if matches and not misses and not extras else "partly" if matches else "wrong"
+    return {"result": result, "matches": matches, "misses": misses, "extras": extras}
+
+
+def plan_answers(data: dict[str, Any], example_id: str) -> list[list[str]]:
+    """Right, partly right (one right plus one extra), wrong, then round again."""
+    every = [c["id"] for c in data["criteria"]]
+    findings = next(e for e in data["examples"] if e["id"] == example_id)["findings"]
+    answers = []
+    for i, f in enumerate(findings):
+        model = [c["id"] for c in f["criteria"]]
+        other = next(c for c in every if c not in model)
+        answers.append([model, [model[0], other], [other]][i % 3])
+    return answers
+
+
+def choose(p: Any, criteria: list[str]) -> None:
+    for criterion in criteria:
+        p.locator(f"input[name=criterion][value={criterion}]").check()
+
+
+def focused_heading(p: Any) -> str:
+    return p.evaluate(
+        "() => document.activeElement.tagName === 'H2' ? document.activeElement.textContent : ''"
+    )
+
+
+def test_a_full_exercise_with_right_partly_right_and_wrong_answers(page, site_server) -> None:
+    recorded = page(f"{site_server}/{TRAINING}?example={PRACTICE}")
+    p = recorded.page
+    data = findings_data(p)
+    findings = next(e for e in data["examples"] if e["id"] == PRACTICE)["findings"]
+    answers = plan_answers(data, PRACTICE)
+    assert p.locator(f"input[name=example][value={PRACTICE}]").is_checked()
+    assert_clean(recorded, "exercise: choose an example")
+    p.get_by_role("button", name="Start the exercise").click()
+
+    words = {"right": "right", "partly": "partly right", "wrong": "not right"}
+    marks = []
+    for n, (finding, chosen) in enumerate(zip(findings, answers, strict=True), start=1):
+        assert focused_heading(p) == f"Finding {n} of {len(findings)}"
+        assert finding["text"] in p.locator(".jtai-finding-card").inner_text()
+        if n == 1:
+            assert_clean(recorded, "exercise: a question")
+            p.get_by_role("button", name="Check my answer").click()  # nothing ticked yet
+            assert "Choose at least one criterion" in p.locator(".jtai-error").inner_text()
+            assert_clean(recorded, "exercise: nothing chosen")
+        choose(p, chosen)
+        p.get_by_role("button", name="Check my answer").click()
+        model = [c["id"] for c in finding["criteria"]]
+        m = mark(model, chosen)
+        marks.append(m)
+        assert focused_heading(p) == f"Finding {n}: {words[m['result']]}"
+        assert p.locator(".jtai-verdict").get_attribute("data-result") == m["result"]
+        outcomes = p.eval_on_selector_all(
+            ".jtai-mapping__item", "els => els.map(e => [e.dataset.criterion, e.dataset.outcome])"
+        )
+        assert outcomes == (
+            [[c, "match"] if c in m["matches"] else [c, "miss"] for c in model]
+            + [[c, "extra"] for c in m["extras"]]
+        )
+        for c in finding["criteria"]:
+            assert c["rationale"] in p.locator(".jtai-mapping").first.inner_text()
+        if n <= 3:
+            assert_clean(recorded, f"exercise: feedback on finding {n}")
+        last = n == len(findings)
+        p.get_by_role("button", name="See your score" if last else "Next finding").click()
+
+    assert {m["result"] for m in marks} == {"right", "partly", "wrong"}
+    right = sum(m["result"] == "right" for m in marks)
+    partly = sum(m["result"] == "partly" for m in marks)
+    found = sum(len(m["matches"]) for m in marks)
+    in_model = sum(len(m["matches"]) + len(m["misses"]) for m in marks)
+    extras = sum(len(m["extras"]) for m in marks)
+    assert focused_heading(p) == "Your score"
+    score = p.locator("#jtai-score")
+    assert score.inner_text() == (
+        f"You got {right} of {len(findings)} findings right and {partly} partly right. "
+        f"You found {found} of the {in_model} criteria in our mapping and chose {extras} others."
+    )
+    assert score.get_attribute("data-wrong") == str(len(findings) - right - partly)
+    assert p.locator(".jtai-score-list li").count() == len(findings)
+    assert_clean(recorded, "exercise: the score")
+
+    p.get_by_role("button", name="Start again").click()
+    assert focused_heading(p) == f"Finding 1 of {len(findings)}"
+    assert not p.locator("input[name=criterion]:checked").count()
+    assert_no_outside_requests(recorded.requests, site_server)
+
+
+def tab_to(p: Any, selector: str) -> None:
+    """Press Tab until the focused element matches the selector."""
+    for _ in range(MAX_TABS):
+        p.keyboard.press("Tab")
+        if p.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    pytest.fail(f"{MAX_TABS} Tabs never reached {selector}")
+
+
+def test_the_exercise_works_by_keyboard_alone(page, site_server) -> None:
+    recorded = page(f"{site_server}/{TRAINING}")
+    p = recorded.page
+    data = findings_data(p)
+    second = data["examples"][1]
+    tab_to(p, "input[name=example]")
+    p.keyboard.press("ArrowDown")  # radios: arrow keys move the choice
+    assert p.locator(f"input[name=example][value={second['id']}]").is_checked()
+    tab_to(p, "button[type=submit]")
+    p.keyboard.press("Enter")
+    assert focused_heading(p) == f"Finding 1 of {len(second['findings'])}"
+
+    order = [c for g in data["focus_areas"] for c in g["criteria"]]  # the boxes' tab order
+    model = sorted((c["id"] for c in second["findings"][0]["criteria"]), key=order.index)
+    for criterion in model:
+        tab_to(p, f"input[value={criterion}]")
+        p.keyboard.press("Space")
+    tab_to(p, "button[type=submit]")
+    p.keyboard.press("Enter")
+    assert focused_heading(p) == "Finding 1: right"
+    tab_to(p, "button.md-button")
+    p.keyboard.press("Enter")
+    assert focused_heading(p) == f"Finding 2 of {len(second['findings'])}"
+    assert not recorded.console_errors, recorded.console_errors
+
+
+def test_the_exercise_and_explorer_work_from_disk(page, built_site: Path) -> None:
+    recorded = page((built_site / "examples" / "training.html").as_uri() + f"?example={PRACTICE}")
+    p = recorded.page
+    p.get_by_role("button", name="Start the exercise").click()
+    assert focused_heading(p).startswith("Finding 1 of ")
+    recorded.goto((built_site / "examples" / "explorer.html").as_uri() + "?criterion=EC8")
+    data = findings_data(p)
+    assert shown(p) == expected(data, criterion="EC8")
+    assert not recorded.console_errors, recorded.console_errors
+    assert_no_outside_requests(recorded.requests, None)
+
+
+def test_nothing_is_stored(page, site_server) -> None:
+    recorded = page(f"{site_server}/{TRAINING}?example={PRACTICE}")
+    p = recorded.page
+    p.get_by_role("button", name="Start the exercise").click()
+    choose(p, ["EC1"])
+    p.get_by_role("button", name="Check my answer").click()
+    stored = p.evaluate("() => [localStorage.length, sessionStorage.length, document.cookie]")
+    assert stored == [0, 0, ""]
+
+
+@pytest.mark.parametrize("path", [EXPLORER, TRAINING])
+def test_the_scripted_pages_fit_320px(page, site_server, path) -> None:
+    recorded = page(f"{site_server}/{path}?example={PRACTICE}", width=320, height=640)
+    p = recorded.page
+    if path == TRAINING:
+        p.get_by_role("button", name="Start the exercise").click()
+    overflow = horizontal_overflow(p)
+    assert overflow["scrollWidth"] <= 320, overflow
+
+
+# --- Print views ---------------------------------------------------------------------------
+
+
+def test_the_handout_prints_without_answers_or_site_chrome(page, site_server) -> None:
+    recorded = page(f"{site_server}/examples/handout-somerset-2024.html")
+    p = recorded.page
+    data = findings_data_from_site(page, site_server)
+    somerset = next(e for e in data["examples"] if e["id"] == "somerset-2024")
+    p.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".jtai-no-print"):
+        assert not p.locator(selector).first.is_visible(), selector
+    text = p.locator(".md-content").inner_text()
+    assert all(f["text"] in text for f in somerset["findings"])
+    assert not [
+        c["rationale"]
+        for f in somerset["findings"]
+        for c in f["criteria"]
+        if c["rationale"] in text
+    ]
+
+
+def test_the_facilitator_copy_prints_with_answers(page, site_server) -> None:
+    recorded = page(f"{site_server}/examples/somerset-2024.html")
+    p = recorded.page
+    p.emulate_media(media="print")
+    assert not p.locator(".md-header").is_visible()
+    assert not p.locator(".md-content .md-button").first.is_visible()
+    text = p.locator(".md-content").inner_text()
+    assert "Questions to discuss" in text
+    assert p.locator(".jtai-finding li a[href$='ec9.html']").count() >= 1
+
+
+def findings_data_from_site(page, site_server) -> dict[str, Any]:
+    recorded = page(f"{site_server}/{EXPLORER}")
+    return findings_data(recorded.page)

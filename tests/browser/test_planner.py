@@ -1,0 +1,421 @@
+"""The preparation planner and the Annex A readiness tracker, in headless Chromium.
+
+Dates on screen are checked against tests/vectors/dates.json (the Somerset case); the calendar
+file is parsed back with the `icalendar` library; the tracker is filled, reloaded, exported,
+cleared, imported, and fed bad files that must change nothing. Every check also runs axe-core
+and looks for requests to other hosts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import pytest
+from browser_support import assert_no_outside_requests, horizontal_overflow, run_axe
+
+pytestmark = pytest.mark.browser
+
+VECTORS = json.loads(
+    (Path(__file__).resolve().parent.parent / "vectors" / "dates.json").read_text(encoding="utf-8")
+)
+SOMERSET = next(p for p in VECTORS["plans"] if p["input"].get("actual_publication") == "2024-07-18")
+TODAY = dt.datetime(2024, 5, 8, 10, 0)  # Wednesday of Somerset's week 1
+
+
+def long_date(iso: str) -> str:
+    day = dt.date.fromisoformat(iso)
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def open_page(page, url: str, *, clock: dt.datetime | None = None, **options: Any):
+    recorded = page(None, locale="en-GB", **options)
+    if clock is not None:
+        recorded.page.clock.set_fixed_time(clock)
+    recorded.page.on("dialog", lambda dialog: dialog.accept())
+    recorded.goto(url)
+    return recorded
+
+
+def make_plan(p, fieldwork_start: str, actual: str | None = None) -> None:
+    p.check("#planner-mode-fieldwork")
+    p.fill("#planner-date", fieldwork_start)
+    p.click("#planner-form button[type=submit]")
+    p.wait_for_selector("#planner-result:not([hidden])")
+    if actual:
+        p.fill("#planner-actual", actual)
+        p.click("#planner-publication-form button[type=submit]")
+        p.wait_for_selector("#plan-row-publication-actual")
+
+
+def type_date(p, selector: str, iso: str) -> None:
+    """Type a date into a date field as a keyboard user would. The field's order follows the
+    browser's own language (month first in en-US), so try month first, then day first."""
+    year, month, day = iso.split("-")
+    for digits in (month + day + year, day + month + year):
+        p.focus(selector)
+        p.keyboard.type(digits)
+        if p.input_value(selector) == iso:
+            return
+        for _ in range(3):  # clear each part: day, month and year
+            p.keyboard.press("Backspace")
+            p.keyboard.press("Shift+Tab")
+    raise AssertionError(f"could not type {iso} into {selector}")
+
+
+def row_date(p, row_id: str) -> str:
+    return p.get_attribute(f"#plan-row-{row_id}", "data-date")
+
+
+# ---------------------------------------------------------------------------------------------
+# Planner
+
+
+def test_the_somerset_dates_on_screen_match_the_vectors(page, site_server):
+    recorded = open_page(page, f"{site_server}/planner.html")
+    p = recorded.page
+    make_plan(p, "2024-05-20", "2024-07-18")
+    e = SOMERSET["expect"]
+    summary = {
+        el.get_attribute("data-key"): el.inner_text()
+        for el in p.query_selector_all("#planner-summary dd")
+    }
+    assert summary["notification"] == long_date(e["notification"]) == "Friday 3 May 2024"
+    assert (
+        summary["fieldwork"]
+        == f"{long_date(e['fieldwork_start'])} to {long_date(e['fieldwork_end'])}"
+    )
+    assert summary["final-letter"] == long_date(e["final_letter"])
+    assert summary["publication"] == long_date(e["publication"]["used"]) == "Thursday 18 July 2024"
+    assert summary["statement"] == long_date(e["statement"]["date"]) == "Friday 25 October 2024"
+    assert summary["complaints"] == long_date(e["complaints"]["closes"])
+    for milestone, date in e["milestones"].items():
+        assert row_date(p, milestone) == date, milestone
+    for timescale, date in e["letter"].items():
+        assert row_date(p, f"letter-{timescale}") == date, timescale
+    assert row_date(p, "letter-letter-published") == "2024-07-12"
+    assert row_date(p, "statement-of-action") == "2024-10-25"
+    notes = p.inner_text("#planner-notes")
+    assert "Monday 6 May 2024" in notes and "may take place earlier" in notes
+    assert "4 working days after the standard date" in p.inner_text("#planner-publication-notes")
+    assert "Fri 25 Oct 2024" in p.inner_text("#plan-row-statement-of-action")
+    assert not recorded.console_errors, recorded.console_errors
+    assert_no_outside_requests(recorded.requests, site_server)
+
+
+def test_the_standard_date_is_used_until_publication_is_recorded(page, site_server):
+    recorded = open_page(page, f"{site_server}/planner.html")
+    p = recorded.page
+    make_plan(p, "2024-05-20")
+    assert p.inner_text("#planner-standard") == "Friday 12 July 2024"
+    assert row_date(p, "statement-of-action") == "2024-10-21"
+    assert p.query_selector("#plan-row-publication-actual") is None
+
+
+def test_the_calendar_file_parses_with_icalendar(page, site_server):
+    recorded = open_page(page, f"{site_server}/planner.html")
+    p = recorded.page
+    make_plan(p, "2024-05-20", "2024-07-18")
+    with p.expect_download() as info:
+        p.click("#planner-ics")
+    download = info.value
+    assert download.suggested_filename == "jtai-plan-2024-05-20.ics"
+    raw = Path(download.path()).read_bytes()
+    assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
+    calendar = icalendar.Calendar.from_ical(raw)
+    assert str(calendar["VERSION"]) == "2.0" and "JTAI Ready" in str(calendar["PRODID"])
+    events = {str(e["UID"]).split(".", 1)[0]: e for e in calendar.walk("VEVENT")}
+    rows = p.eval_on_selector_all("tr[id^=plan-row-]", "rows => rows.map(r => r.id.slice(9))")
+    assert sorted(events) == sorted(rows)
+    lists = events["wk1-tue-ilacs-lists"].decoded("DTSTART")
+    assert lists.replace(tzinfo=None) == dt.datetime(2024, 5, 7, 17, 0)
+    assert lists.utcoffset() == dt.timedelta(hours=1), "British Summer Time"
+    assert events["statement-of-action"].decoded("DTSTART") == dt.date(2024, 10, 25)
+    assert events["letter-letter-published"].decoded("DTSTART") == dt.date(2024, 7, 12)
+    fieldwork = events["fieldwork"]
+    assert fieldwork.decoded("DTSTART") == dt.date(2024, 5, 20)
+    assert fieldwork.decoded("DTEND") == dt.date(2024, 5, 25)
+    assert all(e.get("DTSTAMP") for e in events.values())
+    assert "Annex A:" in str(events["wk2-tue-case-records"]["DESCRIPTION"])
+
+
+def test_the_plan_downloads_as_csv(page, site_server):
+    recorded = open_page(page, f"{site_server}/planner.html")
+    p = recorded.page
+    make_plan(p, "2024-05-20")
+    with p.expect_download() as info:
+        p.click("#planner-csv")
+    text = Path(info.value.path()).read_bytes().decode("utf-8")
+    assert text.startswith('\ufeff"Date",')
+    assert '"03/05/2024"' in text and text.endswith("\r\n")
+
+
+def test_keyboard_only_from_date_to_calendar(page, site_server):
+    recorded = open_page(page, f"{site_server}/planner.html")
+    p = recorded.page
+    p.focus("#planner-mode-notification")
+    p.keyboard.press("ArrowDown")
+    assert p.is_checked("#planner-mode-fieldwork")
+    p.keyboard.press("Tab")
+    assert p.evaluate("document.activeElement.id") == "planner-date"
+    type_date(p, "#planner-date", "2024-05-20")
+    p.keyboard.press("Enter")
+    p.wait_for_selector("#planner-result:not([hidden])")
+    status = "document.querySelector('#planner-status').textContent"
+    p.wait_for_function(f"{status}.includes('Friday 3 May 2024')")
+    p.focus("#planner-ics")
+    with p.expect_download():
+        p.keyboard.press("Enter")
+    type_date(p, "#planner-actual", "2024-07-18")
+    p.keyboard.press("Enter")
+    p.wait_for_selector("#plan-row-publication-actual")
+    assert row_date(p, "statement-of-action") == "2024-10-25"
+
+
+def test_a_bank_holiday_date_gives_an_error_and_no_plan(page, site_server):
+    recorded = open_page(page, f"{site_server}/planner.html")
+    p = recorded.page
+    p.fill("#planner-date", "2024-05-06")
+    p.click("#planner-form button[type=submit]")
+    error = p.locator("#planner-date-error")
+    error.wait_for(state="visible")
+    assert "bank holiday" in error.inner_text()
+    assert p.get_attribute("#planner-date", "aria-invalid") == "true"
+    assert "planner-date-error" in p.get_attribute("#planner-date", "aria-describedby")
+    assert p.is_hidden("#planner-result")
+    assert run_axe(p) == []
+
+
+def test_the_planner_is_accessible_and_fits_320px_with_a_plan(page, site_server):
+    recorded = open_page(page, f"{site_server}/planner.html")
+    p = recorded.page
+    make_plan(p, "2024-05-20", "2024-07-18")
+    p.click("#plan-row-wk2-tue-case-records summary")
+    assert run_axe(p) == []
+    p.set_viewport_size({"width": 320, "height": 640})
+    overflow = horizontal_overflow(p)
+    assert overflow["scrollWidth"] <= 320, overflow
+    assert run_axe(p, "#jtai-planner") == []
+    assert_no_outside_requests(recorded.requests, site_server)
+
+
+def test_the_planner_works_from_a_downloaded_folder(page, built_site):
+    recorded = open_page(page, (built_site / "planner.html").as_uri())
+    p = recorded.page
+    make_plan(p, "2024-05-20")
+    assert row_date(p, "letter-letter-published") == "2024-07-12"
+    p.reload()
+    p.wait_for_selector("#planner-result:not([hidden])")
+    assert p.input_value("#planner-date") == "2024-05-20"
+    assert not recorded.console_errors, recorded.console_errors
+    assert_no_outside_requests(recorded.requests, None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tracker
+
+
+def item(p, item_id: str) -> Any:
+    return p.locator(f"li[data-id='{item_id}']")
+
+
+def slug(item_id: str) -> str:
+    return item_id.lower().replace(".", "-")
+
+
+def fill_item(p, item_id: str, status: str, owner: str, location: str, reviewed: str, notes: str):
+    s = slug(item_id)
+    p.select_option(f"#t-{s}-status", status)
+    p.fill(f"#t-{s}-owner", owner)
+    p.fill(f"#t-{s}-location", location)
+    p.fill(f"#t-{s}-reviewed", reviewed)
+    p.fill(f"#t-{s}-notes", notes)
+    p.press(f"#t-{s}-notes", "Tab")
+
+
+MARKUP = '<img src=x onerror="window.__hacked=1"> check with the <b>ICB</b>'
+
+
+def test_the_tracker_dates_its_deadlines_from_the_planner(page, site_server):
+    recorded = open_page(page, f"{site_server}/planner.html", clock=TODAY)
+    p = recorded.page
+    make_plan(p, "2024-05-20")
+    p.goto(f"{site_server}/tracker.html")
+    p.wait_for_selector("#tracker-app:not([hidden])")
+    assert "Friday 3 May 2024" in p.inner_text("#tracker-date-summary")
+    assert "(Tue 7 May 2024)" in item(p, "A-list-4").inner_text()
+    assert item(p, "A-list-4").get_attribute("data-timing") == "overdue"
+    assert item(p, "A-twenty-1").get_attribute("data-timing") == "due-soon"
+    assert item(p, "A-1.1").get_attribute("data-timing") == "none"
+    assert "(Tue 14 May 2024)" in item(p, "A-1.1").inner_text()
+    p.select_option("#tracker-filter-deadline", "overdue")
+    shown = p.eval_on_selector_all(
+        "li.jtai-item:not([hidden])", "els => els.map(e => e.dataset.timing)"
+    )
+    assert shown and set(shown) == {"overdue"}
+    p.wait_for_function(
+        "document.querySelector('#tracker-count').textContent"
+        f".startsWith('Showing {len(shown)} of')"
+    )
+    assert run_axe(p) == []
+    assert_no_outside_requests(recorded.requests, site_server)
+
+
+def test_fill_reload_export_clear_import(page, site_server, tmp_path):
+    recorded = open_page(page, f"{site_server}/tracker.html")
+    p = recorded.page
+    p.wait_for_selector("#tracker-app:not([hidden])")
+    total = p.locator("li.jtai-item").count()
+    fill_item(
+        p,
+        "A-list-4",
+        "ready",
+        "Head of performance",
+        "Performance team drive",
+        "2024-04-30",
+        MARKUP,
+    )
+    fill_item(p, "A-1.1", "not-applicable", "", "", "", "")
+    p.select_option("#t-a-case-police-1-status", "in-progress")
+    assert p.inner_text("#tracker-overall").startswith(f"1 of {total} items ready")
+
+    p.reload()
+    p.wait_for_selector("#tracker-app:not([hidden])")
+    assert p.input_value("#t-a-list-4-status") == "ready"
+    assert p.input_value("#t-a-list-4-owner") == "Head of performance"
+    assert p.input_value("#t-a-list-4-reviewed") == "2024-04-30"
+    assert p.input_value("#t-a-list-4-notes") == MARKUP
+    assert p.evaluate("window.__hacked") is None
+    assert p.input_value("#t-a-case-police-1-status") == "in-progress"
+    police = p.locator("tr[data-agency=police] td").first.inner_text()
+    assert police.startswith("0 of ")
+
+    with p.expect_download() as info:
+        p.click("#tracker-export-json")
+    exported = Path(info.value.path()).read_text(encoding="utf-8")
+    data = json.loads(exported)
+    assert data["format"] == "jtai-ready-tracker"
+    assert data["items"]["A-list-4"]["owner"] == "Head of performance"
+    with p.expect_download() as info:
+        p.click("#tracker-export-csv")
+    assert Path(info.value.path()).read_bytes().startswith(b"\xef\xbb\xbf")
+
+    p.click("#tracker-reset")
+    assert p.input_value("#t-a-list-4-status") == "not-started"
+    assert p.input_value("#t-a-list-4-owner") == ""
+
+    p.set_input_files(
+        "#tracker-import",
+        files=[
+            {
+                "name": "tracker.json",
+                "mimeType": "application/json",
+                "buffer": exported.encode("utf-8"),
+            }
+        ],
+    )
+    p.wait_for_selector("#tracker-import-result:not([hidden])")
+    assert "Imported" in p.inner_text("#tracker-import-result")
+    assert p.input_value("#t-a-list-4-owner") == "Head of performance"
+    assert p.input_value("#t-a-list-4-notes") == MARKUP
+    assert p.input_value("#t-a-1-1-status") == "not-applicable"
+    assert run_axe(p) == []
+    assert not recorded.console_errors, recorded.console_errors
+    assert_no_outside_requests(recorded.requests, site_server)
+
+
+BAD_FILES = {
+    "not-json.json": b"{ this is not json",
+    "empty.json": b"",
+    "assessment.json": json.dumps(
+        {"format": "jtai-ready-assessment", "format_version": 1}
+    ).encode(),
+    "picture.json": b"\x89PNG\r\n\x1a\n\x00\x00",
+}
+
+
+def test_a_bad_import_keeps_the_saved_tracker(page, site_server):
+    recorded = open_page(page, f"{site_server}/tracker.html")
+    p = recorded.page
+    p.wait_for_selector("#tracker-app:not([hidden])")
+    fill_item(p, "A-list-4", "ready", "Head of performance", "Drive", "2024-04-30", "Kept")
+    saved = p.evaluate("localStorage.getItem('jtai-ready:tracker')")
+    with p.expect_download() as info:
+        p.click("#tracker-export-json")
+    good = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    unknown = dict(good, items={**good["items"], "A-99.9": {"status": "ready"}})
+    bad_status = dict(good, items={"A-list-4": {"status": "done"}})
+    files = {
+        **BAD_FILES,
+        "unknown.json": json.dumps(unknown).encode(),
+        "bad-status.json": json.dumps(bad_status).encode(),
+    }
+    for name, content in files.items():
+        p.set_input_files(
+            "#tracker-import",
+            files=[{"name": name, "mimeType": "application/json", "buffer": content}],
+        )
+        result = p.locator("#tracker-import-result")
+        result.wait_for(state="visible")
+        p.wait_for_function(
+            "document.querySelector('#tracker-import-result').textContent.length > 0"
+        )
+        assert "Nothing was imported" in result.inner_text(), name
+        assert p.evaluate("localStorage.getItem('jtai-ready:tracker')") == saved, name
+        assert p.input_value("#t-a-list-4-owner") == "Head of performance", name
+        p.evaluate("document.querySelector('#tracker-import-result').hidden = true")
+    p.reload()
+    p.wait_for_selector("#tracker-app:not([hidden])")
+    assert p.input_value("#t-a-list-4-notes") == "Kept"
+    assert not recorded.console_errors, recorded.console_errors
+
+
+def test_the_tracker_filters_by_agency_and_status(page, site_server):
+    recorded = open_page(page, f"{site_server}/tracker.html")
+    p = recorded.page
+    p.wait_for_selector("#tracker-app:not([hidden])")
+    p.select_option("#t-a-list-4-status", "ready")
+    p.select_option("#tracker-filter-agency", "police")
+    agencies = p.eval_on_selector_all(
+        "li.jtai-item:not([hidden])",
+        "els => els.map(e => e.querySelector('.jtai-item__meta').textContent)",
+    )
+    assert agencies and all("Agency: Police" in a for a in agencies)
+    p.select_option("#tracker-filter-agency", "")
+    p.select_option("#tracker-filter-status", "ready")
+    ids = p.eval_on_selector_all("li.jtai-item:not([hidden])", "els => els.map(e => e.dataset.id)")
+    assert ids == ["A-list-4"]
+    p.wait_for_function(
+        "document.querySelector('#tracker-count').textContent.startsWith('Showing 1 of')"
+    )
+    p.click("#tracker-filter-reset")
+    assert p.locator("li.jtai-item[hidden]").count() == 0
+
+
+def test_tracker_rows_link_to_their_criteria(page, site_server):
+    recorded = open_page(page, f"{site_server}/tracker.html")
+    p = recorded.page
+    p.wait_for_selector("#tracker-app:not([hidden])")
+    links = item(p, "A-list-4").locator("a[href^='criteria/']")
+    assert links.count() >= 1
+    with p.expect_navigation():
+        links.first.click()
+    assert p.url.endswith("/criteria/ec4.html")
+    assert "Annex A" in p.inner_text(".md-content")
+
+
+def test_the_tracker_fits_320px_and_works_from_disk(page, built_site):
+    recorded = open_page(page, (built_site / "tracker.html").as_uri(), width=320, height=640)
+    p = recorded.page
+    p.wait_for_selector("#tracker-app:not([hidden])")
+    p.select_option("#t-a-list-6-status", "in-progress")
+    overflow = horizontal_overflow(p)
+    assert overflow["scrollWidth"] <= 320, overflow
+    p.reload()
+    p.wait_for_selector("#tracker-app:not([hidden])")
+    assert p.input_value("#t-a-list-6-status") == "in-progress"
+    assert not recorded.console_errors, recorded.console_errors
+    assert_no_outside_requests(recorded.requests, None)

@@ -1,0 +1,137 @@
+"use strict";
+// planner/ics.js (RFC 5545) and planner/plan.js (the rows the table, CSV and calendar share).
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { requirePlanner, plannerData, parseCSV } = require("./planner-helpers");
+
+const D = requirePlanner("dates.js");
+const Plan = requirePlanner("plan.js");
+const ICS = requirePlanner("ics.js");
+const DATA = plannerData();
+const CAL = D.calendar(DATA.holidays);
+const SOMERSET = D.plan({ fieldwork_start: "2024-05-20", actual_publication: "2024-07-18" }, DATA, CAL);
+const NOW = "2024-05-03T09:15:00.000Z";
+const TEXT = ICS.fromPlan(SOMERSET, DATA, { now: NOW });
+
+/** Unfold (RFC 5545 3.1) and split into [name with parameters, value] pairs. */
+function contentLines(text) {
+  return text.replace(/\r\n[ \t]/g, "").split("\r\n").filter(Boolean).map((line) => {
+    const colon = line.indexOf(":");
+    return [line.slice(0, colon), line.slice(colon + 1)];
+  });
+}
+
+function events(text) {
+  const out = [];
+  let current = null;
+  for (const [name, value] of contentLines(text)) {
+    if (name === "BEGIN" && value === "VEVENT") current = {};
+    else if (name === "END" && value === "VEVENT") { out.push(current); current = null; }
+    else if (current) current[name] = value;
+  }
+  return out;
+}
+
+function unescape(value) {
+  return value.replace(/\\n/g, "\n").replace(/\\([\\;,])/g, "$1");
+}
+
+test("CRLF line ends only, and no line longer than 75 octets", () => {
+  assert.ok(TEXT.endsWith("\r\n"));
+  assert.doesNotMatch(TEXT.replace(/\r\n/g, ""), /[\r\n]/);
+  for (const line of TEXT.split("\r\n")) assert.ok(Buffer.byteLength(line, "utf8") <= 75, line);
+});
+
+test("a calendar with a product ID, version and the Europe/London time zone", () => {
+  const lines = contentLines(TEXT);
+  assert.deepEqual(lines[0], ["BEGIN", "VCALENDAR"]);
+  assert.deepEqual(lines[1], ["VERSION", "2.0"]);
+  assert.match(TEXT, /\r\nPRODID:-\/\/JTAI Ready\/\/Preparation planner 0\.1\.0\/\/EN\r\n/);
+  assert.match(TEXT, /\r\nBEGIN:VTIMEZONE\r\nTZID:Europe\/London\r\n/);
+  assert.deepEqual(lines[lines.length - 1], ["END", "VCALENDAR"]);
+});
+
+test("one event per row of the plan, each with a unique UID and a UTC DTSTAMP", () => {
+  const evs = events(TEXT);
+  assert.equal(evs.length, Plan.rows(SOMERSET, DATA).rows.length);
+  assert.equal(new Set(evs.map((e) => e.UID)).size, evs.length);
+  assert.ok(evs.every((e) => /@jtai-ready\.invalid$/.test(e.UID)));
+  assert.ok(evs.every((e) => e.DTSTAMP === "20240503T091500Z"));
+});
+
+test("deadlines with a time are in Europe/London; others are all-day with an exclusive end", () => {
+  const evs = events(TEXT);
+  const lists = evs.find((e) => e.UID.startsWith("wk1-tue-ilacs-lists."));
+  assert.equal(lists["DTSTART;TZID=Europe/London"], "20240507T170000");
+  assert.equal(lists.DTEND, undefined);
+  const notification = evs.find((e) => e.UID.startsWith("wk1-mon-notification."));
+  assert.equal(notification["DTSTART;VALUE=DATE"], "20240503");
+  assert.equal(notification["DTEND;VALUE=DATE"], "20240504");
+  const fieldwork = evs.find((e) => e.UID.startsWith("fieldwork."));
+  assert.equal(fieldwork["DTSTART;VALUE=DATE"], "20240520");
+  assert.equal(fieldwork["DTEND;VALUE=DATE"], "20240525");
+  const statement = evs.find((e) => e.UID.startsWith("statement-of-action."));
+  assert.equal(statement["DTSTART;VALUE=DATE"], "20241025");
+  const published = evs.find((e) => e.UID.startsWith("letter-letter-published."));
+  assert.equal(published["DTSTART;VALUE=DATE"], "20240712");
+});
+
+test("text is escaped: backslash, semicolon, comma and new lines", () => {
+  assert.equal(ICS.escapeText("a\\b;c,d\ne"), "a\\\\b\\;c\\,d\\ne");
+  const text = ICS.build([{ uid: "x@y", summary: "Lists; audits, and \\ notes", description: "one\r\ntwo", date: "2024-05-07" }],
+    { now: NOW });
+  const ev = events(text)[0];
+  assert.equal(ev.SUMMARY, "Lists\\; audits\\, and \\\\ notes");
+  assert.equal(unescape(ev.SUMMARY), "Lists; audits, and \\ notes");
+  assert.equal(unescape(ev.DESCRIPTION), "one\ntwo");
+});
+
+test("folding never splits a UTF-8 character and unfolds to the original", () => {
+  const long = "DESCRIPTION:" + "Children’s services – “quoted” ".repeat(12) + "😀 end";
+  const folded = ICS.fold(long);
+  for (const line of folded.split("\r\n")) {
+    assert.ok(Buffer.byteLength(line, "utf8") <= 75, line);
+    assert.doesNotMatch(line, /\uFFFD/);
+  }
+  assert.equal(folded.replace(/\r\n /g, ""), long);
+  assert.equal(ICS.fold("SHORT:line"), "SHORT:line");
+});
+
+test("floating local times when asked, with no VTIMEZONE", () => {
+  const text = ICS.fromPlan(SOMERSET, DATA, { now: NOW, floating: true });
+  assert.doesNotMatch(text, /VTIMEZONE/);
+  assert.match(text, /\r\nDTSTART:20240507T170000\r\n/);
+});
+
+test("the description says what, who, which Annex A items and the source", () => {
+  const ev = events(TEXT).find((e) => e.UID.startsWith("wk2-tue-case-records."));
+  const text = unescape(ev.DESCRIPTION);
+  assert.match(text, /Who: /);
+  assert.match(text, /Annex A: /);
+  assert.match(text, /Source: framework paragraphs 57, 131\./);
+});
+
+test("plan rows: weeks 1 to 3 then after fieldwork, each in date order", () => {
+  const r = Plan.rows(SOMERSET, DATA);
+  assert.deepEqual(r.groups.map((g) => g.id), ["week-1", "week-2", "week-3", "after"]);
+  for (const g of r.groups) {
+    const dates = r.rows.filter((row) => row.group === g.id).map((row) => row.date);
+    assert.deepEqual(dates, dates.slice().sort(), g.id);
+    assert.ok(dates.length > 0, g.id);
+  }
+  const ids = r.rows.map((row) => row.id);
+  assert.ok(ids.includes("publication-actual"));
+  assert.ok(ids.indexOf("letter-letter-published") < ids.indexOf("publication-actual"));
+  assert.equal(r.rows.find((row) => row.id === "statement-of-action").date, "2024-10-25");
+});
+
+test("the plan as CSV: byte order mark, CRLF, one row per plan row, UK dates", () => {
+  const text = Plan.toCSV(SOMERSET, DATA);
+  assert.equal(text[0], "\uFEFF");
+  const rows = parseCSV(text.slice(1));
+  assert.deepEqual(rows[0], Plan.HEADER);
+  assert.equal(rows.length, Plan.rows(SOMERSET, DATA).rows.length + 1);
+  const statement = rows.find((row) => row[5].startsWith("Statement of action due"));
+  assert.equal(statement[0], "25/10/2024");
+  assert.equal(statement[2], "Friday");
+});
