@@ -107,10 +107,12 @@ test: install browser
 bench: build browser
 	@shopt -s nullglob; scripts=(tests/bench/*.py); \
 	if [ $${#scripts[@]} -eq 0 ]; then echo "No benchmarks in tests/bench/"; exit 0; fi; \
+	failed=(); \
 	for script in "$${scripts[@]}"; do \
 		echo "== $$script"; \
-		JTAI_SITE_DIR="$(abspath $(SITE_DIR))" "$(PY)" "$$script"; \
-	done
+		JTAI_SITE_DIR="$(abspath $(SITE_DIR))" "$(PY)" "$$script" || failed+=("$$script"); \
+	done; \
+	if [ $${#failed[@]} -gt 0 ]; then echo "Benchmarks that failed: $${failed[*]}"; exit 1; fi
 
 # ---------------------------------------------------------------------------------------
 # Publishing

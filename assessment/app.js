@@ -56,6 +56,7 @@
   /** Save the open record; say so when it cannot be saved. */
   App.persist = function () {
     var result = App.store.save(App.record);
+    App.saveFailed = !result.ok;
     if (result.ok) {
       App.savedAt = new Date();
       clearStorageAlert();
@@ -72,6 +73,7 @@
     App.criterionId = null;
     App.store.setCurrent(App.record.id);
     App.savedAt = null;
+    App.saveFailed = false;
     renderBar();
     App.show(view || App.view || "start", options);
   };
@@ -82,7 +84,9 @@
     record.respondent.date = D.today();
     var result = App.store.save(record);
     if (!result.ok) showStorageAlert(result.message);
-    App.open(record, "start");
+    App.open(record, "start", { focus: false });
+    D.focus(document.getElementById("jtai-resp-title"));
+    D.announce("Started a new assessment: " + record.title);
     return record;
   };
 
@@ -123,7 +127,8 @@
     if (!els.title || !App.record) return;
     var saved = !App.store.available
       ? "Not saved: this browser does not let this page save. Export to keep your work."
-      : App.savedAt ? "Saved in this browser at " + D.time(App.savedAt) : "Saved in this browser";
+      : App.saveFailed ? "Latest changes not saved: see the message above."
+        : App.savedAt ? "Saved in this browser at " + D.time(App.savedAt) : "Saved in this browser";
     D.text(els.title, App.record.title || "Untitled assessment");
     D.text(els.saved, saved);
   }
@@ -145,6 +150,23 @@
     if (!els.alerts.hasAttribute("data-showing")) return;
     els.alerts.removeAttribute("data-showing");
     D.clear(els.alerts);
+  }
+
+  /** Another tab saved the assessment open here: offer to load its version. */
+  function watchOtherTabs() {
+    root.addEventListener("storage", function (e) {
+      if (!App.record || e.key !== root.JTAIStorage.PREFIX + App.record.id || !e.newValue) return;
+      els.alerts.setAttribute("data-showing", "other-tab");
+      D.clear(els.alerts).appendChild(D.h("div", { class: "jtai-alert jtai-alert-error" }, [
+        D.h("p", {}, ["This assessment was just changed in another tab or window. If you carry on here, " +
+          "your next change will overwrite that one."]),
+        D.h("p", {}, [App.ui.button("Load the latest version", function () {
+          var latest = App.store.load(App.record.id);
+          clearStorageAlert();
+          if (latest) App.open(latest, App.view);
+        }, { className: "jtai-btn-primary" })])
+      ]));
+    });
   }
 
   // ---------------------------------------------------------------------------------------
@@ -221,6 +243,7 @@
     els.print = mount.appendChild(D.h("div", { class: "jtai-print", id: "jtai-print" }));
     root.addEventListener("beforeprint", preparePrint);
     root.addEventListener("afterprint", afterPrint);
+    watchOtherTabs();
     if (!App.store.available) showStorageAlert("This browser does not let this page save (storage is turned off or blocked).");
     App.view = "start";
     var record = firstRecord();

@@ -97,7 +97,8 @@
 
   function announce(r) {
     var text = r.id + ": " + (r.score === null ? "no score yet" : "score " + D.score(r.score)) +
-      (r.outcome ? ", " + (r.overridden ? "your outcome " : "suggested outcome ") + App.label("outcome", r.outcome) : "") + ".";
+      (r.outcome ? ", " + (r.overridden ? "your outcome " : "suggested outcome ") + App.label("outcome", r.outcome) : "") + "." +
+      (r.strength_without_evidence ? " No evidence recorded yet." : "");
     if (text !== lastSaid) {
       lastSaid = text;
       D.announce(text);
@@ -168,7 +169,7 @@
         hint: "Why the suggested outcome does not fit. This reason shows wherever the outcome does.",
         className: "jtai-override-reason",
         onInput: function (v) { change(c.id, "override", function (a) { a.override = { outcome: (a.override || {}).outcome || "", reason: v }; }); } }),
-      h("p", { id: errorId, class: "jtai-error", "data-override-error": "" })
+      h("p", { id: errorId, class: "jtai-error", "data-override-error": "", "aria-live": "polite" })
     ]);
     panel.querySelector("textarea").setAttribute("aria-errormessage", errorId);
     return panel;

@@ -31,6 +31,13 @@
   // ---------------------------------------------------------------------------------------
   // Saved assessments
 
+  /** Show the list again and put focus back on a button (or on the list's heading). */
+  function refreshList(id, action) {
+    App.show("start", { focus: false });
+    var target = document.querySelector(".jtai-saved-item[data-id=\"" + id + "\"] [data-action=\"" + action + "\"]");
+    D.focus(target || document.getElementById("jtai-saved-title"));
+  }
+
   function saveOther(record, done) {
     var result = App.store.save(record);
     if (!result.ok) {
@@ -46,11 +53,11 @@
       if (r.choice !== "rename" || !r.value) return;
       if (record.id === App.record.id) {
         App.change(function (rec) { rec.title = r.value; }, { what: "title" });
-        App.show("start", { focus: false });
+        refreshList(record.id, "rename");
       } else {
         record.title = r.value;
         record.updated = new Date().toISOString();
-        saveOther(record, function () { App.show("start", { focus: false }); });
+        saveOther(record, function () { refreshList(record.id, "rename"); });
       }
       D.announce("Renamed to " + r.value);
     });
@@ -64,7 +71,7 @@
     copy.created = now;
     copy.updated = now;
     saveOther(copy, function () {
-      App.show("start", { focus: false });
+      refreshList(record.id, "duplicate");
       D.announce("Saved a copy called " + copy.title);
     });
   }
@@ -76,10 +83,11 @@
       if (r.choice !== "delete") return;
       App.store.remove(record.id);
       D.announce("Deleted " + record.title);
-      if (record.id !== App.record.id) return App.show("start", { focus: false });
+      if (record.id !== App.record.id) return refreshList(record.id, "delete");
       var next = App.saved()[0];
-      if (next) App.open(next, "start");
+      if (next) App.open(next, "start", { focus: false });
       else App.create();
+      D.focus(document.getElementById("jtai-saved-title"));
     });
   }
 

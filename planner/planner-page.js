@@ -84,8 +84,15 @@
         dateInput.focus();
         return;
       }
-      state.mode = mode();
-      state.date = value;
+      var next = { mode: mode(), date: value, actual_publication: state.actual_publication };
+      var check = D.schedule(App.inputFor(next), data.rules, cal);
+      if (!check.ok) {
+        App.fieldError(dateInput, $("planner-date-error"), "planner-date-hint", check.message);
+        App.announce(status, check.message);
+        dateInput.focus();
+        return;
+      }
+      state = next;
       saveState();
       show(true);
     });
@@ -142,6 +149,16 @@
       App.announce(status, "Spreadsheet file downloaded.");
     });
     $("planner-print").addEventListener("click", function () { root.print(); });
+    // Closed <details> never print their contents: open them for printing, then put them back.
+    var closed = [];
+    root.addEventListener("beforeprint", function () {
+      closed = Array.prototype.filter.call(mount.querySelectorAll("details"), function (d) { return !d.open; });
+      closed.forEach(function (d) { d.open = true; });
+    });
+    root.addEventListener("afterprint", function () {
+      closed.forEach(function (d) { d.open = false; });
+      closed = [];
+    });
 
     setMode(state.mode);
     dateInput.value = state.date;

@@ -517,6 +517,22 @@ def test_several_assessments_side_by_side(sa_open):
     assert sa.page.evaluate("() => JTAIApp.record.id") == copy["id"]
 
 
+def test_a_change_in_another_tab_is_noticed(sa_open):
+    sa = sa_open()
+    other = sa.page.context.new_page()
+    other.goto(sa.url)
+    other.wait_for_selector(".jtai-bar")
+    assert other.evaluate("() => JTAIApp.record.id") == sa.current()["id"]
+    other.click(".jtai-nav-btn[data-view=criteria]")
+    other.click(".jtai-crit-item[data-criterion=EC8] .jtai-crit-link")
+    other.click('[data-group="EC8.1"] input[data-value="mostly"]')
+    alert = sa.page.locator(".jtai-alerts")
+    alert.get_by_text("changed in another tab").wait_for()
+    alert.get_by_role("button", name="Load the latest version").click()
+    assert sa.page.evaluate("() => JTAIApp.record.answers.EC8.indicators") == {"EC8.1": "mostly"}
+    assert alert.inner_text() == ""
+
+
 QUOTA = """
 window.__failSaves = false;
 const realSet = Storage.prototype.setItem;

@@ -7,7 +7,7 @@
 - The Excel workbook opens with openpyxl and has its drop-downs.
 
 Regenerate the fixture after a change to the planner's data shape or content:
-JTAI_WRITE_PLANNER_FIXTURE=1 python -m pytest tests/test_planner.py -k fixture
+JTAI_WRITE_PLANNER_FIXTURE=1 python -m pytest tests/test_planner_data.py -k fixture
 """
 
 from __future__ import annotations

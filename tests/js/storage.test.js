@@ -1,0 +1,74 @@
+"use strict";
+// Keeping assessments in the browser: every failure is returned, never thrown.
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { requireAssessment } = require("./helpers");
+
+const St = requireAssessment("storage.js");
+
+function failing(name, code) {
+  const backend = St.memoryBackend();
+  backend.setItem = () => {
+    const e = new Error("nope");
+    e.name = name;
+    if (code) e.code = code;
+    throw e;
+  };
+  return backend;
+}
+
+const rec = (id, updated) => ({ id, title: id, updated, framework_id: "syv-2023", answers: {} });
+
+test("save, load, list (newest first), remove", () => {
+  const s = St.create(St.memoryBackend());
+  assert.equal(s.available, true);
+  assert.deepEqual(s.save(rec("a", "2025-01-01T00:00:00.000Z")), { ok: true });
+  s.save(rec("b", "2025-02-01T00:00:00.000Z"));
+  assert.deepEqual(s.list().map((r) => r.id), ["b", "a"]);
+  assert.equal(s.load("a").title, "a");
+  assert.equal(s.exists("b"), true);
+  assert.deepEqual(s.remove("a"), { ok: true });
+  assert.equal(s.load("a"), null);
+  assert.deepEqual(s.list().map((r) => r.id), ["b"]);
+});
+
+test("the current assessment is remembered", () => {
+  const s = St.create(St.memoryBackend());
+  assert.equal(s.currentId(), null);
+  s.setCurrent("b");
+  assert.equal(s.currentId(), "b");
+});
+
+test("other keys and damaged records are left alone, not listed", () => {
+  const backend = St.memoryBackend();
+  backend.setItem("someone-else", "x");
+  backend.setItem(`${St.PREFIX}broken`, "{not json");
+  const s = St.create(backend);
+  s.save(rec("ok", "2025-01-01T00:00:00.000Z"));
+  assert.deepEqual(s.list().map((r) => r.id), ["ok"]);
+  assert.equal(s.load("broken"), null);
+  assert.equal(backend.getItem(`${St.PREFIX}broken`), "{not json");
+});
+
+test("a full store says so", () => {
+  for (const [name, code] of [["QuotaExceededError"], ["NS_ERROR_DOM_QUOTA_REACHED"], ["Error", 22]]) {
+    const r = St.create(failing(name, code)).save(rec("a", "x"));
+    assert.equal(r.ok, false);
+    assert.equal(r.reason, "full");
+    assert.match(r.message, /storage for this site is full/);
+  }
+});
+
+test("a blocked store says so; other errors are reported too", () => {
+  assert.equal(St.create(failing("SecurityError")).save(rec("a", "x")).reason, "disabled");
+  const other = St.create(failing("Weird")).save(rec("a", "x"));
+  assert.equal(other.reason, "error");
+  assert.match(other.message, /could not save \(nope\)/);
+});
+
+test("without a browser, a memory store stands in", () => {
+  const s = St.create();
+  assert.equal(s.available, false);
+  assert.deepEqual(s.save(rec("a", "x")), { ok: true });
+  assert.equal(s.load("a").id, "a");
+});
