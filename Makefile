@@ -59,7 +59,7 @@ $(STAMP): pyproject.toml
 	@touch "$@"
 
 browser:
-	@echo "Chromium for browser tests: $$(bash scripts/ensure-browser.sh)"
+	@chromium="$$(bash scripts/ensure-browser.sh)"; echo "Chromium for browser tests: $$chromium"
 
 # ---------------------------------------------------------------------------------------
 # Everyday use

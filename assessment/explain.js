@@ -64,18 +64,17 @@
   /** How one criterion's score and outcome came about. */
   function criterion(data, r, label) {
     var left = [];
-    if (r.dont_know) left.push(plural(r.dont_know, "\u201cdon\u2019t know\u201d", "\u201cdon\u2019t know\u201d answers"));
+    if (r.dont_know) left.push(plural(r.dont_know, "\u201cdon\u2019t know\u201d answer", "\u201cdon\u2019t know\u201d answers"));
     if (r.unrated) left.push(plural(r.unrated, "statement not assessed", "statements not assessed"));
     var leftText = left.length ? " Left out: " + left.join(" and ") + "." : "";
+    var override = r.overridden
+      ? " Your outcome: " + label("outcome", r.outcome) + ". Your reason: \u201c" + r.override_reason + "\u201d" : "";
     if (r.score === null) {
-      return r.id + ": no score, because no statement is rated on the scale." + leftText +
-        (r.overridden ? " Your outcome: " + label("outcome", r.outcome) + ", because \u201c" + r.override_reason + "\u201d." : "");
+      return r.id + ": no score, because no statement is rated on the scale." + leftText + override;
     }
     var range = bandRanges(data).filter(function (b) { return b.id === r.suggested; })[0];
-    var text = r.id + ": (" + r.values.join(" + ") + ") \u00f7 " + r.rated + " = " + fmt(r.score) + "." + leftText +
-      " Suggested outcome: " + label("outcome", r.suggested) + " (" + range.range + ").";
-    if (r.overridden) text += " Your outcome: " + label("outcome", r.outcome) + ", because \u201c" + r.override_reason + "\u201d.";
-    return text;
+    return r.id + ": (" + r.values.join(" + ") + ") \u00f7 " + r.rated + " = " + fmt(r.score) + "." + leftText +
+      " Suggested outcome: " + label("outcome", r.suggested) + " (" + range.range + ")." + override;
   }
 
   /** How a group's mean came about ("Individual children: (4.00 + 3.50) ÷ 2 = 3.75."). */

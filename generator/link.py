@@ -95,7 +95,8 @@ def walk(data: Any, pattern: str) -> Iterator[tuple[tuple[object, ...], Any]]:
             elif isinstance(value, dict) and key in value:
                 nxt.append(((*parts, key), value[key]))
         if each:
-            nxt = [((*p, i), v) for p, seq in nxt if isinstance(seq, list) for i, v in enumerate(seq)]
+            nxt = [((*p, i), v) for p, seq in nxt if isinstance(seq, list)
+                   for i, v in enumerate(seq)]
         found = nxt
     yield from found
 

@@ -40,7 +40,8 @@ def on_config(config):
     try:
         generated = pipeline.generate(ROOT / "criteria", ROOT)
     except GenerationError as err:
-        raise PluginError(f"Content problems:\n{err}\nThe previous site was left as it was.") from None
+        message = f"Content problems:\n{err}\nThe previous site was left as it was."
+        raise PluginError(message) from None
     _state["generated"] = generated
     config.extra.update(generated.macros)
     config.nav = expand_nav(config.nav or [], generated.nav)

@@ -68,7 +68,9 @@ class Deadline:
         if self.weekday:
             parts.append(self.weekday.capitalize())
         parts.append(f"week {self.week}")
-        return (" ".join(parts[:-1]) + ", " + parts[-1]) if len(parts) > 1 else parts[0].capitalize()
+        if len(parts) == 1:
+            return parts[0].capitalize()
+        return " ".join(parts[:-1]) + ", " + parts[-1]
 
 
 def clock(time: str) -> str:
@@ -331,7 +333,8 @@ def build_framework(files: dict[str, dict[str, Any]],
     return Framework(
         id=fw["id"], title=fw["title"], short_title=fw["short_title"], theme=fw["theme"],
         version_date=fw["version_date"], info=freeze(fw),
-        agencies=tuple(Agency(a["id"], a["name"], a.get("description", "")) for a in fw["agencies"]),
+        agencies=tuple(Agency(a["id"], a["name"], a.get("description", ""))
+                       for a in fw["agencies"]),
         inspectorates=tuple(
             Inspectorate(i["id"], i["name"], i.get("full_name", "")) for i in fw["inspectorates"]),
         focus_areas=tuple(_focus(f) for f in fw["focus_areas"]),

@@ -167,7 +167,8 @@ def assessment_data(site: Site) -> str:
         "assessment": _plain(fw.assessment),
     }
     text = json.dumps(data, ensure_ascii=False, indent=1)
-    return f"/* Generated from criteria/ by python -m generator: do not edit. */\nwindow.JTAI_DATA = {text};\n"
+    banner = "/* Generated from criteria/ by python -m generator: do not edit. */"
+    return f"{banner}\nwindow.JTAI_DATA = {text};\n"
 
 
 def _criterion_data(fw: Framework, c: Criterion) -> dict[str, Any]:

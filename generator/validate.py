@@ -109,7 +109,8 @@ def explain(err: ValidationError) -> str:
         return f"expected {_type_words(err.validator_value)}, found {_describe(value)}"
     if kind == "pattern":
         hint = schema.get("description", "")
-        return f"{_describe(value)} does not match the pattern {err.validator_value}. {hint}".strip()
+        pattern = err.validator_value
+        return f"{_describe(value)} does not match the pattern {pattern}. {hint}".strip()
     if kind == "enum":
         options = ", ".join(repr(x) for x in err.validator_value)
         return f"{_describe(value)} is not one of {options}"

@@ -42,7 +42,7 @@ def copies(n: int, into: Path) -> Path:
     for i in range(1, n):
         target = content / f"syv-copy-{i}"
         shutil.copytree(original, target)
-        for path in target.glob("*.yml"):
+        for path in target.rglob("*.yml"):
             text = path.read_text(encoding="utf-8")
             text = text.replace("framework: syv-2023", f"framework: syv-copy-{i}")
             text = text.replace("id: syv-2023", f"id: syv-copy-{i}", 1)

@@ -35,11 +35,11 @@ test("a criterion's working, with what was left out and any override", () => {
   } };
   const s = S.summarise(DATA, record, {});
   assert.equal(X.criterion(DATA, s.byId.EC4, label),
-    "EC4: (3 + 2 + 1) ÷ 3 = 2.00. Left out: 1 “don’t know” and 4 statements not assessed. " +
+    "EC4: (3 + 2 + 1) ÷ 3 = 2.00. Left out: 1 “don’t know” answer and 4 statements not assessed. " +
     "Suggested outcome: Area for improvement (from 1.50 to below 2.50). " +
-    "Your outcome: Potential area for priority action, because “Health rarely contributes.”.");
+    "Your outcome: Potential area for priority action. Your reason: “Health rarely contributes.”");
   assert.equal(X.criterion(DATA, s.byId.EC5, label),
-    "EC5: no score, because no statement is rated on the scale. Left out: 1 “don’t know” and 1 statement not assessed.");
+    "EC5: no score, because no statement is rated on the scale. Left out: 1 “don’t know” answer and 1 statement not assessed.");
 });
 
 test("a group's mean lists the scores it used", () => {
