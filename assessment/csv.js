@@ -6,38 +6,26 @@
  * that a spreadsheet would run as a formula (starting = + - @, tab or CR) prefixed with an
  * apostrophe. Scores and outcomes come from JTAIScoring: nothing is worked out here.
  *
- * Loads as a classic script (global JTAICsv, after scoring.js and labels.js) or with require()
+ * Loads as a classic script (global JTAICsv, after scoring.js, labels.js and
+ * ../lib/csv.js) or with require()
  * in Node.
  */
 (function (root, factory) {
   "use strict";
   if (typeof module === "object" && module.exports) {
-    module.exports = factory(require("./scoring.js"), require("./labels.js"));
+    module.exports = factory(require("./scoring.js"), require("./labels.js"),
+      require("../lib/csv.js"));
   } else {
-    root.JTAICsv = factory(root.JTAIScoring, root.JTAILabels);
+    root.JTAICsv = factory(root.JTAIScoring, root.JTAILabels, root.JTAICsvFile);
   }
-})(typeof self !== "undefined" ? self : this, function (Scoring, Labels) {
+})(typeof self !== "undefined" ? self : this, function (Scoring, Labels, CsvFile) {
   "use strict";
 
-  var BOM = "\uFEFF";
-  var EOL = "\r\n";
-
-  /** "2025-03-07" -> "07/03/2025"; anything else unchanged. */
-  function ukDate(iso) {
-    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
-    return m ? m[3] + "/" + m[2] + "/" + m[1] : (iso || "");
-  }
-
-  function cell(value) {
-    var text = value === null || value === undefined ? "" : String(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
-    text = text.replace(/\r\n?/g, "\n");
-    return "\"" + text.replace(/"/g, "\"\"") + "\"";
-  }
-
-  function row(values) {
-    return values.map(cell).join(",");
-  }
+  var BOM = CsvFile.BOM;
+  var EOL = CsvFile.EOL;
+  var ukDate = CsvFile.ukDate;
+  var cell = CsvFile.cell;
+  var row = CsvFile.row;
 
   function scoreText(score) {
     return score === null ? "" : score.toFixed(2);

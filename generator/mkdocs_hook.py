@@ -27,6 +27,7 @@ from generator.render import Generated  # noqa: E402
 
 # Client-side folders copied into the site as they are: (folder in the repo, path in the site).
 STATIC = (
+    ("lib", "assets/lib"),
     ("assessment", "assets/assessment"),
     ("planner", "assets/planner"),
     ("examples-app", "assets/examples"),

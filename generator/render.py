@@ -172,11 +172,13 @@ def assessment_data(site: Site) -> str:
 
 
 def _criterion_data(fw: Framework, c: Criterion) -> dict[str, Any]:
+    sections = {s.id: s.title for s in fw.annex_sections}
     return {
         "id": c.id, "title": c.title, "text": c.text, "focus": c.focus,
         "agencies": list(c.agencies), "url": f"criteria/{c.slug}.html",
         "indicators": [{"id": i.id, "text": i.text} for i in c.indicators if not i.retired],
-        "annex_a": [{"id": i.id, "number": i.number, "item": i.item} for i in fw.items_for(c.id)],
+        "annex_a": [{"id": i.id, "number": i.number, "item": i.item,
+                     "section": sections[i.section]} for i in fw.items_for(c.id)],
     }
 
 

@@ -11,9 +11,9 @@
 (function (root, factory) {
   "use strict";
   if (typeof module === "object" && module.exports) {
-    module.exports = factory(require("./dates.js"), require("./csv.js"));
+    module.exports = factory(require("./dates.js"), require("../lib/csv.js"));
   } else {
-    root.JTAITracker = factory(root.JTAIDates, root.JTAIPlannerCSV);
+    root.JTAITracker = factory(root.JTAIDates, root.JTAICsvFile);
   }
 })(typeof self !== "undefined" ? self : this, function (D, CSV) {
   "use strict";

@@ -5,24 +5,11 @@ from __future__ import annotations
 import re
 import string
 
-import pytest
 from paths import CONTENT, ROOT, SOURCES
 
-from generator import model, pipeline, render
+from generator import pipeline, render
 from generator.load import content_files
 from generator.validate import schema_name
-
-
-@pytest.fixture(scope="module")
-def site() -> model.Site:
-    checked = pipeline.check(CONTENT, ROOT)
-    assert not checked.problems, "\n".join(map(str, checked.problems))
-    return model.build(checked.docs, CONTENT)
-
-
-@pytest.fixture(scope="module")
-def fw(site: model.Site) -> model.Framework:
-    return site.framework
 
 
 def words(text: str) -> list[str]:

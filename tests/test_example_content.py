@@ -24,18 +24,6 @@ SCHEMA = json.loads((ROOT / "generator" / "schemas" / "example.schema.json").rea
 
 
 @pytest.fixture(scope="module")
-def site() -> model.Site:
-    checked = pipeline.check(CONTENT, ROOT)
-    assert not checked.problems, "\n".join(map(str, checked.problems))
-    return model.build(checked.docs, CONTENT)
-
-
-@pytest.fixture(scope="module")
-def fw(site: model.Site) -> model.Framework:
-    return site.framework
-
-
-@pytest.fixture(scope="module")
 def generated(site: model.Site) -> render.Generated:
     return render.render(site)
 

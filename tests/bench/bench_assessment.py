@@ -31,15 +31,11 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+from browser_support import CHROMIUM_ARGS, find_chromium  # noqa: E402
+
+CHROMIUM = find_chromium() or "/usr/bin/chromium"
+ARGS = list(CHROMIUM_ARGS)
 
 CLICK_JS = """async ([iid, value]) => {
   const input = document.querySelector(`[data-group="${iid}"] input[data-value="${value}"]`);

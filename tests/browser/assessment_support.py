@@ -17,10 +17,8 @@ start with `sa_` so they never clash with conftest's.
 from __future__ import annotations
 
 import functools
-import http.server
 import json
 import os
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,19 +26,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from browser_support import CHROMIUM_ARGS, axe_violations, find_chromium, serve_directory
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-AXE = REPO / "tests" / "vendor" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 VECTORS = REPO / "tests" / "vectors" / "scoring.json"
 IMPORTS = REPO / "tests" / "fixtures" / "imports"
 EXPORT_SCHEMA = REPO / "assessment" / "export.schema.json"
@@ -50,11 +38,6 @@ STORE_PREFIX = "jtai-ready:"
 
 def site_dir() -> Path:
     return Path(os.environ.get("JTAI_SITE_DIR") or REPO / "site").resolve()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 @dataclass
@@ -103,13 +86,7 @@ class SAPage:
         return self.records()[self.page.evaluate("() => JTAIApp.record.id")]
 
     def axe(self, context: str | None = None) -> list[dict[str, Any]]:
-        if not self.page.evaluate("() => typeof window.axe === 'object'"):
-            self.page.add_script_tag(path=str(AXE))
-        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-        return self.page.evaluate(
-            "async ([ctx, opts]) => (await axe.run(ctx || document, opts)).violations",
-            [context, options],
-        )
+        return axe_violations(self.page, context)
 
     def no_horizontal_scroll(self) -> bool:
         return self.page.evaluate(
@@ -140,25 +117,20 @@ def sa_site() -> Path:
 
 @pytest.fixture(scope="module")
 def sa_origin(sa_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(sa_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_directory(sa_site) as origin:
+        yield origin
 
 
 @pytest.fixture(scope="module")
 def sa_browser() -> Iterator[Any]:
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(f"no Chromium at {CHROMIUM}: apt-get install chromium", pytrace=False)
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.fail("no Chromium found: apt-get install chromium", pytrace=False)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = p.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS),
+                                    headless=True)
         yield browser
         browser.close()
 

@@ -4,33 +4,13 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
-const { ROOT, requireAssessment, fixtureData } = require("./helpers");
+const { ROOT, requireAssessment, fixtureData, parseCSV } = require("./helpers");
 
 const CSV = requireAssessment("csv.js");
 const IO = requireAssessment("importexport.js");
 const DATA = fixtureData();
 const RECORD = IO.parseImport(
   fs.readFileSync(path.join(ROOT, "tests", "fixtures", "imports", "valid.json"), "utf8"), DATA).record;
-
-/** A small RFC 4180 reader, to check the file parses back to the same cells. */
-function parseCSV(text) {
-  const rows = [];
-  let row = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === "\"" && text[i + 1] === "\"") { cell += "\""; i += 1; }
-      else if (ch === "\"") quoted = false;
-      else cell += ch;
-    } else if (ch === "\"") quoted = true;
-    else if (ch === ",") { row.push(cell); cell = ""; }
-    else if (ch === "\r" && text[i + 1] === "\n") { row.push(cell); rows.push(row); row = []; cell = ""; i += 1; }
-    else cell += ch;
-  }
-  return rows;
-}
 
 const text = CSV.toCSV(DATA, RECORD, { today: "2025-05-01" });
 const rows = parseCSV(text.slice(1));

@@ -44,4 +44,24 @@ function pick(obj, dotted) {
   return dotted.split(".").reduce((o, k) => (o == null ? undefined : o[k]), obj);
 }
 
-module.exports = { ROOT, requireAssessment, fixtureData, vectors, dataFor, pick };
+/** A small RFC 4180 reader, to check a CSV file parses back to the same cells. */
+function parseCSV(text) {
+  const rows = [];
+  let row = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === "\"" && text[i + 1] === "\"") { cell += "\""; i += 1; }
+      else if (ch === "\"") quoted = false;
+      else cell += ch;
+    } else if (ch === "\"") quoted = true;
+    else if (ch === ",") { row.push(cell); cell = ""; }
+    else if (ch === "\r" && text[i + 1] === "\n") { row.push(cell); rows.push(row); row = []; cell = ""; i += 1; }
+    else cell += ch;
+  }
+  return rows;
+}
+
+module.exports = { ROOT, requireAssessment, fixtureData, vectors, dataFor, pick, parseCSV };
