@@ -8,22 +8,13 @@ holidays worked out at build time. Reads the model only.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from . import __version__
-from .model import AnnexItem, Framework, Site
+from .model import AnnexItem, Framework, Site, thaw
+from .scripts import js_global
 
 DATA_PATH = "assets/planner/data.js"
-
-
-def plain(value: Any) -> Any:
-    """Frozen model mappings and tuples as JSON-ready dicts and lists."""
-    if hasattr(value, "items"):
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, tuple | list):
-        return [plain(v) for v in value]
-    return value
 
 
 def planner_data(site: Site) -> dict[str, Any]:
@@ -38,7 +29,7 @@ def planner_data(site: Site) -> dict[str, Any]:
             "short_title": fw.short_title,
         },
         "agencies": [{"id": a.id, "name": a.name} for a in fw.agencies],
-        "rules": plain(fw.timeline["rules"]),
+        "rules": thaw(fw.timeline["rules"]),
         "weeks": [{"week": w["week"], "title": w["title"]} for w in fw.timeline["weeks"]],
         "milestones": [
             {
@@ -121,8 +112,4 @@ def holidays_data(site: Site) -> dict[str, Any]:
 
 
 def data_js(site: Site) -> str:
-    text = json.dumps(planner_data(site), ensure_ascii=False, indent=1)
-    return (
-        "/* Generated from criteria/ by python -m generator: do not edit. */\n"
-        f"window.JTAI_PLANNER = {text};\n"
-    )
+    return js_global("JTAI_PLANNER", planner_data(site))

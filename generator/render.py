@@ -5,8 +5,6 @@ Everything here reads the model only. Output paths are the site paths MkDocs wil
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,7 +12,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import __version__, planner, render_examples, workbook
-from .model import Criterion, Framework, Site
+from .model import Criterion, Framework, Site, thaw
+from .scripts import js_global
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -57,8 +56,7 @@ def paras(numbers: tuple[int, ...] | list[int]) -> str:
 
 def longdate(iso: str) -> str:
     """'2023-09-22' -> '22 September 2023' (GOV.UK date style)."""
-    day = dt.date.fromisoformat(iso)
-    return f"{day.day} {day:%B %Y}"
+    return render_examples.when(iso)
 
 
 def anchor(identifier: str) -> str:
@@ -164,11 +162,9 @@ def assessment_data(site: Site) -> str:
         "agencies": [{"id": a.id, "name": a.name} for a in fw.agencies],
         "focus_areas": [{"id": f.id, "title": f.title} for f in fw.focus_areas],
         "criteria": [_criterion_data(fw, c) for c in fw.criteria if not c.retired],
-        "assessment": _plain(fw.assessment),
+        "assessment": thaw(fw.assessment),
     }
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    banner = "/* Generated from criteria/ by python -m generator: do not edit. */"
-    return f"{banner}\nwindow.JTAI_DATA = {text};\n"
+    return js_global("JTAI_DATA", data)
 
 
 def _criterion_data(fw: Framework, c: Criterion) -> dict[str, Any]:
@@ -181,10 +177,3 @@ def _criterion_data(fw: Framework, c: Criterion) -> dict[str, Any]:
                      "section": sections[i.section]} for i in fw.items_for(c.id)],
     }
 
-
-def _plain(value: Any) -> Any:
-    if hasattr(value, "items"):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    return value

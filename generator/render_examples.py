@@ -6,7 +6,6 @@ Reads the model only. Called from render.render() with its Jinja2 environment an
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 from jinja2 import Environment
@@ -14,6 +13,7 @@ from jinja2 import Environment
 from . import __version__
 from .examples import KINDS, TYPES, Example
 from .model import Framework
+from .scripts import js_global
 
 FOLDER = "examples"
 DATA_PATH = "assets/examples/findings.js"
@@ -104,11 +104,7 @@ def findings_data(fw: Framework) -> str:
         ],
         "examples": [_example_data(e) for e in fw.examples],
     }
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    return (
-        "/* Generated from criteria/ by python -m generator: do not edit. */\n"
-        f"window.JTAI_FINDINGS = {text};\n"
-    )
+    return js_global("JTAI_FINDINGS", data)
 
 
 def _example_data(e: Example) -> dict[str, Any]:
