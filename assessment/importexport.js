@@ -295,7 +295,8 @@
   }
 
   function refusal(code, message, details) {
-    return { ok: false, code: code, message: message + " Nothing was imported and your saved work has not changed.",
+    return { ok: false, code: code, reason: message,
+      message: message + " Nothing was imported and your saved work has not changed.",
       details: (details || []).slice(0, MAX_LISTED).map(function (e) { return e.path + ": " + e.message; }),
       more: Math.max(0, (details || []).length - MAX_LISTED) };
   }
@@ -326,13 +327,24 @@
 
   /**
    * Read an exported file's text. Returns {ok: true, record, warnings} or
-   * {ok: false, code, message, details, more}. options.bytes: the file's size, if known.
+   * {ok: false, code, reason, message, details, more}: `reason` is what is wrong, `message` adds
+   * that nothing changed. options.bytes: the file's size, if known.
    */
   function parseImport(text, data, options) {
+    var read = readJSON(text, options);
+    return read.ok ? checkObject(read.value, data) : read;
+  }
+
+  /**
+   * A file's text read as JSON, after the size and emptiness checks: {ok: true, value} or a
+   * refusal. options.bytes: the file's size, if known; options.maxBytes: the limit (MAX_BYTES).
+   */
+  function readJSON(text, options) {
     var bytes = (options && options.bytes) || (typeof text === "string" ? text.length : 0);
-    if (bytes > MAX_BYTES) {
+    var limit = (options && options.maxBytes) || MAX_BYTES;
+    if (bytes > limit) {
       return refusal("too-large", "This file is too big to be a self-assessment export (" + megabytes(bytes) +
-        "; the limit is " + megabytes(MAX_BYTES) + ").");
+        "; the limit is " + megabytes(limit) + ").");
     }
     var body = typeof text === "string" ? text.replace(/^\uFEFF/, "") : "";
     if (body.trim() === "") return refusal("empty", "This file is empty.");
@@ -340,7 +352,11 @@
     if (parsed.error) {
       return refusal("not-json", "This file is not a JTAI Ready export: it could not be read as JSON.");
     }
-    var obj = parsed.value;
+    return { ok: true, value: parsed.value };
+  }
+
+  /** The checks on an export already read as JSON (also used for records inside other files). */
+  function checkObject(obj, data) {
     var head = checkEnvelopeHead(obj, data);
     if (head) return head;
     var errors = schemaErrors(obj);
@@ -388,7 +404,7 @@
     FORMAT: FORMAT, FORMAT_VERSION: FORMAT_VERSION, MAX_BYTES: MAX_BYTES,
     newRecord: newRecord, emptyAnswer: emptyAnswer, normalise: normalise, randomId: randomId,
     schemaErrors: schemaErrors, referenceErrors: referenceErrors, markupPaths: markupPaths,
-    parseImport: parseImport, exportJSON: exportJSON, fileName: fileName, validDate: validDate,
+    parseImport: parseImport, readJSON: readJSON, checkObject: checkObject, exportJSON: exportJSON, fileName: fileName, validDate: validDate,
     megabytes: megabytes
   };
 });

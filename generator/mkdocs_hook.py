@@ -31,6 +31,7 @@ STATIC = (
     ("assessment", "assets/assessment"),
     ("planner", "assets/planner"),
     ("examples-app", "assets/examples"),
+    ("partnership", "assets/partnership"),
 )
 WATCHED = ("criteria", "generator/templates", "generator/schemas", *(f for f, _ in STATIC))
 _state: dict[str, Generated] = {}
