@@ -277,6 +277,11 @@ def test_every_criterion_page_lists_the_findings_mapped_to_it(fw, generated):
         for e, f, _ in fw.findings_for(c.id):
             if f"../examples/{e.id}.md#{f.id}" not in page:
                 offenders.append(f"{c.id}: {f.id}")
+        explorer = f"../examples/explorer.md?criterion={c.id})" in page
+        if explorer != bool(fw.findings_for(c.id)):
+            offenders.append(
+                f"{c.id}: explorer link {'without' if explorer else 'missing for'} findings"
+            )
     assert not offenders
 
 
