@@ -3,7 +3,8 @@
  * One entry per Annex A item with its agency, deadline (dated once a date is set, shared with
  * the preparation planner), status, owner, where the document lives, last reviewed and notes.
  * Filters, progress by agency, overdue and due-soon flags, autosave, JSON export and import (a
- * bad file changes nothing) and CSV export. All text from the data or a file is set as text.
+ * bad file changes nothing) and CSV export. Owner, location and notes warn (never block) when
+ * they look like a child's details (lib/pii.js). All text from the data or a file is set as text.
  */
 (function (root) {
   "use strict";
@@ -14,6 +15,7 @@
   var el = App.el;
   var KEY = "jtai-ready:tracker";
   var TYPING_DELAY_MS = 400;
+  var FREE_TEXT = ["owner", "location", "notes"];
   var loadProblem = "";
 
   function $(id) {
@@ -32,6 +34,7 @@
     var sched = null;
     var nodes = {};
     var timer = null;
+    var piiTimers = {};
 
     $("tracker-app").hidden = false;
     var loading = mount.querySelector(".jtai-loading");
@@ -125,9 +128,21 @@
     // ---- items
 
     function field(id, name, label, control) {
+      var warning = null;
+      if (FREE_TEXT.indexOf(name) >= 0) {
+        warning = el("p", { id: control.id + "-pii", class: "jtai-pii", role: "status" });
+        control.setAttribute("aria-describedby", warning.id);
+        if (control.value) checkPii(control, warning);
+      }
       return el("div", { class: "jtai-field jtai-field--" + name }, [
-        el("label", { for: control.id, text: label }), control
+        el("label", { for: control.id, text: label }), control, warning
       ]);
+    }
+
+    /** Warn (never block) when free text looks like a child's details (lib/pii.js). */
+    function checkPii(control, warning) {
+      var message = root.JTAIPii.message(root.JTAIPii.check(control.value));
+      if (warning.textContent !== message) warning.textContent = message;
     }
 
     function itemNode(item) {
@@ -184,8 +199,11 @@
       });
       li.addEventListener("input", function (event) {
         var f = event.target.getAttribute("data-field");
-        if (f !== "owner" && f !== "location" && f !== "notes") return;
+        if (FREE_TEXT.indexOf(f) < 0) return;
         var target = event.target;
+        var warning = document.getElementById(target.id + "-pii");
+        clearTimeout(piiTimers[target.id]);
+        piiTimers[target.id] = setTimeout(function () { checkPii(target, warning); }, TYPING_DELAY_MS);
         clearTimeout(timer);
         timer = setTimeout(function () { change(item.id, f, target.value, true); }, TYPING_DELAY_MS);
       });

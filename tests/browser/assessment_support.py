@@ -6,8 +6,8 @@ start with `sa_` so they never clash with conftest's.
 - `sa_site`: the built site folder: $JTAI_SITE_DIR, else <repo>/site. It must hold
   self-assessment.html and assets/assessment/data.js (build it first: `make build`).
 - `sa_origin`: http://127.0.0.1:PORT serving `sa_site` from a thread (http.server, free port).
-- `sa_browser`: headless Debian Chromium driven by Playwright (sync API). Module-scoped, so it is
-  closed before other modules start their own Playwright.
+- `sa_browser`: the session's headless Debian Chromium (conftest's `browser`), so every browser
+  test shares one Playwright, whatever order the modules run in.
 - `sa_open`: a factory `sa_open(width=1280, height=900, init_script=None)` giving an `SAPage`
   at self-assessment.html in a fresh browser context (so empty localStorage). Every request is
   recorded and any request to a host other than 127.0.0.1 is blocked and fails the test; console
@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import CHROMIUM_ARGS, axe_violations, find_chromium, serve_directory
+from browser_support import axe_violations, serve_directory
 
 REPO = Path(__file__).resolve().parents[2]
 VECTORS = REPO / "tests" / "vectors" / "scoring.json"
@@ -122,17 +122,9 @@ def sa_origin(sa_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def sa_browser() -> Iterator[Any]:
-    chromium = find_chromium()
-    if chromium is None:
-        pytest.fail("no Chromium found: apt-get install chromium", pytrace=False)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS),
-                                    headless=True)
-        yield browser
-        browser.close()
+def sa_browser(browser: Any) -> Any:
+    """The session's one headless Chromium (conftest's `browser`): one Playwright per session."""
+    return browser
 
 
 def _guard(sa: SAPage, route: Any) -> None:

@@ -337,6 +337,30 @@ BAD_FILES = {
 }
 
 
+def test_tracker_notes_warn_about_a_childs_details_without_blocking(page, site_server):
+    recorded = open_page(page, f"{site_server}/tracker.html")
+    p = recorded.page
+    p.wait_for_selector("#tracker-app:not([hidden])")
+    notes = p.locator("#t-a-list-4-notes")
+    warning = p.locator("#t-a-list-4-notes-pii")
+    assert notes.get_attribute("aria-describedby") == "t-a-list-4-notes-pii"
+    notes.fill("Audit sample includes NHS 943 476 5919, DOB 03/04/2010")
+    warning.get_by_text("an NHS number and a date of birth").wait_for()
+    assert warning.get_attribute("role") == "status"
+    p.fill("#t-a-list-4-owner", "Lead nurse, SW1A 1AA office")
+    p.locator("#t-a-list-4-owner-pii").get_by_text("a full postcode").wait_for()
+    p.wait_for_timeout(600)  # the autosave delay: the text is kept, not blocked
+    p.reload()
+    p.wait_for_selector("#tracker-app:not([hidden])")
+    assert "943 476 5919" in p.input_value("#t-a-list-4-notes")
+    assert "NHS number" in p.inner_text("#t-a-list-4-notes-pii")
+    notes.fill("Audit of 20 cases, summary only")
+    p.locator("#t-a-list-4-notes-pii:empty").wait_for(state="attached")
+    assert p.inner_text("#t-a-list-4-notes-pii") == ""
+    assert run_axe(p, "#tracker-app") == []
+    assert_no_outside_requests(recorded.requests, site_server)
+
+
 def test_a_bad_import_keeps_the_saved_tracker(page, site_server):
     recorded = open_page(page, f"{site_server}/tracker.html")
     p = recorded.page

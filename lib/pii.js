@@ -1,6 +1,7 @@
-/* JTAI Ready self-assessment: warnings for text that looks like a child's details.
+/* JTAI Ready: warnings for text that looks like a child's details.
  *
- * Pure functions, no DOM. The form warns (never blocks) when free text contains:
+ * Pure functions, no DOM. The self-assessment and the Annex A tracker warn (never block) when
+ * free text contains:
  * - an NHS number: 10 digits (spaces or hyphens allowed as 3-3-4) with a valid modulus 11 check
  *   digit;
  * - a unique pupil number (UPN): a check letter and 12 digits, or a temporary UPN (a check letter,
