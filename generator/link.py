@@ -193,7 +193,24 @@ def _link_framework(folder: Path, own: list[Document], shared: list[Document]) -
     problems += _check_folder(folder, own)
     problems += _check_indicator_numbers(own)
     problems += _check_examples(own)
+    problems += _check_disagreement_gap(own)
     return problems
+
+
+def _check_disagreement_gap(own: list[Document]) -> list[Problem]:
+    """The partnership view's gap must be reachable: fewer than the number of outcome bands."""
+    for doc in own:
+        if kind_of(doc.path) != "assessment.yml":
+            continue
+        settings = doc.data.get("partnership")
+        gap = settings.get("disagreement_gap") if isinstance(settings, dict) else None
+        bands = doc.data.get("outcomes")
+        if isinstance(gap, int) and isinstance(bands, list) and gap >= len(bands) > 0:
+            where = ("partnership", "disagreement_gap")
+            msg = (f"{gap} bands apart can never happen with {len(bands)} outcome bands, so "
+                   f"nothing would be flagged: use a number from 1 to {len(bands) - 1}")
+            return [Problem(doc.name, doc.line_of(where), json_path(where), msg)]
+    return []
 
 
 def _check_folder(folder: Path, own: list[Document]) -> list[Problem]:

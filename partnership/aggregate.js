@@ -20,7 +20,8 @@
  *   (gap 0), "differ" (gap below the data's `partnership.disagreement_gap`), "disagree" (at or
  *   above it). Disagreements come first in `flagged`, widest gap first, then criterion order.
  * - Actions: every action in the columns' assessments, grouped by lead agency (framework order,
- *   then jointly, then "no lead given"), soonest due date first, no date last.
+ *   then jointly, then "no lead given"), soonest due date first, no date last; on the same date,
+ *   in criterion order, then column order, then the order within the assessment.
  *
  * Loads as a classic script (global JTAIPartnership; needs JTAIScoring first) or with require().
  */

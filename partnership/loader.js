@@ -47,6 +47,12 @@
     return refused(name, r.code, r.reason, r.details, r.more);
   }
 
+  /** A record that failed the checks, with what is wrong and the first details. */
+  function skip(title, checked) {
+    return { title: title, code: checked.code,
+      reason: checked.reason + (checked.details.length ? " " + checked.details.join("; ") : "") };
+  }
+
   function describe(record) {
     return record.title + (record.respondent.date ? " (" + record.respondent.date + ")" : "");
   }
@@ -71,7 +77,9 @@
         result.warnings.push("\u201c" + describe(record) + "\u201d is another version of an assessment " +
           "already loaded from " + version.source + ". Both are kept: compare them under \u201cOver time\u201d.");
       }
-      c.warnings.forEach(function (w) { result.warnings.push(w); });
+      c.warnings.forEach(function (w) {
+        if (result.warnings.indexOf(w) < 0) result.warnings.push(w);
+      });
       set.push({ record: record, source: source });
       result.added.push(describe(record));
     });
@@ -104,10 +112,12 @@
       var checked = IO.checkObject(item, data);
       var title = item && typeof item.title === "string" ? item.title : "assessment " + (i + 1);
       if (checked.ok) {
+        checked.warnings = checked.warnings.map(function (w) {
+          return "In \u201c" + describe(checked.record) + "\u201d: " + w;
+        });
         candidates.push(checked);
       } else {
-        result.skipped.push({ title: title, code: checked.code,
-          reason: checked.reason + (checked.details.length ? " " + checked.details.join("; ") : "") });
+        result.skipped.push(skip(title, checked));
       }
     });
     return { result: result, candidates: candidates };
@@ -156,7 +166,7 @@
         candidates.push(checked);
       } else {
         var title = record && typeof record.title === "string" ? record.title : "an assessment";
-        result.skipped.push({ title: title, code: checked.code, reason: checked.reason });
+        result.skipped.push(skip(title, checked));
       }
     });
     return { set: next, results: [addRecords(next, result, candidates, SAVED)] };

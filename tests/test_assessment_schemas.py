@@ -1,4 +1,5 @@
-"""The self-assessment's two JSON Schemas: its settings (assessment.yml) and its export file.
+"""The self-assessment's JSON Schemas: its settings (assessment.yml), its export file and the
+partnership view's combined export.
 
 - assessment.yml fits generator/schemas/assessment.schema.json, its bands are usable, and its
   scale and bands are the ones the scoring vectors (tests/vectors/scoring.json) were worked out for;
@@ -19,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = ROOT / "criteria" / "syv-2023" / "assessment.yml"
 SETTINGS_SCHEMA = ROOT / "generator" / "schemas" / "assessment.schema.json"
 EXPORT_SCHEMA = ROOT / "assessment" / "export.schema.json"
+PARTNERSHIP_SCHEMA = ROOT / "partnership" / "partnership-export.schema.json"
 IMPORTS = ROOT / "tests" / "fixtures" / "imports"
 VECTORS = ROOT / "tests" / "vectors" / "scoring.json"
 FORMATS = jsonschema.Draft202012Validator.FORMAT_CHECKER
@@ -33,7 +35,9 @@ def settings() -> dict:
     return yaml.safe_load(SETTINGS.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("path", [SETTINGS_SCHEMA, EXPORT_SCHEMA], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", [SETTINGS_SCHEMA, EXPORT_SCHEMA, PARTNERSHIP_SCHEMA], ids=lambda p: p.name
+)
 def test_schema_is_valid_draft_2020_12_with_titles_everywhere(path):
     schema = load_json(path)
     jsonschema.Draft202012Validator.check_schema(schema)

@@ -64,4 +64,33 @@ function parseCSV(text) {
   return rows;
 }
 
-module.exports = { ROOT, requireAssessment, fixtureData, vectors, dataFor, pick, parseCSV };
+function partnershipVectors() {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, "tests", "vectors", "partnership.json"), "utf8"));
+}
+
+/**
+ * A checked, normalised assessment record from a vector's short form: {id, title, agency, date,
+ * updated, answers}, where a criterion's answer is its indicator ratings in order (null: not
+ * answered) or {indicators: [...], override, actions} (an action's `what` may be left out).
+ */
+function record(data, spec) {
+  const IO = requireAssessment("importexport.js");
+  const r = IO.newRecord(data, { title: spec.title || spec.id, now: spec.updated || "2025-01-01T12:00:00.000Z" });
+  r.id = spec.id;
+  r.respondent.agency = spec.agency || "";
+  r.respondent.date = spec.date || "";
+  for (const [cid, given] of Object.entries(spec.answers || {})) {
+    const answer = Array.isArray(given) ? { indicators: given } : { ...given };
+    const ids = data.criteria.find((c) => c.id === cid).indicators.map((i) => i.id);
+    const indicators = {};
+    (answer.indicators || []).forEach((rating, i) => { if (rating !== null) indicators[ids[i]] = rating; });
+    const actions = (answer.actions || []).map((a) => ({ what: `Action ${a.id}`, ...a }));
+    r.answers[cid] = Object.assign(IO.emptyAnswer(), answer, { indicators, actions });
+  }
+  const checked = IO.checkObject(r, data);
+  if (!checked.ok) throw new Error(`vector record ${spec.id}: ${checked.reason} ${checked.details.join("; ")}`);
+  return checked.record;
+}
+
+module.exports = { ROOT, requireAssessment, fixtureData, vectors, dataFor, pick, parseCSV,
+  partnershipVectors, record };
