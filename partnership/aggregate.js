@@ -322,7 +322,9 @@
   /**
    * Two assessments compared: what moved up, what moved down, what is new. The older one (by
    * respondent date, then save time) is always "before"; `swapped` says when the order given was
-   * the other way round.
+   * the other way round. Two versions of one assessment (the same ID) count as the same agency;
+   * `agency_unknown` says when two different assessments cannot be told apart because one or both
+   * name no agency.
    */
   function compare(data, first, second) {
     var swapped = byAge(first, second) > 0;
@@ -346,8 +348,9 @@
       after: { id: after.id, title: after.title, agency: agencyOf(after), date: dateOf(after),
         updated: after.updated, overall: s2.overall },
       swapped: swapped,
-      same_agency: agencyOf(before) !== "" && agencyOf(before) === agencyOf(after),
+      same_agency: before.id === after.id || (agencyOf(before) !== "" && agencyOf(before) === agencyOf(after)),
       same_assessment: before.id === after.id,
+      agency_unknown: before.id !== after.id && (agencyOf(before) === "" || agencyOf(after) === ""),
       rows: rows,
       up: ids("up"), down: ids("down"), same: ids("same"), "new": ids("new"), gone: ids("gone"),
       actions: actionChanges(data, before, after)

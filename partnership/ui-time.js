@@ -107,6 +107,9 @@
     var out = [];
     if (c.before === c.after) {
       out.push(["same", "You chose the same assessment twice, so nothing has changed. Choose two different ones."]);
+    } else if (result.agency_unknown) {
+      out.push(["agency", "At least one of these two does not say which agency it is for, so we cannot tell " +
+        "whether they are from the same agency. Differences may be between agencies, not over time."]);
     } else if (!result.same_agency) {
       out.push(["agency", "These two are not from the same agency (" + (App.label("agency", result.before.agency) || "no agency given") +
         "; " + (App.label("agency", result.after.agency) || "no agency given") + "). Differences may be between agencies, not over time."]);
