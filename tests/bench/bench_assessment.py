@@ -16,15 +16,10 @@ Measures, on the built site ($JTAI_SITE_DIR, else site/, else a fresh build in a
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -32,7 +27,8 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
-from browser_support import CHROMIUM_ARGS, find_chromium  # noqa: E402
+from bench_support import site_dir, summary  # noqa: E402
+from browser_support import CHROMIUM_ARGS, find_chromium, serve_directory  # noqa: E402
 
 CHROMIUM = find_chromium() or "/usr/bin/chromium"
 ARGS = list(CHROMIUM_ARGS)
@@ -80,40 +76,6 @@ IMPORT_WATCH_JS = """() => {
     }
   }).observe(document.querySelector('.jtai-sa'), { childList: true, subtree: true });
 }"""
-
-
-def site_dir() -> Path:
-    site = Path(os.environ.get("JTAI_SITE_DIR") or ROOT / "site")
-    if (site / "self-assessment.html").is_file():
-        return site
-    target = Path(tempfile.mkdtemp(prefix="jtai-bench-site-"))
-    print(f"No built site at {site}: building one in {target} ...", flush=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    return target
-
-
-def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
-    handler.func.log_message = lambda *a: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
-
-
-def summary(name: str, values: list[float]) -> str:
-    values = sorted(values)
-    p95 = values[max(0, round(0.95 * len(values)) - 1)]
-    return (
-        f"{name:<58} median {statistics.median(values):7.1f} ms   p95 {p95:7.1f} ms   "
-        f"max {values[-1]:7.1f} ms   (n={len(values)})"
-    )
 
 
 def open_page(browser, origin: str):
@@ -227,19 +189,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=40, help="clicks per measurement")
     parser.add_argument("--imports", type=int, default=5, help="large imports")
     options = parser.parse_args()
-    site = site_dir()
-    server, origin = serve(site)
+    site = site_dir("self-assessment.html")
     started = time.perf_counter()
     lines = [f"Self-assessment benchmark on {site} (Chromium at {CHROMIUM})"]
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-            lines += bench_clicks(browser, origin, options.runs, heavy=False)
-            lines += bench_clicks(browser, origin, options.runs, heavy=True)
-            lines += bench_import(browser, origin, options.imports)
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve_directory(site) as origin, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        lines += bench_clicks(browser, origin, options.runs, heavy=False)
+        lines += bench_clicks(browser, origin, options.runs, heavy=True)
+        lines += bench_import(browser, origin, options.imports)
+        browser.close()
     lines.append(f"(took {time.perf_counter() - started:.1f} s)")
     print("\n".join(lines))
 

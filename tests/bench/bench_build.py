@@ -58,15 +58,22 @@ def generate_all(content: Path) -> int:
     for folder in site.frameworks:
         files = {d.path.name: d.data for d in checked.docs if d.path.parent.name == folder}
         framework = model.build_framework(files)
-        pages += len(render.render(model.Site(framework, site.glossary, site.settings,
-                                              site.frameworks)).pages)
+        pages += len(
+            render.render(
+                model.Site(framework, site.glossary, site.settings, site.frameworks)
+            ).pages
+        )
     return pages
 
 
 def full_build() -> None:
     with tempfile.TemporaryDirectory() as out:
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", out],
-                       cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", out],
+            cwd=ROOT,
+            check=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
 
 
 def main() -> None:
@@ -74,8 +81,10 @@ def main() -> None:
     content = ROOT / "criteria"
     check_ms = timed(lambda: pipeline.check(content, ROOT))
     print(f"{'generator check (real content)':<46}{check_ms:>12.0f}")
-    print(f"{'generator check + render (real content)':<46}"
-          f"{timed(lambda: pipeline.generate(content, ROOT)):>12.0f}")
+    print(
+        f"{'generator check + render (real content)':<46}"
+        f"{timed(lambda: pipeline.generate(content, ROOT)):>12.0f}"
+    )
     print(f"{'full mkdocs build --strict':<46}{timed(full_build, 3):>12.0f}")
     for n in (1, 5, 10):
         with tempfile.TemporaryDirectory() as tmp:

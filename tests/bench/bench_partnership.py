@@ -20,9 +20,6 @@ name no agency (one grid column each: the widest grid the page can be given).
 from __future__ import annotations
 
 import argparse
-import os
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,6 +29,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
+from bench_support import site_dir, summary  # noqa: E402
 from browser_support import CHROMIUM_ARGS, find_chromium, serve_directory  # noqa: E402
 
 CHROMIUM = find_chromium() or "/usr/bin/chromium"
@@ -135,30 +133,6 @@ TIME_JS = """([files, criteria]) => { window.__benchTimes = new Promise((resolve
 }); }"""
 
 
-def site_dir() -> Path:
-    site = Path(os.environ.get("JTAI_SITE_DIR") or ROOT / "site")
-    if (site / PAGE).is_file():
-        return site
-    target = Path(tempfile.mkdtemp(prefix="jtai-bench-site-"))
-    print(f"No built site with {PAGE} at {site}: building one in {target} ...", flush=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    return target
-
-
-def summary(name: str, values: list[float]) -> str:
-    return (
-        f"{name:<66} median {statistics.median(values):7.1f} ms   "
-        f"max {max(values):7.1f} ms   (n={len(values)})"
-    )
-
-
 def open_page(browser, origin: str):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -218,11 +192,17 @@ def bench_load(browser, origin: str, paths: list[Path], runs: int, label: str) -
     )
     return [
         head,
-        summary(f"  {len(paths)} files: choose files -> load result shown", loaded),
-        summary(f"  {len(paths)} files: load result -> grid with every row (render)", grid),
-        summary(f"  {len(paths)} files: choose files -> grid with every row", total),
-        summary(f"  {len(paths)} files: choose files -> grid painted", painted),
-        summary(f"  {len(paths)} files: wall clock, Playwright sending the files included", walls),
+        summary(f"  {len(paths)} files: choose files -> load result shown", loaded, width=66),
+        summary(
+            f"  {len(paths)} files: load result -> grid with every row (render)", grid, width=66
+        ),
+        summary(f"  {len(paths)} files: choose files -> grid with every row", total, width=66),
+        summary(f"  {len(paths)} files: choose files -> grid painted", painted, width=66),
+        summary(
+            f"  {len(paths)} files: wall clock, Playwright sending the files included",
+            walls,
+            width=66,
+        ),
         *(f"  {fact}" for fact in sorted(facts)),
     ]
 
@@ -232,7 +212,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="repeats per measurement")
     parser.add_argument("--sizes", type=int, nargs="+", default=[30, 60], help="files per load")
     options = parser.parse_args()
-    site = site_dir()
+    site = site_dir(PAGE)
     started = time.perf_counter()
     lines = [f"Partnership view benchmark on {site} (Chromium at {CHROMIUM})"]
     with serve_directory(site) as origin, sync_playwright() as p:
