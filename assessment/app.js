@@ -183,21 +183,9 @@
     D.announce("CSV export ready: " + IO.fileName(App.record, "csv", D.today()));
   };
 
-  function preparePrint() {
-    if (App.view === "report") return;
-    D.clear(els.print);
-    App.views.report.renderReport(els.print);
-    els.root.classList.add("jtai-printing");
-  }
-
-  function afterPrint() {
-    els.root.classList.remove("jtai-printing");
-    D.clear(els.print);
-  }
-
+  /** Print or save as PDF from any view (set up in start(): see JTAIDom.printing). */
   App.print = function () {
-    preparePrint();
-    root.print();
+    els.printNow();
   };
 
   function renderToolbar() {
@@ -241,8 +229,9 @@
     els.nav = mount.appendChild(renderNav());
     els.view = mount.appendChild(D.h("div", { class: "jtai-view", id: "jtai-view" }));
     els.print = mount.appendChild(D.h("div", { class: "jtai-print", id: "jtai-print" }));
-    root.addEventListener("beforeprint", preparePrint);
-    root.addEventListener("afterprint", afterPrint);
+    els.printNow = D.printing(els.root, els.print, function (area) {
+      App.views.report.renderReport(area);
+    }, function () { return App.view === "report"; });
     watchOtherTabs();
     if (!App.store.available) showStorageAlert("This browser does not let this page save (storage is turned off or blocked).");
     App.view = "start";

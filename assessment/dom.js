@@ -92,6 +92,31 @@
     }, 1000);
   }
 
+  /**
+   * Printing from any view: before the browser prints, fill `area` with render(area) and mark
+   * `rootNode` "jtai-printing" (the CSS then prints only the area); afterwards, undo both. Skipped
+   * while isReport() is true, as that view is already the report. Returns print(), which does the
+   * same and opens the browser's print dialogue.
+   */
+  function printing(rootNode, area, render, isReport) {
+    function before() {
+      if (isReport()) return;
+      clear(area);
+      render(area);
+      rootNode.classList.add("jtai-printing");
+    }
+    function after() {
+      rootNode.classList.remove("jtai-printing");
+      clear(area);
+    }
+    window.addEventListener("beforeprint", before);
+    window.addEventListener("afterprint", after);
+    return function () {
+      before();
+      window.print();
+    };
+  }
+
   function pad(n) {
     return (n < 10 ? "0" : "") + n;
   }
@@ -129,5 +154,5 @@
   }
 
   root.JTAIDom = { h: h, clear: clear, text: text, uid: uid, announce: announce, focus: focus,
-    download: download, today: today, longDate: longDate, dateTime: dateTime, time: time, score: score };
+    download: download, printing: printing, today: today, longDate: longDate, dateTime: dateTime, time: time, score: score };
 })(typeof self !== "undefined" ? self : this);

@@ -119,21 +119,9 @@
     offer(fileName("jtai-partnership-actions", "csv"), X.actionsCSV(App.data, App.combined()), "text/csv;charset=utf-8");
   };
 
-  function preparePrint() {
-    if (App.view === "report") return;
-    D.clear(els.print);
-    App.views.report.renderReport(els.print, 3);
-    els.root.classList.add("jtai-printing");
-  }
-
-  function afterPrint() {
-    els.root.classList.remove("jtai-printing");
-    D.clear(els.print);
-  }
-
+  /** Print the report from any view (set up in start(): see JTAIDom.printing). */
   App.print = function () {
-    preparePrint();
-    root.print();
+    els.printNow();
   };
 
   // ---------------------------------------------------------------------------------------
@@ -174,8 +162,9 @@
     els.nav = mount.appendChild(renderNav());
     els.view = mount.appendChild(h("div", { class: "jtai-view jtai-pv-main" }));
     els.print = mount.appendChild(h("div", { class: "jtai-print jtai-pv-print" }));
-    root.addEventListener("beforeprint", preparePrint);
-    root.addEventListener("afterprint", afterPrint);
+    els.printNow = D.printing(els.root, els.print, function (area) {
+      App.views.report.renderReport(area, 3);
+    }, function () { return App.view === "report"; });
     guardDrops();
     VIEWS.forEach(function (v) { if (App.views[v.id]) App.views[v.id].title = App.views[v.id].title || v.label; });
     renderBar();
