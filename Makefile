@@ -33,7 +33,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 help:
 	@echo "make serve      preview the site at http://$(HOST):$(PORT) (rebuilds on change)"
-	@echo "make test       install everything, then ruff, generator check, JS and Python tests"
+	@echo "make test       install everything, then ruff (lint and format), generator check, JS and Python tests"
 	@echo "make install    create $(VENV) and install the project with its test extras"
 	@echo "make browser    make sure Chromium (and Node.js) are installed for browser tests"
 	@echo "make build      build the site strictly into $(SITE_DIR)/"
@@ -90,6 +90,7 @@ format: install
 # reads that fresh build through JTAI_SITE_DIR (run alone, test_site_pages builds its own).
 test: install browser
 	"$(RUFF)" check .
+	"$(RUFF)" format --check .
 	"$(PY)" -m generator check
 	@if [ -d "$(JS_TESTS)" ] && [ -n "$$(find "$(JS_TESTS)" -type f \
 		\( -name '*.test.js' -o -name '*.test.cjs' -o -name '*.test.mjs' \

@@ -16,10 +16,18 @@ ROOT = Path(__file__).resolve().parent.parent
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("command", choices=["check", "build"])
-    parser.add_argument("--content", type=Path, default=ROOT / "criteria",
-                        help="content folder (default: criteria/)")
-    parser.add_argument("--out", type=Path, default=ROOT / "build" / "generated",
-                        help="where build writes the generated pages (default: build/generated/)")
+    parser.add_argument(
+        "--content",
+        type=Path,
+        default=ROOT / "criteria",
+        help="content folder (default: criteria/)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=ROOT / "build" / "generated",
+        help="where build writes the generated pages (default: build/generated/)",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     if args.command == "check":

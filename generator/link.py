@@ -20,7 +20,12 @@ from .problems import Problem, json_path
 from .validate import EXAMPLES, kind_of
 
 FRAMEWORK_FILES = (
-    "framework.yml", "criteria.yml", "timeline.yml", "annex-a.yml", "after.yml", "guides.yml",
+    "framework.yml",
+    "criteria.yml",
+    "timeline.yml",
+    "annex-a.yml",
+    "after.yml",
+    "guides.yml",
     "assessment.yml",
 )
 SHARED_FILES = ("site.yml", "glossary.yml", "holidays.yml")
@@ -95,8 +100,9 @@ def walk(data: Any, pattern: str) -> Iterator[tuple[tuple[object, ...], Any]]:
             elif isinstance(value, dict) and key in value:
                 nxt.append(((*parts, key), value[key]))
         if each:
-            nxt = [((*p, i), v) for p, seq in nxt if isinstance(seq, list)
-                   for i, v in enumerate(seq)]
+            nxt = [
+                ((*p, i), v) for p, seq in nxt if isinstance(seq, list) for i, v in enumerate(seq)
+            ]
         found = nxt
     yield from found
 
@@ -167,8 +173,10 @@ def link(docs: list[Document], content_dir: Path) -> list[Problem]:
 
 
 def _misplaced_examples(docs: list[Document]) -> list[Problem]:
-    msg = (f"worked examples belong to one framework: move this file to "
-           f"criteria/<framework-id>/{EXAMPLES}/")
+    msg = (
+        f"worked examples belong to one framework: move this file to "
+        f"criteria/<framework-id>/{EXAMPLES}/"
+    )
     return [Problem(d.name, 1, "$", msg) for d in docs]
 
 
@@ -207,8 +215,10 @@ def _check_disagreement_gap(own: list[Document]) -> list[Problem]:
         bands = doc.data.get("outcomes")
         if isinstance(gap, int) and isinstance(bands, list) and gap >= len(bands) > 0:
             where = ("partnership", "disagreement_gap")
-            msg = (f"{gap} bands apart can never happen with {len(bands)} outcome bands, so "
-                   f"nothing would be flagged: use a number from 1 to {len(bands) - 1}")
+            msg = (
+                f"{gap} bands apart can never happen with {len(bands)} outcome bands, so "
+                f"nothing would be flagged: use a number from 1 to {len(bands) - 1}"
+            )
             return [Problem(doc.name, doc.line_of(where), json_path(where), msg)]
     return []
 
@@ -251,14 +261,21 @@ def _check_examples(own: list[Document]) -> list[Problem]:
     return problems
 
 
-def _finding_problems(doc: Document, parts: tuple[object, ...], finding: dict[str, Any],
-                      example_id: str, pattern: re.Pattern[str]) -> list[Problem]:
+def _finding_problems(
+    doc: Document,
+    parts: tuple[object, ...],
+    finding: dict[str, Any],
+    example_id: str,
+    pattern: re.Pattern[str],
+) -> list[Problem]:
     problems = []
     finding_id = finding.get("id")
     if isinstance(finding_id, str) and not pattern.fullmatch(finding_id):
         where = (*parts, "id")
-        msg = (f"finding ID '{finding_id}' should be the example's ID, '-f' and a number, "
-               f"for example '{example_id}-f{int(str(parts[-1])) + 1}'")
+        msg = (
+            f"finding ID '{finding_id}' should be the example's ID, '-f' and a number, "
+            f"for example '{example_id}-f{int(str(parts[-1])) + 1}'"
+        )
         problems.append(Problem(doc.name, doc.line_of(where), json_path(where), msg))
     seen: set[str] = set()
     for inner, crit in walk(finding, "criteria[*].id"):
@@ -294,8 +311,10 @@ def _numbering_problem(doc: Document, parts: tuple[object, ...], crit: Any) -> P
         want = f"{crit_id}.{i}"
         if isinstance(ind, dict) and ind.get("id") != want:
             where = (*parts, "indicators", i - 1, "id")
-            msg = (f"indicator ID should be '{want}': number the indicators of {crit_id} "
-                   f"{crit_id}.1, {crit_id}.2 … in order")
+            msg = (
+                f"indicator ID should be '{want}': number the indicators of {crit_id} "
+                f"{crit_id}.1, {crit_id}.2 … in order"
+            )
             return Problem(doc.name, doc.line_of(where), json_path(where), msg)
     return None
 

@@ -97,7 +97,7 @@ class _Converter:
         value = self.constructor.construct_object(node, deep=True)
         if isinstance(value, dt.date | dt.datetime):
             text = node.value
-            self.problem(node, parts, f"unquoted date {text}: write it in quotes (\"{text}\")")
+            self.problem(node, parts, f'unquoted date {text}: write it in quotes ("{text}")')
             return text
         return value
 

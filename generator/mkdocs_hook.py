@@ -65,8 +65,9 @@ def on_files(files: Files, config) -> Files:
     generated = _state["generated"]
     for uri, content in generated.files().items():  # text, or bytes for the .xlsx
         if files.get_file_from_path(uri) is not None:
-            raise PluginError(f"docs/{uri} is hand-written but the generator also makes it: "
-                              "rename one of them")
+            raise PluginError(
+                f"docs/{uri} is hand-written but the generator also makes it: rename one of them"
+            )
         files.append(File.generated(config, uri, content=content))
     for folder, site_path in STATIC:
         for path in sorted((ROOT / folder).glob("*")):

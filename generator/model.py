@@ -273,8 +273,13 @@ class Framework:
 
     def findings_for(self, criterion_id: str) -> tuple[FindingUse, ...]:
         """Every worked-example finding mapped to a criterion, with the reason for the mapping."""
-        return tuple((e, f, m) for e in self.examples for f in e.findings for m in f.criteria
-                     if m.criterion == criterion_id)
+        return tuple(
+            (e, f, m)
+            for e in self.examples
+            for f in e.findings
+            for m in f.criteria
+            if m.criterion == criterion_id
+        )
 
 
 @dataclass(frozen=True)
@@ -311,18 +316,32 @@ def _t(values: Any) -> tuple:
 def build(docs: tuple[Document, ...], content_dir: Path) -> Site:
     by_name = {(d.path.parent.name, d.path.name): d.data for d in docs}
     settings = _settings(by_name[(content_dir.name, "site.yml")])
-    glossary = tuple(Term(t["id"], t["term"], t["meaning"], t.get("expansion", ""))
-                     for t in by_name[(content_dir.name, "glossary.yml")]["terms"]
-                     if not t.get("retired"))
-    frameworks = tuple(sorted({d.path.relative_to(content_dir).parts[0] for d in docs
-                               if d.path.parent != content_dir}))
-    example_files = [d.data for d in docs if d.path.parent.name == "examples"
-                     and d.path.parent.parent.name == settings.framework]
-    framework = build_framework({n: d for (f, n), d in by_name.items() if f == settings.framework},
-                                example_files)
+    glossary = tuple(
+        Term(t["id"], t["term"], t["meaning"], t.get("expansion", ""))
+        for t in by_name[(content_dir.name, "glossary.yml")]["terms"]
+        if not t.get("retired")
+    )
+    frameworks = tuple(
+        sorted(
+            {d.path.relative_to(content_dir).parts[0] for d in docs if d.path.parent != content_dir}
+        )
+    )
+    example_files = [
+        d.data
+        for d in docs
+        if d.path.parent.name == "examples" and d.path.parent.parent.name == settings.framework
+    ]
+    framework = build_framework(
+        {n: d for (f, n), d in by_name.items() if f == settings.framework}, example_files
+    )
     holidays = build_holidays(by_name.get((content_dir.name, "holidays.yml")))
-    return Site(framework, tuple(sorted(glossary, key=lambda t: t.term.lower())), settings,
-                frameworks, holidays=holidays)
+    return Site(
+        framework,
+        tuple(sorted(glossary, key=lambda t: t.term.lower())),
+        settings,
+        frameworks,
+        holidays=holidays,
+    )
 
 
 def _settings(data: dict[str, Any]) -> LocalSettings:
@@ -335,45 +354,75 @@ def _settings(data: dict[str, Any]) -> LocalSettings:
     )
 
 
-def build_framework(files: dict[str, dict[str, Any]],
-                    example_files: list[dict[str, Any]] | None = None) -> Framework:
+def build_framework(
+    files: dict[str, dict[str, Any]], example_files: list[dict[str, Any]] | None = None
+) -> Framework:
     fw, timeline = files["framework.yml"], files["timeline.yml"]
     guides = files["guides.yml"]
     return Framework(
-        id=fw["id"], title=fw["title"], short_title=fw["short_title"], theme=fw["theme"],
-        version_date=fw["version_date"], info=freeze(fw),
-        agencies=tuple(Agency(a["id"], a["name"], a.get("description", ""))
-                       for a in fw["agencies"]),
+        id=fw["id"],
+        title=fw["title"],
+        short_title=fw["short_title"],
+        theme=fw["theme"],
+        version_date=fw["version_date"],
+        info=freeze(fw),
+        agencies=tuple(
+            Agency(a["id"], a["name"], a.get("description", "")) for a in fw["agencies"]
+        ),
         inspectorates=tuple(
-            Inspectorate(i["id"], i["name"], i.get("full_name", "")) for i in fw["inspectorates"]),
+            Inspectorate(i["id"], i["name"], i.get("full_name", "")) for i in fw["inspectorates"]
+        ),
         focus_areas=tuple(_focus(f) for f in fw["focus_areas"]),
         criteria=tuple(_criterion(c) for c in files["criteria.yml"]["criteria"]),
         annex_sections=tuple(_section(s) for s in files["annex-a.yml"]["sections"]),
         timeline=freeze(timeline),
         milestones=tuple(_milestone(m) for m in timeline["milestones"] if not m.get("retired")),
-        meet=tuple(Person(p["id"], p["role"], _t(p.get("agencies")), _t(p.get("paras")))
-                   for p in timeline.get("meet", ())),
-        methods=tuple(Method(m["id"], m["title"], m.get("summary", ""), _t(m.get("points")),
-                             _t(m.get("paras"))) for m in timeline.get("methods", ())),
+        meet=tuple(
+            Person(p["id"], p["role"], _t(p.get("agencies")), _t(p.get("paras")))
+            for p in timeline.get("meet", ())
+        ),
+        methods=tuple(
+            Method(
+                m["id"], m["title"], m.get("summary", ""), _t(m.get("points")), _t(m.get("paras"))
+            )
+            for m in timeline.get("methods", ())
+        ),
         after=freeze(files["after.yml"]),
         one_minute=_one_minute(guides["one_minute"]),
-        guides=tuple(Guide(g["id"], g["agency"], g["title"], g["intro"], _t(g.get("paras")))
-                     for g in guides["agency_guides"]),
+        guides=tuple(
+            Guide(g["id"], g["agency"], g["title"], g["intro"], _t(g.get("paras")))
+            for g in guides["agency_guides"]
+        ),
         assessment=freeze({k: v for k, v in files["assessment.yml"].items() if k != "framework"}),
         examples=build_examples(example_files or []),
     )
 
 
 def _focus(f: dict[str, Any]) -> FocusArea:
-    return FocusArea(f["id"], f["title"], f.get("lead_in", ""), _t(f.get("points")),
-                     _t(f.get("paras")), f.get("intro", ""))
+    return FocusArea(
+        f["id"],
+        f["title"],
+        f.get("lead_in", ""),
+        _t(f.get("points")),
+        _t(f.get("paras")),
+        f.get("intro", ""),
+    )
 
 
 def _criterion(c: dict[str, Any]) -> Criterion:
-    indicators = tuple(Indicator(i["id"], i["text"], i.get("retired", False))
-                       for i in c["indicators"])
-    return Criterion(c["id"], c["title"], c["text"], c["focus"], _t(c.get("agencies")),
-                     indicators, _t(c.get("paras")), c.get("retired", False))
+    indicators = tuple(
+        Indicator(i["id"], i["text"], i.get("retired", False)) for i in c["indicators"]
+    )
+    return Criterion(
+        c["id"],
+        c["title"],
+        c["text"],
+        c["focus"],
+        _t(c.get("agencies")),
+        indicators,
+        _t(c.get("paras")),
+        c.get("retired", False),
+    )
 
 
 def _deadline(d: dict[str, Any] | None) -> Deadline | None:
@@ -384,24 +433,48 @@ def _section(s: dict[str, Any]) -> AnnexSection:
     deadline = _deadline(s.get("deadline"))
     items = tuple(
         AnnexItem(
-            id=i["id"], number=i.get("number", ""), item=i["item"],
-            description=i.get("description", ""), agency=i["agency"],
+            id=i["id"],
+            number=i.get("number", ""),
+            item=i["item"],
+            description=i.get("description", ""),
+            agency=i["agency"],
             deadline=_deadline(i.get("deadline")) or deadline or Deadline(0),
-            criteria=_t(i.get("criteria")), section=s["id"], fields=_t(i.get("fields")),
+            criteria=_t(i.get("criteria")),
+            section=s["id"],
+            fields=_t(i.get("fields")),
             retired=i.get("retired", False),
         )
         for i in s["items"]
     )
-    return AnnexSection(s["id"], s["title"], _t(s.get("paras")), deadline, s.get("provider", ""),
-                        s.get("intro", ""), s.get("note", ""), items)
+    return AnnexSection(
+        s["id"],
+        s["title"],
+        _t(s.get("paras")),
+        deadline,
+        s.get("provider", ""),
+        s.get("intro", ""),
+        s.get("note", ""),
+        items,
+    )
 
 
 def _milestone(m: dict[str, Any]) -> Milestone:
-    return Milestone(m["id"], m["week"], m["title"], m.get("what", ""), m.get("by", ""),
-                     _t(m.get("who")), _t(m.get("annex_a")), _t(m.get("paras")),
-                     m.get("weekday", ""), m.get("time", ""), _t(m.get("points")))
+    return Milestone(
+        m["id"],
+        m["week"],
+        m["title"],
+        m.get("what", ""),
+        m.get("by", ""),
+        _t(m.get("who")),
+        _t(m.get("annex_a")),
+        _t(m.get("paras")),
+        m.get("weekday", ""),
+        m.get("time", ""),
+        _t(m.get("points")),
+    )
 
 
 def _one_minute(g: dict[str, Any]) -> OneMinute:
-    return OneMinute(g["id"], g["title"], tuple(Section(s["id"], s["heading"], s["body"])
-                                                for s in g["sections"]))
+    return OneMinute(
+        g["id"], g["title"], tuple(Section(s["id"], s["heading"], s["body"]) for s in g["sections"])
+    )

@@ -72,8 +72,12 @@ def cell(text: str) -> str:
 def render(site: Site) -> Generated:
     env = environment()
     fw = site.framework
-    common = {"site": site, "fw": fw, "agency_name": {a.id: a.name for a in fw.agencies},
-              "focus_title": {f.id: f.title for f in fw.focus_areas}}
+    common = {
+        "site": site,
+        "fw": fw,
+        "agency_name": {a.id: a.name for a in fw.agencies},
+        "focus_title": {f.id: f.title for f in fw.focus_areas},
+    }
     pages: dict[str, str] = {}
 
     def page(path: str, template: str, **extra: Any) -> None:
@@ -82,38 +86,55 @@ def render(site: Site) -> Generated:
     page("about.md", "about.md.j2")
     page("criteria/index.md", "criteria_index.md.j2")
     for criterion in fw.criteria:
-        page(f"criteria/{criterion.slug}.md", "criterion.md.j2", c=criterion,
-             items=fw.items_for(criterion.id), due=_due_for(fw, criterion),
-             findings=fw.findings_for(criterion.id))
+        page(
+            f"criteria/{criterion.slug}.md",
+            "criterion.md.j2",
+            c=criterion,
+            items=fw.items_for(criterion.id),
+            due=_due_for(fw, criterion),
+            findings=fw.findings_for(criterion.id),
+        )
     page("three-weeks.md", "three_weeks.md.j2")
     page("annex-a/index.md", "annex_a.md.j2")
     for agency in fw.agencies:
-        page(f"annex-a/{agency.id}.md", "annex_a_agency.md.j2", agency=agency,
-             items=_items_by_deadline(fw, agency.id))
+        page(
+            f"annex-a/{agency.id}.md",
+            "annex_a_agency.md.j2",
+            agency=agency,
+            items=_items_by_deadline(fw, agency.id),
+        )
     page("after-the-inspection.md", "after.md.j2")
     page("guides/index.md", "guides_index.md.j2")
     page("guides/one-minute.md", "one_minute.md.j2")
     for guide in fw.guides:
-        page(f"guides/{guide.agency}.md", "agency_guide.md.j2", guide=guide,
-             agency=fw.agency(guide.agency), items=_items_by_deadline(fw, guide.agency),
-             criteria=[c for c in fw.criteria if guide.agency in c.agencies],
-             milestones=[m for m in fw.milestones if guide.agency in m.who],
-             people=[p for p in fw.meet if guide.agency in p.agencies])
+        page(
+            f"guides/{guide.agency}.md",
+            "agency_guide.md.j2",
+            guide=guide,
+            agency=fw.agency(guide.agency),
+            items=_items_by_deadline(fw, guide.agency),
+            criteria=[c for c in fw.criteria if guide.agency in c.agencies],
+            milestones=[m for m in fw.milestones if guide.agency in m.who],
+            people=[p for p in fw.meet if guide.agency in p.agencies],
+        )
     page("glossary.md", "glossary.md.j2")
     pages.update(render_examples.pages(env, common, fw))
     page("planner.md", "planner.md.j2", holidays=site.holidays)
     page("tracker.md", "tracker.md.j2", xlsx=workbook.XLSX_PATH)
-    assets = {"assets/assessment/data.js": assessment_data(site),
-              planner.DATA_PATH: planner.data_js(site),
-              render_examples.DATA_PATH: render_examples.findings_data(fw)}
+    assets = {
+        "assets/assessment/data.js": assessment_data(site),
+        planner.DATA_PATH: planner.data_js(site),
+        render_examples.DATA_PATH: render_examples.findings_data(fw),
+    }
     binaries = {workbook.XLSX_PATH: workbook.workbook_bytes(site)}
     return Generated(pages, assets, abbreviations(site), macros(site), navigation(fw), binaries)
 
 
 def navigation(fw: Framework) -> dict[str, list[dict[str, str]]]:
     return {
-        "criteria/index.md": [{f"{c.id}: {c.title}": f"criteria/{c.slug}.md"}
-                              for c in fw.criteria if not c.retired],
+        "criteria/index.md": [
+            {f"{c.id}: {c.title}": f"criteria/{c.slug}.md"} for c in fw.criteria if not c.retired
+        ],
         "annex-a/index.md": [{a.name: f"annex-a/{a.id}.md"} for a in fw.agencies],
         "guides/index.md": [{fw.one_minute.title: "guides/one-minute.md"}]
         + [{g.title: f"guides/{g.agency}.md"} for g in fw.guides],
@@ -146,8 +167,12 @@ def macros(site: Site) -> dict[str, Any]:
         "indicator_count": sum(len(c.indicators) for c in fw.criteria),
         "annex_item_count": len(fw.annex_items),
         "partnership": settings.partnership,
-        "contact": {"name": settings.contact.name, "role": settings.contact.role,
-                    "email": settings.contact.email, "phone": settings.contact.phone},
+        "contact": {
+            "name": settings.contact.name,
+            "role": settings.contact.role,
+            "email": settings.contact.email,
+            "phone": settings.contact.phone,
+        },
         "contact_set": settings.contact.is_set,
         "app_version": __version__,
     }
@@ -157,8 +182,12 @@ def assessment_data(site: Site) -> str:
     fw = site.framework
     data = {
         "app_version": __version__,
-        "framework": {"id": fw.id, "version": fw.version_date, "title": fw.title,
-                      "short_title": fw.short_title},
+        "framework": {
+            "id": fw.id,
+            "version": fw.version_date,
+            "title": fw.title,
+            "short_title": fw.short_title,
+        },
         "agencies": [{"id": a.id, "name": a.name} for a in fw.agencies],
         "focus_areas": [{"id": f.id, "title": f.title} for f in fw.focus_areas],
         "criteria": [_criterion_data(fw, c) for c in fw.criteria if not c.retired],
@@ -170,10 +199,15 @@ def assessment_data(site: Site) -> str:
 def _criterion_data(fw: Framework, c: Criterion) -> dict[str, Any]:
     sections = {s.id: s.title for s in fw.annex_sections}
     return {
-        "id": c.id, "title": c.title, "text": c.text, "focus": c.focus,
-        "agencies": list(c.agencies), "url": f"criteria/{c.slug}.html",
+        "id": c.id,
+        "title": c.title,
+        "text": c.text,
+        "focus": c.focus,
+        "agencies": list(c.agencies),
+        "url": f"criteria/{c.slug}.html",
         "indicators": [{"id": i.id, "text": i.text} for i in c.indicators if not i.retired],
-        "annex_a": [{"id": i.id, "number": i.number, "item": i.item,
-                     "section": sections[i.section]} for i in fw.items_for(c.id)],
+        "annex_a": [
+            {"id": i.id, "number": i.number, "item": i.item, "section": sections[i.section]}
+            for i in fw.items_for(c.id)
+        ],
     }
-

@@ -49,8 +49,11 @@ def validator_for(name: str) -> Draft202012Validator | None:
 
 
 def known_kinds() -> list[str]:
-    names = [p.name.removesuffix(".schema.json") + ".yml" for p in SCHEMA_DIR.glob("*.json")
-             if p.name != EXAMPLE_SCHEMA]
+    names = [
+        p.name.removesuffix(".schema.json") + ".yml"
+        for p in SCHEMA_DIR.glob("*.json")
+        if p.name != EXAMPLE_SCHEMA
+    ]
     return [*sorted(names), f"{EXAMPLES}/<example-id>.yml"]
 
 
@@ -121,7 +124,7 @@ def explain(err: ValidationError) -> str:
     if kind == "minLength":
         return f"{_describe(value)} is too short: write at least {err.validator_value} characters"
     if kind == "format" and err.validator_value == "date":
-        return f"{_describe(value)} is not a real date: write YYYY-MM-DD, like \"2026-05-04\""
+        return f'{_describe(value)} is not a real date: write YYYY-MM-DD, like "2026-05-04"'
     return err.message
 
 
@@ -130,9 +133,15 @@ def _names(keys: Iterable[str]) -> str:
 
 
 def _type_words(types: str | list[str]) -> str:
-    words = {"string": "text", "integer": "a whole number", "array": "a list",
-             "object": "a mapping of fields", "boolean": "true or false", "number": "a number",
-             "null": "nothing"}
+    words = {
+        "string": "text",
+        "integer": "a whole number",
+        "array": "a list",
+        "object": "a mapping of fields",
+        "boolean": "true or false",
+        "number": "a number",
+        "null": "nothing",
+    }
     types = [types] if isinstance(types, str) else types
     return " or ".join(words.get(t, t) for t in types)
 

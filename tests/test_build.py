@@ -19,8 +19,17 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-           "-d", str(site)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(site),
+    ]
     return subprocess.run(cmd, capture_output=True, text=True, env=ENV, cwd=project, check=False)
 
 
@@ -36,30 +45,66 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def project(tmp_path: Path) -> Path:
     """A copy of the project that a test may break."""
     target = tmp_path / "project"
-    for name in ("criteria", "docs", "generator", "overrides", "assessment", "planner",
-                 "examples-app"):
+    for name in (
+        "criteria",
+        "docs",
+        "generator",
+        "overrides",
+        "assessment",
+        "planner",
+        "examples-app",
+    ):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
 
 
 def test_every_page_is_built(real_site: Path):
-    expected = ["index.html", "about.html", "three-weeks.html", "after-the-inspection.html",
-                "glossary.html", "self-assessment.html", "maintainers/index.html",
-                "criteria/index.html", "annex-a/index.html", "guides/index.html",
-                "guides/one-minute.html", "assets/assessment/data.js",
-                "planner.html", "tracker.html", "assets/planner/data.js",
-                "assets/planner/dates.js", "assets/planner/annex-a-tracker.xlsx"]
+    expected = [
+        "index.html",
+        "about.html",
+        "three-weeks.html",
+        "after-the-inspection.html",
+        "glossary.html",
+        "self-assessment.html",
+        "maintainers/index.html",
+        "criteria/index.html",
+        "annex-a/index.html",
+        "guides/index.html",
+        "guides/one-minute.html",
+        "assets/assessment/data.js",
+        "planner.html",
+        "tracker.html",
+        "assets/planner/data.js",
+        "assets/planner/dates.js",
+        "assets/planner/annex-a-tracker.xlsx",
+    ]
     expected += [f"criteria/ec{n}.html" for n in range(1, 22)]
-    expected += [f"examples/{p}.html" for p in (
-        "index", "explorer", "training", "somerset-2024", "somerset-audit-2019", "alfie-2019",
-        "national-overview-2024", "handout-somerset-2024")]
-    expected += [f"assets/examples/{a}" for a in ("findings.js", "common.js", "explorer.js",
-                                                  "training.js", "examples.css")]
-    expected += [f"annex-a/{a}.html" for a in ("social-care", "police", "health", "education",
-                                                "youth-justice", "leaders", "csp")]
-    expected += [f"guides/{a}.html" for a in ("social-care", "police", "health", "education",
-                                               "youth-justice", "leaders", "csp")]
+    expected += [
+        f"examples/{p}.html"
+        for p in (
+            "index",
+            "explorer",
+            "training",
+            "somerset-2024",
+            "somerset-audit-2019",
+            "alfie-2019",
+            "national-overview-2024",
+            "handout-somerset-2024",
+        )
+    ]
+    expected += [
+        f"assets/examples/{a}"
+        for a in ("findings.js", "common.js", "explorer.js", "training.js", "examples.css")
+    ]
+    expected += [
+        f"annex-a/{a}.html"
+        for a in ("social-care", "police", "health", "education", "youth-justice", "leaders", "csp")
+    ]
+    expected += [
+        f"guides/{a}.html"
+        for a in ("social-care", "police", "health", "education", "youth-justice", "leaders", "csp")
+    ]
     assert not [p for p in expected if not (real_site / p).is_file()]
 
 
@@ -72,10 +117,20 @@ def test_criterion_pages_show_the_verbatim_text_and_evidence(real_site: Path):
 def test_abbreviations_become_tooltips(real_site: Path):
     import re
 
-    wanted = {"criteria/ec20.html": "MASA", "three-weeks.html": "KIT", "annex-a/index.html": "MACE",
-              "about.html": "HMICFRS", "guides/health.html": "ICB"}
-    missing = [f"{page}: {abbr}" for page, abbr in wanted.items() if not re.search(
-        rf'<abbr title="[^"]+">{abbr}</abbr>', (real_site / page).read_text(encoding="utf-8"))]
+    wanted = {
+        "criteria/ec20.html": "MASA",
+        "three-weeks.html": "KIT",
+        "annex-a/index.html": "MACE",
+        "about.html": "HMICFRS",
+        "guides/health.html": "ICB",
+    }
+    missing = [
+        f"{page}: {abbr}"
+        for page, abbr in wanted.items()
+        if not re.search(
+            rf'<abbr title="[^"]+">{abbr}</abbr>', (real_site / page).read_text(encoding="utf-8")
+        )
+    ]
     assert not missing
 
 
@@ -90,8 +145,11 @@ def test_no_page_names_another_host(real_site: Path):
     import re
 
     pattern = re.compile(r"<(?:script|link|img|iframe)[^>]+(?:src|href)=\"(https?:)?//", re.I)
-    offenders = [str(p.relative_to(real_site)) for p in real_site.rglob("*.html")
-                 if pattern.search(p.read_text(encoding="utf-8"))]
+    offenders = [
+        str(p.relative_to(real_site))
+        for p in real_site.rglob("*.html")
+        if pattern.search(p.read_text(encoding="utf-8"))
+    ]
     assert not offenders
 
 
@@ -127,8 +185,16 @@ def test_a_content_mistake_fails_the_build_and_keeps_the_old_site(project: Path,
 
 def test_generator_build_failure_keeps_previous_output(project: Path, tmp_path: Path):
     out = tmp_path / "generated"
-    run = [sys.executable, "-m", "generator", "build", "--content", str(project / "criteria"),
-           "--out", str(out)]
+    run = [
+        sys.executable,
+        "-m",
+        "generator",
+        "build",
+        "--content",
+        str(project / "criteria"),
+        "--out",
+        str(out),
+    ]
     assert subprocess.run(run, cwd=ROOT, capture_output=True, check=False).returncode == 0
     snapshot = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     (project / "criteria" / "glossary.yml").write_text("terms: [\n", encoding="utf-8")

@@ -101,7 +101,8 @@ def test_every_glossary_term_is_used_somewhere(site):
     import yaml
 
     site_text = " ".join(
-        p.read_text(encoding="utf-8") for p in content_files(CONTENT) if p.name != "glossary.yml")
+        p.read_text(encoding="utf-8") for p in content_files(CONTENT) if p.name != "glossary.yml"
+    )
     site_text += " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md"))
     raw = yaml.safe_load((CONTENT / "glossary.yml").read_text(encoding="utf-8"))["terms"]
     unused = []
@@ -120,8 +121,25 @@ def _source(prefix: str) -> str:
 
 def test_required_abbreviations_are_in_the_glossary(site):
     terms = {t.term for t in site.glossary}
-    wanted = {"CSP", "VRU", "MASA", "MASH", "MACE", "MAPPA", "ILACS", "DCS", "ICB", "CAMHS",
-              "YOT", "VCFSE", "EHCP", "KIT", "HMI", "SHMI", "s47"}
+    wanted = {
+        "CSP",
+        "VRU",
+        "MASA",
+        "MASH",
+        "MACE",
+        "MAPPA",
+        "ILACS",
+        "DCS",
+        "ICB",
+        "CAMHS",
+        "YOT",
+        "VCFSE",
+        "EHCP",
+        "KIT",
+        "HMI",
+        "SHMI",
+        "s47",
+    }
     assert not sorted(wanted - terms)
 
 
@@ -169,15 +187,23 @@ def test_assessment_data_matches_the_criteria(site):
     data = json.loads(text.split("window.JTAI_DATA = ", 1)[1].rstrip().rstrip(";"))
     assert [c["id"] for c in data["criteria"]] == [c.id for c in site.framework.criteria]
     assert sum(len(c["indicators"]) for c in data["criteria"]) == sum(
-        len(c.indicators) for c in site.framework.criteria)
+        len(c.indicators) for c in site.framework.criteria
+    )
 
 
 def test_no_file_reads_outside_the_project():
     outside = ("../" + "shared", "/work/" + "shared")
     offenders = []
-    code = [*ROOT.glob("generator/**/*.py"), *ROOT.glob("tests/**/*.py"),
-            *ROOT.glob("assessment/*"), *ROOT.glob("planner/*"), ROOT / "Makefile",
-            ROOT / "mkdocs.yml", *ROOT.glob(".ci/*"), *ROOT.glob("scripts/*")]
+    code = [
+        *ROOT.glob("generator/**/*.py"),
+        *ROOT.glob("tests/**/*.py"),
+        *ROOT.glob("assessment/*"),
+        *ROOT.glob("planner/*"),
+        ROOT / "Makefile",
+        ROOT / "mkdocs.yml",
+        *ROOT.glob(".ci/*"),
+        *ROOT.glob("scripts/*"),
+    ]
     for path in code:
         if path.is_file() and any(o in path.read_text(encoding="utf-8") for o in outside):
             offenders.append(str(path.relative_to(ROOT)))
@@ -185,7 +211,12 @@ def test_no_file_reads_outside_the_project():
 
 
 def test_the_repo_has_no_stray_generated_pages():
-    generated = {"about.md", "glossary.md", "three-weeks.md", "after-the-inspection.md",
-                 "planner.md", "tracker.md"}
+    generated = {
+        "about.md",
+        "glossary.md",
+        "three-weeks.md",
+        "after-the-inspection.md",
+        "planner.md",
+        "tracker.md",
+    }
     assert not [p for p in generated if (ROOT / "docs" / p).exists()]
-

@@ -31,9 +31,16 @@ def test_close_matches_are_suggested():
     assert _closest("zzz", ["police"]) is None
 
 
-@pytest.mark.parametrize(("time", "words"), [("17:00", "5pm"), ("11:00", "11am"),
-                                             ("12:00", "midday"), ("09:30", "9:30am"),
-                                             ("00:00", "12am")])
+@pytest.mark.parametrize(
+    ("time", "words"),
+    [
+        ("17:00", "5pm"),
+        ("11:00", "11am"),
+        ("12:00", "midday"),
+        ("09:30", "9:30am"),
+        ("00:00", "12am"),
+    ],
+)
 def test_clock_uses_govuk_style(time, words):
     assert clock(time) == words
 
@@ -42,10 +49,21 @@ def test_deadlines_read_naturally_and_sort_in_time_order():
     assert str(Deadline(1, "tuesday", "17:00")) == "5pm Tuesday, week 1"
     assert str(Deadline(3, "tuesday")) == "Tuesday, week 3"
     assert str(Deadline(2)) == "Week 2"
-    ordered = sorted([Deadline(2, "monday"), Deadline(1, "friday", "11:00"),
-                      Deadline(1, "friday", "09:00"), Deadline(1)], key=lambda d: d.sort_key)
-    assert [str(d) for d in ordered] == ["9am Friday, week 1", "11am Friday, week 1", "Week 1",
-                                         "Monday, week 2"]
+    ordered = sorted(
+        [
+            Deadline(2, "monday"),
+            Deadline(1, "friday", "11:00"),
+            Deadline(1, "friday", "09:00"),
+            Deadline(1),
+        ],
+        key=lambda d: d.sort_key,
+    )
+    assert [str(d) for d in ordered] == [
+        "9am Friday, week 1",
+        "11am Friday, week 1",
+        "Week 1",
+        "Monday, week 2",
+    ]
 
 
 def test_filters():
@@ -62,8 +80,9 @@ def generated() -> render.Generated:
     return pipeline.generate(CONTENT, ROOT)
 
 
-@pytest.mark.parametrize("page", ["criteria/ec4.md", "annex-a/police.md", "guides/one-minute.md",
-                                  "criteria/index.md"])
+@pytest.mark.parametrize(
+    "page", ["criteria/ec4.md", "annex-a/police.md", "guides/one-minute.md", "criteria/index.md"]
+)
 def test_golden_pages(generated, page):
     golden = GOLDEN / page.replace("/", "__")
     if os.environ.get("UPDATE_GOLDEN"):

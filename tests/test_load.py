@@ -29,7 +29,8 @@ def test_duplicate_keys_are_reported_with_both_lines(tmp_path):
     doc, problems = load_file(write(tmp_path, "a: 1\nb: 2\na: 3\n"), tmp_path)
     assert messages(problems) == [
         "criteria.yml:3: $.a: duplicate key 'a' (first given on line 1): YAML keeps only the "
-        "last one, so remove or rename one of them"]
+        "last one, so remove or rename one of them"
+    ]
     assert doc.data["a"] == 1
 
 
@@ -55,13 +56,15 @@ def test_aliases_are_refused_before_they_expand(tmp_path):
     assert doc is None
     assert messages(problems) == [
         "criteria.yml:2: $: YAML anchors and aliases (&name, *name) are not allowed: "
-        "write the values out"]
+        "write the values out"
+    ]
 
 
 def test_non_utf8_gives_the_line_of_the_bad_byte(tmp_path):
     _, problems = load_file(write(tmp_path, b"a: 1\nb: caf\xe9\n"), tmp_path)
     assert messages(problems) == [
-        "criteria.yml:2: $: not valid UTF-8 (byte 0xe9): save the file as UTF-8"]
+        "criteria.yml:2: $: not valid UTF-8 (byte 0xe9): save the file as UTF-8"
+    ]
 
 
 def test_two_documents_in_one_file_are_a_syntax_error(tmp_path):

@@ -8,7 +8,9 @@ from generator.load import load_file
 from generator.validate import validate
 
 HINT = "# yaml-language-server: $schema=../../generator/schemas/criteria.schema.json\n"
-GOOD = HINT + """framework: syv-2023
+GOOD = (
+    HINT
+    + """framework: syv-2023
 criteria:
   - id: EC1
     title: A title
@@ -20,6 +22,7 @@ criteria:
       - id: EC1.1
         text: Agencies work together.
 """
+)
 
 
 def check(tmp_path: Path, text: str) -> list[str]:
@@ -50,13 +53,15 @@ def test_type_messages_name_what_was_expected(tmp_path):
     found = check(tmp_path, GOOD.replace("paras: [38]", "paras: 38"))
     assert found == [
         "criteria/syv-2023/criteria.yml:8: $.criteria[0].paras: expected a list, found a whole "
-        "number 38"]
+        "number 38"
+    ]
 
 
 def test_the_editor_hint_is_required(tmp_path):
     found = check(tmp_path, GOOD.replace(HINT, "# criteria\n"))
-    assert found == ["criteria/syv-2023/criteria.yml:1: $: first line should be the editor hint: "
-                     + HINT.strip()]
+    assert found == [
+        "criteria/syv-2023/criteria.yml:1: $: first line should be the editor hint: " + HINT.strip()
+    ]
 
 
 def test_unknown_kinds_of_file(tmp_path):
