@@ -50,6 +50,33 @@
     return node;
   }
 
+  /** A plain button. opts: {className, attrs}. */
+  function button(label, onClick, opts) {
+    opts = opts || {};
+    return h("button", Object.assign({ type: "button", class: "jtai-btn" + (opts.className ? " " + opts.className : ""),
+      on: { click: onClick } }, opts.attrs || {}), [label]);
+  }
+
+  /**
+   * A table with a caption, inside a focusable region that scrolls sideways on its own, so the
+   * page never does. head: strings, or [content, attrs] for a header cell with attributes.
+   * opts: {className, wrapClass, label (the region's name; the caption by default), attrs}.
+   */
+  function table(caption, head, rows, opts) {
+    opts = opts || {};
+    var headCell = function (c) {
+      return h("th", Object.assign({ scope: "col" }, Array.isArray(c) ? c[1] : {}), [Array.isArray(c) ? c[0] : c]);
+    };
+    return h("div", { class: opts.wrapClass || "jtai-table-wrap", role: "region", tabindex: "0",
+      "aria-label": opts.label || caption }, [
+      h("table", Object.assign({ class: "jtai-table" + (opts.className ? " " + opts.className : "") }, opts.attrs || {}), [
+        h("caption", {}, [caption]),
+        h("thead", {}, [h("tr", {}, head.map(headCell))]),
+        h("tbody", {}, rows)
+      ])
+    ]);
+  }
+
   function clear(node) {
     while (node.firstChild) node.removeChild(node.firstChild);
     return node;
@@ -153,6 +180,6 @@
     return value === null || value === undefined ? "–" : value.toFixed(2);
   }
 
-  root.JTAIDom = { h: h, clear: clear, text: text, uid: uid, announce: announce, focus: focus,
+  root.JTAIDom = { h: h, button: button, table: table, clear: clear, text: text, uid: uid, announce: announce, focus: focus,
     download: download, printing: printing, today: today, longDate: longDate, dateTime: dateTime, time: time, score: score };
 })(typeof self !== "undefined" ? self : this);

@@ -240,6 +240,19 @@
     return scoreCriterion(criterion, ((record && record.answers) || {})[criterionId], ctx);
   }
 
+  /** {outcomeId: rank}, 0 for the highest band. */
+  function bandRanks(data) {
+    var ranks = {};
+    context(data).bands.forEach(function (b, i) { ranks[b.id] = i; });
+    return ranks;
+  }
+
+  /** The CSS class the views give an outcome: "jtai-band-0" (highest) … or "jtai-band-none". */
+  function bandClass(data, outcomeId) {
+    var rank = bandRanks(data)[outcomeId];
+    return rank === undefined ? "jtai-band-none" : "jtai-band-" + Math.min(rank, 4);
+  }
+
   /** The band a score falls in, for explanations ("from 2.5 up to 3.5"). */
   function bandRange(data, bandId) {
     var bands = context(data).bands;
@@ -256,6 +269,8 @@
     criterionResult: criterionResult,
     bandFor: bandFor,
     bandRange: bandRange,
+    bandRanks: bandRanks,
+    bandClass: bandClass,
     context: context
   };
 });

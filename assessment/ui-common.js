@@ -1,5 +1,5 @@
 /* JTAI Ready self-assessment: pieces the views share (labels, outcome badges, text fields with
- * the child-details warning, radio groups). Needs dom.js and pii.js.
+ * the child-details warning, radio groups). Needs dom.js, scoring.js and pii.js.
  */
 (function (root) {
   "use strict";
@@ -9,10 +9,7 @@
 
   /** Class for an outcome by its rank (0 = best band), so that styles never depend on IDs. */
   function bandClass(outcomeId) {
-    var ids = App.data.assessment.outcomes.slice().sort(function (a, b) { return b.min - a.min; })
-      .map(function (b) { return b.id; });
-    var rank = ids.indexOf(outcomeId);
-    return rank < 0 ? "jtai-band-none" : "jtai-band-" + Math.min(rank, 4);
+    return root.JTAIScoring.bandClass(App.data, outcomeId);
   }
 
   /** An outcome as a labelled badge: "Strength", or "Not scored". */
@@ -104,24 +101,6 @@
     ]);
   }
 
-  /** A table with a caption, in a focusable scrolling region (never widens the page at 320 px). */
-  function table(caption, head, rows, attrs) {
-    return D.h("div", { class: "jtai-table-wrap", role: "region", tabindex: "0", "aria-label": caption }, [
-      D.h("table", Object.assign({ class: "jtai-table" }, attrs || {}), [
-        D.h("caption", {}, [caption]),
-        D.h("thead", {}, [D.h("tr", {}, head.map(function (c) { return D.h("th", { scope: "col" }, [c]); }))]),
-        D.h("tbody", {}, rows)
-      ])
-    ]);
-  }
-
-  /** A plain button. */
-  function button(label, onClick, opts) {
-    opts = opts || {};
-    return D.h("button", Object.assign({ type: "button", class: "jtai-btn" + (opts.className ? " " + opts.className : ""),
-      on: { click: onClick } }, opts.attrs || {}), [label]);
-  }
-
   App.ui = { bandClass: bandClass, badge: badge, outcomeNodes: outcomeNodes, textField: textField,
-    selectField: selectField, radioGroup: radioGroup, table: table, button: button };
+    selectField: selectField, radioGroup: radioGroup, table: D.table, button: D.button };
 })(typeof self !== "undefined" ? self : this);

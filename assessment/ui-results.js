@@ -65,7 +65,7 @@
         return h("td", { "data-field": "count-" + b.id }, [String(f.counts[b.id])]);
       }), [h("td", { "data-field": "count-none" }, [String(f.counts.none)])]));
     });
-    return App.ui.table("Results by focus area", head, rows, { "data-table": "focus" });
+    return App.ui.table("Results by focus area", head, rows, { attrs: { "data-table": "focus" } });
   }
 
   function chart(s, opts) {
@@ -108,7 +108,7 @@
       ]);
     });
     return App.ui.table("Scores for each criterion", ["Criterion", "Score", "Statements rated", "Suggested outcome", "Outcome", "Evidence"],
-      rows, { "data-table": "criteria" });
+      rows, { attrs: { "data-table": "criteria" } });
   }
 
   function outcomeLists(s, opts) {
@@ -141,7 +141,7 @@
     });
     return h("section", { "aria-labelledby": "jtai-res-actions" + opts.suffix }, [
       h("h3", { id: "jtai-res-actions" + opts.suffix }, ["Actions by due date"]),
-      rows.length ? App.ui.table("Actions, soonest due first", ["Due", "Criterion", "Action", "Lead", "Status"], rows, { "data-table": "actions" })
+      rows.length ? App.ui.table("Actions, soonest due first", ["Due", "Criterion", "Action", "Lead", "Status"], rows, { attrs: { "data-table": "actions" } })
         : h("p", {}, ["No actions recorded yet."])
     ]);
   }

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import __version__
 from .model import AnnexItem, Framework, Site, thaw
-from .scripts import js_global
+from .scripts import app_head, js_global
 
 DATA_PATH = "assets/planner/data.js"
 
@@ -21,14 +20,7 @@ def planner_data(site: Site) -> dict[str, Any]:
     fw = site.framework
     after = fw.after
     return {
-        "app_version": __version__,
-        "framework": {
-            "id": fw.id,
-            "version": fw.version_date,
-            "title": fw.title,
-            "short_title": fw.short_title,
-        },
-        "agencies": [{"id": a.id, "name": a.name} for a in fw.agencies],
+        **app_head(fw),
         "rules": thaw(fw.timeline["rules"]),
         "weeks": [{"week": w["week"], "title": w["title"]} for w in fw.timeline["weeks"]],
         "milestones": [

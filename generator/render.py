@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import __version__, planner, render_examples, workbook
 from .model import Criterion, Framework, Site, thaw
-from .scripts import js_global
+from .scripts import app_head, js_global
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -181,14 +181,7 @@ def macros(site: Site) -> dict[str, Any]:
 def assessment_data(site: Site) -> str:
     fw = site.framework
     data = {
-        "app_version": __version__,
-        "framework": {
-            "id": fw.id,
-            "version": fw.version_date,
-            "title": fw.title,
-            "short_title": fw.short_title,
-        },
-        "agencies": [{"id": a.id, "name": a.name} for a in fw.agencies],
+        **app_head(fw),
         "focus_areas": [{"id": f.id, "title": f.title} for f in fw.focus_areas],
         "criteria": [_criterion_data(fw, c) for c in fw.criteria if not c.retired],
         "assessment": thaw(fw.assessment),

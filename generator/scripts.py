@@ -6,7 +6,24 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from . import __version__
+from .model import Framework
+
 BANNER = "/* Generated from criteria/ by python -m generator: do not edit. */"
+
+
+def app_head(fw: Framework) -> dict[str, Any]:
+    """What every app's data starts with: the site's version, the framework and its agencies."""
+    return {
+        "app_version": __version__,
+        "framework": {
+            "id": fw.id,
+            "version": fw.version_date,
+            "title": fw.title,
+            "short_title": fw.short_title,
+        },
+        "agencies": [{"id": a.id, "name": a.name} for a in fw.agencies],
+    }
 
 
 def js_global(name: str, data: Any) -> str:

@@ -69,13 +69,6 @@
     return names;
   }
 
-  function bandRanks(data) {
-    var ranks = {};
-    data.assessment.outcomes.slice().sort(function (x, y) { return y.min - x.min; })
-      .forEach(function (b, i) { ranks[b.id] = i; });
-    return ranks;
-  }
-
   function columnKey(record) {
     var agency = record.respondent && record.respondent.agency;
     return agency ? "agency:" + agency : "assessment:" + record.id;
@@ -256,7 +249,7 @@
       return Scoring.summarise(data, r, { today: options && options.today });
     });
     var keys = picked.columns.map(columnKey);
-    var ctx = { keys: keys, summaries: summaries, columns: picked.columns, ranks: bandRanks(data),
+    var ctx = { keys: keys, summaries: summaries, columns: picked.columns, ranks: Scoring.bandRanks(data),
       gap: data.assessment.partnership.disagreement_gap };
     var rows = data.criteria.map(function (c, i) { return rowFor(c, i, ctx); });
     return {
@@ -330,7 +323,7 @@
     var swapped = byAge(first, second) > 0;
     var before = swapped ? second : first;
     var after = swapped ? first : second;
-    var ranks = bandRanks(data);
+    var ranks = Scoring.bandRanks(data);
     var s1 = Scoring.summarise(data, before, {});
     var s2 = Scoring.summarise(data, after, {});
     var rows = data.criteria.map(function (c) {

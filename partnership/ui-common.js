@@ -1,6 +1,6 @@
-/* JTAI Ready partnership view: pieces the views share (buttons, tables in their own scrolling
- * region, a cell in words, agency names, the "nothing loaded yet" message, the download buttons).
- * Needs dom.js, labels.js and partnership/export.js.
+/* JTAI Ready partnership view: pieces the views share (a cell in words, agency names, the
+ * "nothing loaded yet" message, the download buttons).
+ * Needs dom.js, scoring.js, labels.js and partnership/export.js.
  */
 (function (root) {
   "use strict";
@@ -10,44 +10,9 @@
   var App = root.JTAIPartnershipApp = root.JTAIPartnershipApp || { views: {}, parts: {} };
   var h = D.h;
 
-  /** A plain button. opts: {className, attrs}. */
-  function button(label, onClick, opts) {
-    opts = opts || {};
-    return h("button", Object.assign({ type: "button", class: "jtai-btn" + (opts.className ? " " + opts.className : ""),
-      on: { click: onClick } }, opts.attrs || {}), [label]);
-  }
-
-  /** Header cells: strings, or [content, attrs]. */
-  function headRow(head) {
-    return h("tr", {}, head.map(function (c) {
-      var content = Array.isArray(c) ? c[0] : c;
-      var attrs = Array.isArray(c) ? c[1] : {};
-      return h("th", Object.assign({ scope: "col" }, attrs), [content]);
-    }));
-  }
-
-  /**
-   * A table with a caption, inside a focusable region that scrolls sideways on its own, so the
-   * page never does. opts: {className, wrapClass, label, attrs}.
-   */
-  function table(caption, head, rows, opts) {
-    opts = opts || {};
-    return h("div", { class: opts.wrapClass || "jtai-table-wrap", role: "region", tabindex: "0",
-      "aria-label": opts.label || caption }, [
-      h("table", Object.assign({ class: "jtai-table" + (opts.className ? " " + opts.className : "") }, opts.attrs || {}), [
-        h("caption", {}, [caption]),
-        h("thead", {}, [headRow(head)]),
-        h("tbody", {}, rows)
-      ])
-    ]);
-  }
-
   /** Class for an outcome by its rank (0 = the highest band): colour is only ever extra. */
   function bandClass(outcomeId) {
-    var ids = App.data.assessment.outcomes.slice().sort(function (a, b) { return b.min - a.min; })
-      .map(function (b) { return b.id; });
-    var rank = ids.indexOf(outcomeId);
-    return rank < 0 ? "jtai-band-none" : "jtai-band-" + Math.min(rank, 4);
+    return root.JTAIScoring.bandClass(App.data, outcomeId);
   }
 
   /** A cell of the grid in words: "Strength 3.60 (overridden)", "Don't know only", "Not assessed". */
@@ -103,10 +68,10 @@
   /** The download and print buttons. */
   function downloads() {
     return h("div", { class: "jtai-pv-downloads jtai-noprint", role: "group", "aria-label": "Download or print the combined view" }, [
-      button("Download JSON", App.exportJSON, { attrs: { "data-action": "export-json" } }),
-      button("Download grid (CSV)", App.exportCSV, { attrs: { "data-action": "export-csv" } }),
-      button("Download actions (CSV)", App.exportActionsCSV, { attrs: { "data-action": "export-actions-csv" } }),
-      button("Print the report", App.print, { attrs: { "data-action": "print" } })
+      D.button("Download JSON", App.exportJSON, { attrs: { "data-action": "export-json" } }),
+      D.button("Download grid (CSV)", App.exportCSV, { attrs: { "data-action": "export-csv" } }),
+      D.button("Download actions (CSV)", App.exportActionsCSV, { attrs: { "data-action": "export-actions-csv" } }),
+      D.button("Print the report", App.print, { attrs: { "data-action": "print" } })
     ]);
   }
 
@@ -122,7 +87,7 @@
     return n + " " + (n === 1 ? one : many);
   }
 
-  App.ui = { button: button, table: table, bandClass: bandClass, cellText: cellText,
+  App.ui = { button: D.button, table: D.table, bandClass: bandClass, cellText: cellText,
     columnLabel: columnLabel, columnNames: columnNames, criterionName: criterionName,
     agencyOf: agencyOf, dateText: dateText, nothingLoaded: nothingLoaded, indicative: indicative,
     downloads: downloads, section: section, plural: plural };
