@@ -84,6 +84,7 @@ format: install
 # ---------------------------------------------------------------------------------------
 # Tests
 
+# The Node tests read the generator's real browser data from build/web-data/ (never a copy).
 # Node's test runner takes folders; only call it when the folder holds test files
 # (node 20's default patterns: *.test.js, *-test.js, *_test.js, test-*.js, test.js, ...).
 # The site is built strictly into $(SITE_DIR)/ just before pytest, and every browser test
@@ -92,6 +93,7 @@ test: install browser
 	"$(RUFF)" check .
 	"$(RUFF)" format --check .
 	"$(PY)" -m generator check
+	"$(PY)" -m generator data --out build/web-data
 	@if [ -d "$(JS_TESTS)" ] && [ -n "$$(find "$(JS_TESTS)" -type f \
 		\( -name '*.test.js' -o -name '*.test.cjs' -o -name '*.test.mjs' \
 		-o -name '*-test.js' -o -name '*_test.js' -o -name 'test-*.js' -o -name 'test.js' \) \

@@ -1,4 +1,10 @@
-"""Command line: python -m generator check | build [--out DIR]."""
+"""Command line: python -m generator check | build [--out DIR] | data [--out DIR].
+
+- check: validate and link every content file; print every problem.
+- build: write the generated pages and the apps' bundles (default build/generated/).
+- data: write the browser data as JSON files, one per kind (default build/web-data/): what the
+  Node tests read, so they always test against the generator's real output.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
-    parser.add_argument("command", choices=["check", "build"])
+    parser.add_argument("command", choices=["check", "build", "data"])
     parser.add_argument(
         "--content",
         type=Path,
@@ -25,8 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--out",
         type=Path,
-        default=ROOT / "build" / "generated",
-        help="where build writes the generated pages (default: build/generated/)",
+        default=None,
+        help="where to write (default: build/generated/, or build/web-data/ for data)",
     )
     args = parser.parse_args(argv)
     started = time.perf_counter()
@@ -43,9 +49,15 @@ def main(argv: list[str] | None = None) -> int:
         print(str(err), file=sys.stderr)
         print("Nothing was written: the previous output is unchanged.", file=sys.stderr)
         return 1
-    pipeline.write(generated, args.out)
-    count = len(generated.files())
-    print(f"OK: wrote {count} files to {args.out} in {time.perf_counter() - started:.2f}s")
+    if args.command == "data":
+        out = args.out or ROOT / "build" / "web-data"
+        files = {f"{name}.json": data for name, data in generated.browser_data.items()}
+        pipeline.write_json(files, out)
+    else:
+        out = args.out or ROOT / "build" / "generated"
+        files = generated.files()
+        pipeline.write(generated, out)
+    print(f"OK: wrote {len(files)} files to {out} in {time.perf_counter() - started:.2f}s")
     return 0
 
 

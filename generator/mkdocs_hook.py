@@ -3,9 +3,9 @@
 - on_config: run the generator (before MkDocs cleans the site folder, so a failure leaves the
   previous site intact) and expose a few values to mkdocs-macros through config.extra, and add the
   generated pages to the navigation.
-- on_files: add the generated pages and the client-side folders (STATIC) to the build.
+- on_files: add the generated pages, the apps' bundles and the published schemas (STATIC).
 - on_page_markdown: append the glossary's abbreviations so every page gets tooltips.
-- on_serve: rebuild when content, templates or the self-assessment change.
+- on_serve: rebuild when content, templates or the browser code (web/) change.
 """
 
 from __future__ import annotations
@@ -25,15 +25,10 @@ from generator import pipeline  # noqa: E402
 from generator.problems import GenerationError  # noqa: E402
 from generator.render import Generated  # noqa: E402
 
-# Client-side folders copied into the site as they are: (folder in the repo, path in the site).
-STATIC = (
-    ("lib", "assets/lib"),
-    ("assessment", "assets/assessment"),
-    ("planner", "assets/planner"),
-    ("examples-app", "assets/examples"),
-    ("partnership", "assets/partnership"),
-)
-WATCHED = ("criteria", "generator/templates", "generator/schemas", *(f for f, _ in STATIC))
+# Published as they are: the file formats people exchange (folder in the repo, path in the site).
+# The browser code itself reaches the site as the generator's bundles (web/apps.json).
+STATIC = (("web/schemas", "assets/web/schemas"),)
+WATCHED = ("criteria", "generator/templates", "generator/schemas", "web")
 _state: dict[str, Generated] = {}
 
 

@@ -6,11 +6,14 @@ file before returning; generate() refuses to render anything while a problem rem
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import link, load, model, render, validate
 from .problems import GenerationError, Problem
@@ -49,10 +52,21 @@ def generate(content_dir: Path, root: Path | None = None) -> render.Generated:
 
 
 def write(generated: render.Generated, out_dir: Path) -> None:
+    """Write every generated page and asset (see write_files)."""
+    write_files(generated.files(), out_dir)
+
+
+def write_json(files: Mapping[str, Any], out_dir: Path) -> None:
+    """Write each value as a JSON file (see write_files)."""
+    texts = {rel: json.dumps(v, ensure_ascii=False, indent=1) + "\n" for rel, v in files.items()}
+    write_files(texts, out_dir)
+
+
+def write_files(files: Mapping[str, str | bytes], out_dir: Path) -> None:
     """Write the output atomically: the old folder is replaced only once the new one is whole."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".generated-", dir=out_dir.parent))
-    for rel, content in generated.files().items():
+    for rel, content in files.items():
         target = tmp / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):

@@ -1,4 +1,4 @@
-"""The preparation planner's and Annex A tracker's data: assets/planner/data.js.
+"""The preparation planner's and Annex A tracker's data (see render_data.py).
 
 Everything the planner needs to turn a notification date into real dates, taken from the
 framework's data (the timeline rules, milestones, letter timescales, statement of action,
@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .data_head import app_head
 from .model import AnnexItem, Framework, Site, thaw
-from .scripts import app_head, js_global
-
-DATA_PATH = "assets/planner/data.js"
 
 
 def planner_data(site: Site) -> dict[str, Any]:
@@ -101,7 +99,3 @@ def holidays_data(site: Site) -> dict[str, Any]:
         "added": [{"date": o.date, "name": o.name, "reason": o.reason} for o in h.added],
         "removed": [{"date": o.date, "reason": o.reason} for o in h.removed],
     }
-
-
-def data_js(site: Site) -> str:
-    return js_global("JTAI_PLANNER", planner_data(site))

@@ -1,4 +1,4 @@
-"""Stage 5, render: Jinja2 templates turn the model into Markdown pages and the form's data.
+"""Stage 5, render: Jinja2 templates turn the model into Markdown pages; the apps' bundles.
 
 Everything here reads the model only. Output paths are the site paths MkDocs will serve them at.
 """
@@ -11,11 +11,12 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import __version__, planner, render_examples, workbook
-from .model import Criterion, Framework, Site, thaw
-from .scripts import app_head, js_global
+from . import __version__, bundle, render_examples, workbook
+from .model import Criterion, Framework, Site
+from .render_data import browser_data
 
 TEMPLATES = Path(__file__).parent / "templates"
+WEB = Path(__file__).resolve().parent.parent / "web"  # the browser code (see web/apps.json)
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Generated:
     macros: dict[str, Any]  # values hand-written pages may use through mkdocs-macros
     nav: dict[str, list[dict[str, str]]]  # section index page -> its generated child pages
     binaries: dict[str, bytes] = field(default_factory=dict)  # site path -> bytes (the .xlsx)
+    browser_data: dict[str, dict[str, Any]] = field(default_factory=dict)  # kind -> the apps' data
 
     def files(self) -> dict[str, str | bytes]:
         return {**self.pages, **self.assets, **self.binaries}
@@ -69,7 +71,7 @@ def cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
-def render(site: Site) -> Generated:
+def render(site: Site, web_dir: Path = WEB) -> Generated:
     env = environment()
     fw = site.framework
     common = {
@@ -121,13 +123,11 @@ def render(site: Site) -> Generated:
     pages.update(render_examples.pages(env, common, fw))
     page("planner.md", "planner.md.j2", holidays=site.holidays)
     page("tracker.md", "tracker.md.j2", xlsx=workbook.XLSX_PATH)
-    assets = {
-        "assets/assessment/data.js": assessment_data(site),
-        planner.DATA_PATH: planner.data_js(site),
-        render_examples.DATA_PATH: render_examples.findings_data(fw),
-    }
+    data = browser_data(site)
+    assets = bundle.bundles(web_dir, data)
     binaries = {workbook.XLSX_PATH: workbook.workbook_bytes(site)}
-    return Generated(pages, assets, abbreviations(site), macros(site), navigation(fw), binaries)
+    nav = navigation(fw)
+    return Generated(pages, assets, abbreviations(site), macros(site), nav, binaries, data)
 
 
 def navigation(fw: Framework) -> dict[str, list[dict[str, str]]]:
@@ -175,32 +175,4 @@ def macros(site: Site) -> dict[str, Any]:
         },
         "contact_set": settings.contact.is_set,
         "app_version": __version__,
-    }
-
-
-def assessment_data(site: Site) -> str:
-    fw = site.framework
-    data = {
-        **app_head(fw),
-        "focus_areas": [{"id": f.id, "title": f.title} for f in fw.focus_areas],
-        "criteria": [_criterion_data(fw, c) for c in fw.criteria if not c.retired],
-        "assessment": thaw(fw.assessment),
-    }
-    return js_global("JTAI_DATA", data)
-
-
-def _criterion_data(fw: Framework, c: Criterion) -> dict[str, Any]:
-    sections = {s.id: s.title for s in fw.annex_sections}
-    return {
-        "id": c.id,
-        "title": c.title,
-        "text": c.text,
-        "focus": c.focus,
-        "agencies": list(c.agencies),
-        "url": f"criteria/{c.slug}.html",
-        "indicators": [{"id": i.id, "text": i.text} for i in c.indicators if not i.retired],
-        "annex_a": [
-            {"id": i.id, "number": i.number, "item": i.item, "section": sections[i.section]}
-            for i in fw.items_for(c.id)
-        ],
     }

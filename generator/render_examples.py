@@ -13,10 +13,8 @@ from jinja2 import Environment
 from . import __version__
 from .examples import KINDS, TYPES, Example
 from .model import Framework
-from .scripts import js_global
 
 FOLDER = "examples"
-DATA_PATH = "assets/examples/findings.js"
 
 
 def pages(env: Environment, common: dict[str, Any], fw: Framework) -> dict[str, str]:
@@ -85,9 +83,9 @@ def criteria_groups(fw: Framework) -> list[dict[str, Any]]:
     return list(groups.values())
 
 
-def findings_data(fw: Framework) -> str:
-    """window.JTAI_FINDINGS for the explorer and the exercise (URLs relative to the site root)."""
-    data = {
+def findings_data(fw: Framework) -> dict[str, Any]:
+    """The explorer's and the exercise's data (URLs relative to the site root)."""
+    return {
         "app_version": __version__,
         "framework": fw.id,
         "types": [{"id": t, "label": label, "plural": plural} for t, label, plural in TYPES],
@@ -104,7 +102,6 @@ def findings_data(fw: Framework) -> str:
         ],
         "examples": [_example_data(e) for e in fw.examples],
     }
-    return js_global("JTAI_FINDINGS", data)
 
 
 def _example_data(e: Example) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from paths import CONTENT, ROOT, SOURCE
 
-from generator import model, pipeline
+from generator import model, pipeline, render_data
 
 
 @pytest.fixture
@@ -36,3 +36,11 @@ def site() -> model.Site:
 @pytest.fixture(scope="session")
 def fw(site: model.Site) -> model.Framework:
     return site.framework
+
+
+@pytest.fixture(scope="session")
+def web_data(tmp_path_factory: pytest.TempPathFactory, site: model.Site) -> Path:
+    """The generator's real browser data as JSON files, for Node scripts (JTAI_WEB_DATA)."""
+    out = tmp_path_factory.mktemp("web-data")
+    pipeline.write_json({f"{k}.json": v for k, v in render_data.browser_data(site).items()}, out)
+    return out

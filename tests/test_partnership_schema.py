@@ -1,17 +1,18 @@
-"""The partnership view's JSON export fits partnership/partnership-export.schema.json.
+"""The partnership view's JSON export fits web/schemas/partnership-export.schema.json.
 
 Node makes a real export from a small, realistic set of assessments (several agencies, an earlier
 version, an override, "don't know" answers, an assessment with no agency, actions), calling the
-page's own scripts (partnership/aggregate.js and export.js) on the test fixture's data. The file
-must fit the partnership schema, and every assessment inside it the self-assessment's export
-schema (assessment/export.schema.json), so the page and other tools can read it back. Tampered
-copies must not fit.
+page's own scripts (web/partnership/aggregate.js and export.js) on the generator's real data.
+The file must fit the partnership schema, and every assessment inside it the self-assessment's
+export schema (web/schemas/assessment-export.schema.json), so the page and other tools can read
+it back. Tampered copies must not fit.
 """
 
 from __future__ import annotations
 
 import copy
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -20,17 +21,17 @@ import jsonschema
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SCHEMA = ROOT / "partnership" / "partnership-export.schema.json"
-EXPORT_SCHEMA = ROOT / "assessment" / "export.schema.json"
+SCHEMA = ROOT / "web" / "schemas" / "partnership-export.schema.json"
+EXPORT_SCHEMA = ROOT / "web" / "schemas" / "assessment-export.schema.json"
 
 MAKE_EXPORT = r"""
 "use strict";
 const path = require("node:path");
 const root = process.argv[1];
-const { fixtureData, record } = require(path.join(root, "tests", "js", "helpers.js"));
-const P = require(path.join(root, "partnership", "aggregate.js"));
-const X = require(path.join(root, "partnership", "export.js"));
-const data = fixtureData();
+const { webData, record } = require(path.join(root, "tests", "js", "helpers.js"));
+const P = require(path.join(root, "web", "partnership", "aggregate.js"));
+const X = require(path.join(root, "web", "partnership", "export.js"));
+const data = webData("assessment");
 const four = (r) => [r, r, r, r];
 const specs = [
   { id: "sa-police-jan", agency: "police", title: "Police, January", date: "2025-01-10",
@@ -64,12 +65,13 @@ def load_json(path: Path):
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def make_export(which: str = "full") -> dict:
+def make_export(web_data: Path, which: str = "full") -> dict:
     node = shutil.which("node")
     if node is None:
         pytest.fail("node makes the partnership export: run `make browser`", pytrace=False)
     result = subprocess.run(
         [node, "-e", MAKE_EXPORT, str(ROOT), which],
+        env={**os.environ, "JTAI_WEB_DATA": str(web_data)},
         capture_output=True,
         text=True,
         check=False,
@@ -80,8 +82,8 @@ def make_export(which: str = "full") -> dict:
 
 
 @pytest.fixture(scope="module")
-def exported() -> dict:
-    return make_export()
+def exported(web_data: Path) -> dict:
+    return make_export(web_data)
 
 
 @pytest.fixture(scope="module")
@@ -121,8 +123,8 @@ def test_the_export_fits_the_partnership_schema(exported, validator):
     assert problems(validator, exported) == []
 
 
-def test_an_export_of_nothing_fits_the_partnership_schema(validator):
-    empty = make_export("empty")
+def test_an_export_of_nothing_fits_the_partnership_schema(validator, web_data):
+    empty = make_export(web_data, "empty")
     assert empty["columns"] == [] and empty["assessments"] == []
     assert problems(validator, empty) == []
 

@@ -1,13 +1,9 @@
 """The preparation planner's data, bank holidays and the Annex A workbook.
 
-- The bank holidays embedded in assets/planner/data.js are the `holidays` package's for England
-  and Wales, with criteria/holidays.yml's additions and removals applied.
+- The bank holidays in the planner's data (JTAI.data.planner) are the `holidays` package's
+  for England and Wales, with criteria/holidays.yml's additions and removals applied.
 - The date vectors the Node tests use agree with an independent count in Python.
-- The Node tests' fixture (tests/fixtures/planner-data.js) still matches the generator.
 - The Excel workbook opens with openpyxl and has its drop-downs.
-
-Regenerate the fixture after a change to the planner's data shape or content:
-JTAI_WRITE_PLANNER_FIXTURE=1 python -m pytest tests/test_planner_data.py -k fixture
 """
 
 from __future__ import annotations
@@ -15,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import os
 from pathlib import Path
 
 import holidays
@@ -25,7 +20,6 @@ from paths import CONTENT, ROOT
 
 from generator import bank_holidays, model, pipeline, planner, render, workbook
 
-FIXTURE = ROOT / "tests" / "fixtures" / "planner-data.js"
 VECTORS = ROOT / "tests" / "vectors" / "dates.json"
 
 
@@ -42,12 +36,7 @@ def site() -> model.Site:
 
 @pytest.fixture(scope="module")
 def data(site: model.Site) -> dict:
-    return js_data(planner.data_js(site))
-
-
-def js_data(text: str) -> dict:
-    assert text.startswith("/* Generated") and "window.JTAI_PLANNER = " in text
-    return json.loads(text.split("window.JTAI_PLANNER = ", 1)[1].rstrip().rstrip(";"))
+    return planner.planner_data(site)
 
 
 def package_days(first: int, last: int) -> dict[str, str]:
@@ -93,7 +82,7 @@ def test_the_override_file_adds_and_removes_single_dates(content_copy):
     assert days["2026-06-08"].name == "Example one-off bank holiday"
     assert days["2026-06-08"].source == "added"
     assert "2026-05-25" not in days
-    data = js_data(planner.data_js(site))
+    data = planner.planner_data(site)
     assert ["2026-06-08", "Example one-off bank holiday"] in data["holidays"]["days"]
     assert data["holidays"]["removed"] == [
         {"date": "2026-05-25", "reason": "A test: moved by proclamation to 8 June 2026."}
@@ -186,7 +175,9 @@ def test_every_annex_a_item_has_its_deadline_agency_and_criteria(data, site):
 def test_the_generated_pages_and_assets(site):
     generated = render.render(site)
     assert "planner.md" in generated.pages and "tracker.md" in generated.pages
-    assert planner.DATA_PATH in generated.assets
+    bundle = generated.assets["assets/web/planner.js"]
+    assert 'self.JTAI.data["planner"] = ' in bundle
+    assert "/* ---- web/lib/dates.js ---- */" in bundle
     assert isinstance(generated.binaries[workbook.XLSX_PATH], bytes)
     assert generated.files()[workbook.XLSX_PATH] == generated.binaries[workbook.XLSX_PATH]
     tracker = generated.pages["tracker.md"]
@@ -195,7 +186,7 @@ def test_the_generated_pages_and_assets(site):
     page = generated.pages["planner.md"]
     assert "may take place earlier if there is a bank holiday in week 1 or 2" in page
     assert site.framework.after["statement_of_action"]["practice_note"] in page
-    assert '<script src="assets/planner/dates.js"></script>' in page
+    assert "\napp: planner\n" in page and 'data-jtai-app="planner"' in page
 
 
 def test_the_generator_writes_the_workbook_as_bytes(site, tmp_path):
@@ -203,27 +194,11 @@ def test_the_generator_writes_the_workbook_as_bytes(site, tmp_path):
     pipeline.write(render.render(site), out)
     book = load_workbook(out / workbook.XLSX_PATH)
     assert "Annex A tracker" in book.sheetnames
-    assert (out / planner.DATA_PATH).read_text(encoding="utf-8").startswith("/* Generated")
+    assert (out / "assets/web/planner.js").read_text(encoding="utf-8").startswith("/* Generated")
 
 
 # ---------------------------------------------------------------------------------------------
-# The Node tests' fixture and vectors
-
-
-def test_the_planner_fixture_matches_the_generator(data):
-    if os.environ.get("JTAI_WRITE_PLANNER_FIXTURE"):
-        head = FIXTURE.read_text(encoding="utf-8").split("window.JTAI_PLANNER = ", 1)[0]
-        body = json.dumps(data, ensure_ascii=False, indent=1)
-        FIXTURE.write_text(f"{head}window.JTAI_PLANNER = {body};\n", encoding="utf-8")
-    fixture = js_data("/* Generated */\n" + FIXTURE.read_text(encoding="utf-8").split("*/\n", 1)[1])
-    assert set(fixture) == set(data), "the fixture's shape differs: regenerate it"
-    for key in ("rules", "letter", "statement_of_action", "holidays", "agencies", "weeks"):
-        assert fixture[key] == data[key], f"fixture {key} differs from the generator: regenerate it"
-    assert [i["id"] for i in fixture["annex_a"]] == [i["id"] for i in data["annex_a"]]
-    assert [i["deadline"] for i in fixture["annex_a"]] == [i["deadline"] for i in data["annex_a"]]
-    assert [(m["id"], m["week"], m["weekday"], m["time"]) for m in fixture["milestones"]] == [
-        (m["id"], m["week"], m["weekday"], m["time"]) for m in data["milestones"]
-    ]
+# The Node tests' vectors
 
 
 def add_working_days(day: dt.date, count: int, closed: set[dt.date]) -> dt.date:

@@ -45,14 +45,15 @@ CLICK_JS = """async ([iid, value]) => {
 RESULTS_JS = """([iid, value]) => {
   const t0 = performance.now();
   document.querySelector(`[data-group="${iid}"] input[data-value="${value}"]`).click();
-  JTAIApp.show('results');
+  JTAI.apps['self-assessment'].show('results');
   return performance.now() - t0;
 }"""
 
 HEAVY_JS = """() => {
-  const r = JTAIApp.record, levels = ['consistently', 'mostly', 'partly', 'rarely', 'dont-know'];
-  JTAI_DATA.criteria.forEach((c, i) => {
-    const a = JTAIApp.answerFor(r, c.id);
+  const r = JTAI.apps['self-assessment'].record;
+  const levels = ['consistently', 'mostly', 'partly', 'rarely', 'dont-know'];
+  JTAI.data.assessment.criteria.forEach((c, i) => {
+    const a = JTAI.apps['self-assessment'].answerFor(r, c.id);
     c.indicators.forEach((ind, j) => { a.indicators[ind.id] = levels[(i + j) % 5]; });
     ['know', 'how', 'doing'].forEach(k => { a.evidence[k] = 'Evidence text. '.repeat(300); });
     for (let n = 0; n < 5; n += 1) {
@@ -60,7 +61,7 @@ HEAVY_JS = """() => {
                       due: '2025-06-30', status: 'in-progress'});
     }
   });
-  JTAIApp.change(() => {}, {});
+  JTAI.apps['self-assessment'].change(() => {}, {});
 }"""
 
 IMPORT_WATCH_JS = """() => {
@@ -91,19 +92,21 @@ def bench_clicks(browser, origin: str, runs: int, heavy: bool) -> list[str]:
     if heavy:
         page.evaluate(HEAVY_JS)
     criteria = page.evaluate(
-        "() => JTAI_DATA.criteria.map(c => [c.id, c.indicators.map(i => i.id)])"
+        "() => JTAI.data.assessment.criteria.map(c => [c.id, c.indicators.map(i => i.id)])"
     )
     handler, frame, results = [], [], []
     levels = ["consistently", "mostly", "partly", "rarely", "dont-know"]
     for n in range(runs):
         cid, indicators = criteria[n % len(criteria)]
-        page.evaluate(f"() => JTAIApp.show('criteria', {{criterion: '{cid}'}})")
+        page.evaluate(
+            f"() => JTAI.apps['self-assessment'].show('criteria', {{criterion: '{cid}'}})"
+        )
         iid = indicators[n % len(indicators)]
         a, b = page.evaluate(CLICK_JS, [iid, levels[n % 5]])
         handler.append(a)
         frame.append(b)
         results.append(page.evaluate(RESULTS_JS, [iid, levels[(n + 1) % 5]]))
-    size = page.evaluate("() => JSON.stringify(JTAIApp.record).length")
+    size = page.evaluate("() => JSON.stringify(JTAI.apps['self-assessment'].record).length")
     context.close()
     label = f"{'heavy' if heavy else 'empty'} record, {size / 1024:.0f} KB"
     return [
@@ -155,7 +158,7 @@ def bench_import(browser, origin: str, runs: int) -> list[str]:
     with tempfile.TemporaryDirectory() as tmp:
         for n in range(runs):
             context, page = open_page(browser, origin)
-            data = page.evaluate("() => JTAI_DATA")
+            data = page.evaluate("() => JTAI.data.assessment")
             text = large_export(data, n)
             path = Path(tmp) / f"large-{n}.json"
             path.write_text(text, encoding="utf-8")
@@ -163,7 +166,7 @@ def bench_import(browser, origin: str, runs: int) -> list[str]:
             parse.append(
                 page.evaluate(
                     """text => { const t0 = performance.now();
-                         const r = JTAIIO.parseImport(text, JTAI_DATA);
+                         const r = JTAI.io.parseImport(text, JTAI.data.assessment);
                          if (!r.ok) throw new Error(r.message + r.details.join('; '));
                          return performance.now() - t0; }""",
                     text,

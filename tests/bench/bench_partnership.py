@@ -1,6 +1,6 @@
 """Benchmark the Partnership view in headless Chromium (not a test: run by hand, or `make bench`).
 
-Makes 30 and 60 realistic agency exports in the page itself (JTAIIO.newRecord, then every
+Makes 30 and 60 realistic agency exports in the page itself (JTAI.io.newRecord, then every
 criterion rated with seeded random answers, evidence text, Annex A documents, a few actions and
 the odd override), writes them to files, and times, on the built site ($JTAI_SITE_DIR, else site/,
 else a fresh build in a temp folder), loading them all at once through the page's file input:
@@ -36,7 +36,7 @@ CHROMIUM = find_chromium() or "/usr/bin/chromium"
 PAGE = "partnership.html"
 SEED = 20250602
 
-# Realistic exports, made with the page's own JTAIIO.newRecord and a seeded generator (mulberry32),
+# Realistic exports, made with the page's own JTAI.io.newRecord and a seeded generator (mulberry32),
 # so every run times the same files.
 GENERATE_JS = """([count, seed, withAgency]) => {
   let s = seed >>> 0;
@@ -50,7 +50,7 @@ GENERATE_JS = """([count, seed, withAgency]) => {
   const pick = (list) => list[Math.floor(rand() * list.length)];
   const hex = (n) => Array.from({length: n}, () => Math.floor(rand() * 16).toString(16)).join('');
   const pad = (n) => String(n).padStart(2, '0');
-  const data = JTAI_DATA, a = data.assessment;
+  const data = JTAI.data.assessment, a = data.assessment;
   const levels = a.scale.levels.map(l => l.id);
   const bands = a.outcomes.map(o => o.id);
   const agencies = data.agencies.map(x => x.id).concat([a.jointly.id]);
@@ -68,7 +68,7 @@ GENERATE_JS = """([count, seed, withAgency]) => {
   for (let i = 0; i < count; i += 1) {
     const month = 1 + (i % 12), day = 1 + Math.floor(i / 12) % 28;
     const date = `2025-${pad(month)}-${pad(day)}`;
-    const rec = JTAIIO.newRecord(data, {title: `Assessment ${i + 1}`,
+    const rec = JTAI.io.newRecord(data, {title: `Assessment ${i + 1}`,
                                         now: `${date}T09:00:00.000Z`});
     rec.id = 'sa-' + hex(16);
     rec.updated = `${date}T16:${pad(i % 60)}:00.000Z`;
@@ -76,7 +76,7 @@ GENERATE_JS = """([count, seed, withAgency]) => {
                       agency: withAgency ? agencies[i % agencies.length] : '',
                       role: 'Head of service', date};
     data.criteria.forEach((c) => {
-      const answer = JTAIIO.emptyAnswer();
+      const answer = JTAI.io.emptyAnswer();
       c.indicators.forEach((ind, j) => {
         answer.indicators[ind.id] = j > 0 && rand() < 0.08 ? 'dont-know' : pick(levels);
       });
@@ -91,7 +91,7 @@ GENERATE_JS = """([count, seed, withAgency]) => {
       }
       rec.answers[c.id] = answer;
     });
-    files.push(JTAIIO.exportJSON(rec));
+    files.push(JTAI.io.exportJSON(rec));
   }
   return files;
 }"""
@@ -112,7 +112,7 @@ TIME_JS = """([files, criteria]) => { window.__benchTimes = new Promise((resolve
     observer.disconnect();
     document.querySelector('.jtai-pv-nav-btn[data-view=agencies]').click();
     const rows = document.querySelectorAll('table.jtai-pv-grid tbody tr[data-criterion]');
-    const columns = JTAIPartnershipApp.combined().columns.length;
+    const columns = JTAI.apps.partnership.combined().columns.length;
     const cells = document.querySelectorAll('table.jtai-pv-grid tbody td[data-column]').length;
     times.grid = performance.now();
     if (rows.length !== criteria || cells !== criteria * columns) {
@@ -123,7 +123,7 @@ TIME_JS = """([files, criteria]) => { window.__benchTimes = new Promise((resolve
     requestAnimationFrame(() => setTimeout(() => {
       times.painted = performance.now();
       times.columns = columns;
-      times.loadedCount = JTAIPartnershipApp.set.length;
+      times.loadedCount = JTAI.apps.partnership.set.length;
       resolve(times);
     }, 0));
   });
@@ -147,7 +147,7 @@ def make_files(browser, origin: str, count: int, with_agency: bool, folder: Path
     context, page, _errors = open_page(browser, origin)
     texts = page.evaluate(GENERATE_JS, [count, SEED + count, with_agency])
     check = page.evaluate(
-        """texts => texts.map(t => { const r = JTAIIO.parseImport(t, JTAI_DATA);
+        """texts => texts.map(t => { const r = JTAI.io.parseImport(t, JTAI.data.assessment);
              return r.ok ? '' : r.message + ' ' + r.details.join('; '); }).filter(Boolean)""",
         texts,
     )
@@ -169,7 +169,7 @@ def bench_load(browser, origin: str, paths: list[Path], runs: int, label: str) -
     for _ in range(runs):
         context, page, errors = open_page(browser, origin)
         if criteria is None:
-            criteria = page.evaluate("() => JTAI_DATA.criteria.length")
+            criteria = page.evaluate("() => JTAI.data.assessment.criteria.length")
         page.evaluate(TIME_JS, [len(paths), criteria])
         wall = time.perf_counter()
         page.set_input_files("input[type=file][data-action=load-files]", [str(p) for p in paths])

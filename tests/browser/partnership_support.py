@@ -586,7 +586,7 @@ class PVPage:
         return self.wait_for_status([p.name for p in paths], before)
 
     def loaded_count(self) -> int:
-        return self.page.evaluate("() => JTAIPartnershipApp.set.length")
+        return self.page.evaluate("() => JTAI.apps.partnership.set.length")
 
     def grid_columns(self) -> list[str]:
         self.show("agencies")

@@ -53,7 +53,7 @@ REFUSALS = {
 
 
 def data(sa: SAPage) -> dict[str, Any]:
-    return sa.page.evaluate("() => JTAI_DATA")
+    return sa.page.evaluate("() => JTAI.data.assessment")
 
 
 def go_to_criteria(sa: SAPage) -> None:
@@ -514,7 +514,7 @@ def test_several_assessments_side_by_side(sa_open):
     sa.page.locator(f".jtai-saved-item[data-id={copy['id']}] [data-action=open]").click()
     assert sa.current()["id"] == copy["id"]
     sa.reload()
-    assert sa.page.evaluate("() => JTAIApp.record.id") == copy["id"]
+    assert sa.page.evaluate("() => JTAI.apps['self-assessment'].record.id") == copy["id"]
 
 
 def test_a_change_in_another_tab_is_noticed(sa_open):
@@ -522,14 +522,15 @@ def test_a_change_in_another_tab_is_noticed(sa_open):
     other = sa.page.context.new_page()
     other.goto(sa.url)
     other.wait_for_selector(".jtai-bar")
-    assert other.evaluate("() => JTAIApp.record.id") == sa.current()["id"]
+    assert other.evaluate("() => JTAI.apps['self-assessment'].record.id") == sa.current()["id"]
     other.click(".jtai-nav-btn[data-view=criteria]")
     other.click(".jtai-crit-item[data-criterion=EC8] .jtai-crit-link")
     other.click('[data-group="EC8.1"] input[data-value="mostly"]')
     alert = sa.page.locator(".jtai-alerts")
     alert.get_by_text("changed in another tab").wait_for()
     alert.get_by_role("button", name="Load the latest version").click()
-    assert sa.page.evaluate("() => JTAIApp.record.answers.EC8.indicators") == {"EC8.1": "mostly"}
+    answers = sa.page.evaluate("() => JTAI.apps['self-assessment'].record.answers")
+    assert answers["EC8"]["indicators"] == {"EC8.1": "mostly"}
     assert alert.inner_text() == ""
 
 
@@ -755,7 +756,7 @@ def test_works_opened_from_a_downloaded_folder(sa_browser, sa_site):
         page.click('[data-group="EC7.1"] input[data-value="rarely"]')
         page.reload()
         page.wait_for_selector(".jtai-bar")
-        saved = page.evaluate("() => JTAIApp.record.answers.EC7.indicators")
+        saved = page.evaluate("() => JTAI.apps['self-assessment'].record.answers.EC7.indicators")
         assert saved == {"EC7.1": "rarely"}
         assert all(u.startswith(("file:", "data:", "blob:", "about:")) for u in requests), requests
         assert not errors

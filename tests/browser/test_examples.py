@@ -1,7 +1,7 @@
 """Worked examples in headless Chromium: the findings explorer, the training exercise, handouts.
 
 The expected numbers are worked out here from the same generated data the page uses
-(window.JTAI_FINDINGS), so the tests follow the content when it changes. Every state the
+(window.JTAI.data.findings), so the tests follow the content when it changes. Every state the
 scripts create (filtered lists, each step of the exercise, the error message) is checked with
 axe-core; the pages themselves are also covered by test_site_pages.py.
 """
@@ -23,7 +23,7 @@ MAX_TABS = 80
 
 
 def findings_data(page: Any) -> dict[str, Any]:
-    return page.evaluate("() => window.JTAI_FINDINGS")
+    return page.evaluate("() => window.JTAI.data.findings")
 
 
 def rows(data: dict[str, Any]) -> list[dict[str, Any]]:

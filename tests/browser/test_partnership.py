@@ -79,7 +79,7 @@ def long_date(iso: str) -> str:
 
 
 def data(pv: PVPage) -> dict[str, Any]:
-    return pv.page.evaluate("() => JTAI_DATA")
+    return pv.page.evaluate("() => JTAI.data.assessment")
 
 
 def grid_texts(pv: PVPage) -> dict[str, list[str]]:
@@ -448,7 +448,7 @@ def test_every_agencys_evidence_and_one_action_list(pv_open, pv_exports):
         < police.index(prompts["doing"])
     )
     document = pv.page.evaluate(
-        "() => JTAILabels.documentLabels(JTAI_DATA.criteria[0])['A-list-4']"
+        "() => JTAI.labels.documentLabels(JTAI.data.assessment.criteria[0])['A-list-4']"
     )
     assert document and document in police
     assert "High" in police and "Strength 4.00" in police

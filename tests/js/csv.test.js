@@ -4,11 +4,11 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
-const { ROOT, requireAssessment, fixtureData, parseCSV } = require("./helpers");
+const { ROOT, requireWeb, webData, parseCSV } = require("./helpers");
 
-const CSV = requireAssessment("csv.js");
-const IO = requireAssessment("importexport.js");
-const DATA = fixtureData();
+const CSV = requireWeb("self-assessment/csv.js");
+const IO = requireWeb("lib/importexport.js");
+const DATA = webData("assessment");
 const RECORD = IO.parseImport(
   fs.readFileSync(path.join(ROOT, "tests", "fixtures", "imports", "valid.json"), "utf8"), DATA).record;
 

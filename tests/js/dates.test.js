@@ -2,10 +2,10 @@
 // planner/dates.js against tests/vectors/dates.json, with England and Wales bank holidays.
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { requirePlanner, plannerData, dateVectors } = require("./planner-helpers");
+const { requireWeb, webData, dateVectors } = require("./planner-helpers");
 
-const D = requirePlanner("dates.js");
-const DATA = plannerData();
+const D = requireWeb("lib/dates.js");
+const DATA = webData("planner");
 const V = dateVectors();
 const CAL = D.calendar(DATA.holidays);
 

@@ -2,9 +2,9 @@
 // The worked examples' pure functions: filtering the findings and marking an answer.
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const path = require("node:path");
 
-const X = require(path.join(__dirname, "..", "..", "examples-app", "common.js"));
+const { requireWeb } = require("./helpers");
+const X = requireWeb("examples/findings.js");
 
 const DATA = {
   examples: [

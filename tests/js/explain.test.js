@@ -2,12 +2,12 @@
 // Plain explanations of the numbers, and the labels they use (all words from the data).
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { requireAssessment, fixtureData } = require("./helpers");
+const { requireWeb, webData } = require("./helpers");
 
-const X = requireAssessment("explain.js");
-const S = requireAssessment("scoring.js");
-const L = requireAssessment("labels.js");
-const DATA = fixtureData();
+const X = requireWeb("self-assessment/explain.js");
+const S = requireWeb("lib/scoring.js");
+const L = requireWeb("lib/labels.js");
+const DATA = webData("assessment");
 const label = L.make(DATA);
 
 test("band ranges read naturally, from the data's thresholds", () => {

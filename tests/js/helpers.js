@@ -1,21 +1,28 @@
 "use strict";
-// Shared helpers for the self-assessment's Node tests (not a test file itself).
+// Shared helpers for the Node tests (not a test file itself).
+//
+// The tests read the generator's real output, never a hand-kept copy: `make test` (and
+// `make test-fast`) write it first with `python -m generator data --out build/web-data`.
+// JTAI_WEB_DATA names another folder.
 const fs = require("node:fs");
 const path = require("node:path");
-const vm = require("node:vm");
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const FIXTURE = path.join(ROOT, "tests", "fixtures", "assessment-data.js");
+const WEB_DATA = process.env.JTAI_WEB_DATA || path.join(ROOT, "build", "web-data");
 
-function requireAssessment(name) {
-  return require(path.join(ROOT, "assessment", name));
+/** A browser module from web/, as Node loads it: requireWeb("lib/scoring.js"). */
+function requireWeb(rel) {
+  return require(path.join(ROOT, "web", rel));
 }
 
-/** The stand-in for the generated data.js, evaluated as a browser would (window.JTAI_DATA). */
-function fixtureData() {
-  const sandbox = { window: {} };
-  vm.runInNewContext(fs.readFileSync(FIXTURE, "utf8"), sandbox, { filename: FIXTURE });
-  return JSON.parse(JSON.stringify(sandbox.window.JTAI_DATA));
+/** A fresh copy of the generated browser data called `name` (assessment, planner, findings). */
+function webData(name) {
+  const file = path.join(WEB_DATA, `${name}.json`);
+  if (!fs.existsSync(file)) {
+    throw new Error(`${file} is missing: run \`python -m generator data --out ${WEB_DATA}\` ` +
+      "(make test does) so the Node tests read the generator's real output");
+  }
+  return JSON.parse(fs.readFileSync(file, "utf8"));
 }
 
 function vectors() {
@@ -24,7 +31,7 @@ function vectors() {
 
 /** A data object (same shape as data.js) for a mini framework described in the vectors file. */
 function miniData(v, name) {
-  const base = fixtureData();
+  const base = webData("assessment");
   const fw = v.frameworks[name];
   return Object.assign(base, {
     focus_areas: fw.focus_areas.map((id) => ({ id, title: id })),
@@ -36,7 +43,7 @@ function miniData(v, name) {
 }
 
 function dataFor(v, name) {
-  return name === "mini" ? miniData(v, name) : fixtureData();
+  return name === "mini" ? miniData(v, name) : webData("assessment");
 }
 
 /** Read a dotted path ("coverage.criteria_scored") from an object. */
@@ -74,7 +81,7 @@ function partnershipVectors() {
  * answered) or {indicators: [...], override, actions} (an action's `what` may be left out).
  */
 function record(data, spec) {
-  const IO = requireAssessment("importexport.js");
+  const IO = requireWeb("lib/importexport.js");
   const r = IO.newRecord(data, { title: spec.title || spec.id, now: spec.updated || "2025-01-01T12:00:00.000Z" });
   r.id = spec.id;
   r.respondent.agency = spec.agency || "";
@@ -92,5 +99,5 @@ function record(data, spec) {
   return checked.record;
 }
 
-module.exports = { ROOT, requireAssessment, fixtureData, vectors, dataFor, pick, parseCSV,
+module.exports = { ROOT, requireWeb, webData, vectors, dataFor, pick, parseCSV,
   partnershipVectors, record };

@@ -2,12 +2,12 @@
 // planner/ics.js (RFC 5545) and planner/plan.js (the rows the table, CSV and calendar share).
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { requirePlanner, plannerData, parseCSV } = require("./planner-helpers");
+const { requireWeb, webData, parseCSV } = require("./planner-helpers");
 
-const D = requirePlanner("dates.js");
-const Plan = requirePlanner("plan.js");
-const ICS = requirePlanner("ics.js");
-const DATA = plannerData();
+const D = requireWeb("lib/dates.js");
+const Plan = requireWeb("lib/plan.js");
+const ICS = requireWeb("planner/ics.js");
+const DATA = webData("planner");
 const CAL = D.calendar(DATA.holidays);
 const SOMERSET = D.plan({ fieldwork_start: "2024-05-20", actual_publication: "2024-07-18" }, DATA, CAL);
 const NOW = "2024-05-03T09:15:00.000Z";

@@ -4,10 +4,10 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
-const { ROOT, requireAssessment, fixtureData } = require("./helpers");
+const { ROOT, requireWeb, webData } = require("./helpers");
 
-const IO = requireAssessment("importexport.js");
-const DATA = fixtureData();
+const IO = requireWeb("lib/importexport.js");
+const DATA = webData("assessment");
 const DIR = path.join(ROOT, "tests", "fixtures", "imports");
 const CASES = JSON.parse(fs.readFileSync(path.join(DIR, "cases.json"), "utf8")).cases;
 const read = (file) => fs.readFileSync(path.join(DIR, file)).toString("utf8");

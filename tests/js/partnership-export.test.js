@@ -2,13 +2,12 @@
 // The partnership view's files: the JSON export (read back by the loader) and the two CSVs.
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const path = require("node:path");
-const { ROOT, fixtureData, parseCSV, record } = require("./helpers");
+const { requireWeb, webData, parseCSV, record } = require("./helpers");
 
-const P = require(path.join(ROOT, "partnership", "aggregate.js"));
-const L = require(path.join(ROOT, "partnership", "loader.js"));
-const X = require(path.join(ROOT, "partnership", "export.js"));
-const DATA = fixtureData();
+const P = requireWeb("partnership/aggregate.js");
+const L = requireWeb("partnership/loader.js");
+const X = requireWeb("partnership/export.js");
+const DATA = webData("assessment");
 const TODAY = "2025-04-01";
 const CREATED = "2025-04-01T12:00:00.000Z";
 

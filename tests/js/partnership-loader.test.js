@@ -2,12 +2,11 @@
 // The partnership view's loader: many files at once, each checked on its own (partnership/loader.js).
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const path = require("node:path");
-const { ROOT, requireAssessment, fixtureData } = require("./helpers");
+const { requireWeb, webData } = require("./helpers");
 
-const IO = requireAssessment("importexport.js");
-const L = require(path.join(ROOT, "partnership", "loader.js"));
-const DATA = fixtureData();
+const IO = requireWeb("lib/importexport.js");
+const L = requireWeb("partnership/loader.js");
+const DATA = webData("assessment");
 const MB = 1024 * 1024;
 
 /** A valid self-assessment record, as the self-assessment page would export it. */

@@ -3,11 +3,10 @@
 // tests/vectors/partnership.json (worked out by hand from the rules in aggregate.js's header).
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const path = require("node:path");
-const { ROOT, requireAssessment, vectors, dataFor, fixtureData, partnershipVectors, record } = require("./helpers");
+const { requireWeb, vectors, dataFor, webData, partnershipVectors, record } = require("./helpers");
 
-const P = require(path.join(ROOT, "partnership", "aggregate.js"));
-const S = requireAssessment("scoring.js");
+const P = requireWeb("partnership/aggregate.js");
+const S = requireWeb("lib/scoring.js");
 const PV = partnershipVectors();
 
 function dataWithGap(gap) {
@@ -72,7 +71,7 @@ for (const c of PV.cases) {
 }
 
 test("no assessments: no columns, and every criterion 'none'", () => {
-  const data = fixtureData();
+  const data = webData("assessment");
   for (const input of [[], undefined]) {
     const got = P.combine(data, input, { today: "2025-04-01" });
     assert.deepEqual(got.columns, []);
@@ -130,7 +129,7 @@ test("every number is the self-assessment's own: cells match JTAIScoring.summari
 });
 
 test("35 assessments from 7 agencies over 5 dates: one column per agency, the latest, on the real framework", () => {
-  const data = fixtureData();
+  const data = webData("assessment");
   const ratings = ["consistently", "mostly", "partly", "rarely"];
   const records = [];
   const dates = ["2024-11-01", "2025-01-15", "2025-02-20", "2025-03-05", "2025-04-01"];

@@ -2,9 +2,9 @@
 // Warnings for text that looks like a child's details.
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const path = require("node:path");
 
-const P = require(path.join(__dirname, "..", "..", "lib", "pii.js"));
+const { requireWeb } = require("./helpers");
+const P = requireWeb("lib/pii.js");
 const kinds = (text) => P.check(text).map((f) => f.kind);
 
 test("NHS numbers: the modulus 11 check digit decides", () => {

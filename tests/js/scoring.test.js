@@ -2,9 +2,9 @@
 // Scoring against the shared vectors (tests/vectors/scoring.json).
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { requireAssessment, vectors, dataFor, fixtureData, pick } = require("./helpers");
+const { requireWeb, vectors, dataFor, webData, pick } = require("./helpers");
 
-const S = requireAssessment("scoring.js");
+const S = requireWeb("lib/scoring.js");
 const V = vectors();
 
 /** The parts of a summary the vectors describe, in the vectors' shape. */
@@ -48,7 +48,7 @@ function assertSubset(actual, expected, where) {
 }
 
 test("the fixture's scale and bands are the ones the vectors assume", () => {
-  const a = fixtureData().assessment;
+  const a = webData("assessment").assessment;
   const levels = Object.fromEntries(a.scale.levels.map((l) => [l.id, l.value]));
   assert.deepEqual(levels, V.scale.levels);
   assert.deepEqual(a.scale.outside.map((o) => o.id), V.scale.outside);
@@ -59,7 +59,7 @@ test("the fixture's scale and bands are the ones the vectors assume", () => {
 });
 
 test("the fixture's focus areas are the ones the real-framework vector assumes", () => {
-  const focus = Object.fromEntries(fixtureData().criteria.map((c) => [c.id, c.focus]));
+  const focus = Object.fromEntries(webData("assessment").criteria.map((c) => [c.id, c.focus]));
   assert.deepEqual(focus, V.frameworks["syv-2023"].focus);
 });
 
@@ -75,7 +75,7 @@ for (const c of V.cases) {
 }
 
 test("an empty or missing record gives no score, never zero", () => {
-  const data = fixtureData();
+  const data = webData("assessment");
   for (const record of [undefined, null, {}, { answers: {} }]) {
     const s = S.summarise(data, record, {});
     assert.equal(s.overall.score, null);
@@ -97,7 +97,7 @@ test("bandFor uses the bands from the data, highest first, whatever their order"
 });
 
 test("thresholds are data: changing a band's min changes the outcome", () => {
-  const data = fixtureData();
+  const data = webData("assessment");
   data.assessment.outcomes.find((o) => o.id === "strength").min = 3;
   const r = S.criterionResult(data, { answers: { EC5: { indicators: { "EC5.1": "mostly" } } } }, "EC5");
   assert.equal(r.score, 3);
@@ -105,20 +105,20 @@ test("thresholds are data: changing a band's min changes the outcome", () => {
 });
 
 test("criterionResult agrees with summarise", () => {
-  const data = fixtureData();
+  const data = webData("assessment");
   const record = { answers: { EC4: { indicators: { "EC4.1": "mostly", "EC4.2": "rarely", "EC4.3": "dont-know" } } } };
   assert.deepEqual(S.criterionResult(data, record, "EC4"), S.summarise(data, record, {}).byId.EC4);
 });
 
 test("bandRange gives the band's lower bound and the next band's", () => {
-  const data = fixtureData();
+  const data = webData("assessment");
   assert.deepEqual(S.bandRange(data, "strength"), { min: 3.5, below: null });
   assert.deepEqual(S.bandRange(data, "no-significant-finding"), { min: 2.5, below: 3.5 });
   assert.equal(S.bandRange(data, "nope"), null);
 });
 
 test("scoring does not change the record it is given", () => {
-  const data = fixtureData();
+  const data = webData("assessment");
   const record = { answers: { EC1: { indicators: { "EC1.1": "mostly" }, actions: [
     { id: "x", what: "w", lead: "police", due: "2025-01-01", status: "done" }] } } };
   const before = JSON.stringify(record);

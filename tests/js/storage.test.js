@@ -2,9 +2,9 @@
 // Keeping assessments in the browser: every failure is returned, never thrown.
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { requireAssessment } = require("./helpers");
+const { requireWeb } = require("./helpers");
 
-const St = requireAssessment("storage.js");
+const St = requireWeb("lib/storage.js");
 
 function failing(name, code) {
   const backend = St.memoryBackend();

@@ -2,11 +2,11 @@
 // planner/tracker.js: statuses, deadlines, filters, progress, CSV, and imports that never lose work.
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { requirePlanner, plannerData, parseCSV } = require("./planner-helpers");
+const { requireWeb, webData, parseCSV } = require("./planner-helpers");
 
-const D = requirePlanner("dates.js");
-const T = requirePlanner("tracker.js");
-const DATA = plannerData();
+const D = requireWeb("lib/dates.js");
+const T = requireWeb("tracker/tracker.js");
+const DATA = webData("planner");
 const CAL = D.calendar(DATA.holidays);
 const NOW = "2024-05-01T10:00:00Z";
 const SOMERSET = D.schedule({ fieldwork_start: "2024-05-20" }, DATA.rules, CAL);

@@ -1,0 +1,65 @@
+"""Stage 5, render: the data the browser apps read, one object per kind.
+
+`browser_data(site)` gives every kind by name: "assessment" (the self-assessment and the
+partnership view), "planner" (the planner and the tracker) and "findings" (the worked examples'
+explorer and exercise). Each kind has a JSON Schema in generator/schemas/web/NAME.schema.json.
+`data_script` turns one into the classic script that puts it at window.JTAI.data.NAME, so it
+loads from file:// with no fetch. Reads the model only.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import planner, render_examples
+from .data_head import app_head
+from .model import Criterion, Framework, Site, thaw
+
+BANNER = "/* Generated from criteria/ by python -m generator: do not edit. */"
+
+
+def browser_data(site: Site) -> dict[str, dict[str, Any]]:
+    """Every kind of browser data, by name."""
+    return {
+        "assessment": assessment_data(site),
+        "planner": planner.planner_data(site),
+        "findings": render_examples.findings_data(site.framework),
+    }
+
+
+def data_script(name: str, data: dict[str, Any]) -> str:
+    """'JTAI.data.NAME = {...};' with the do-not-edit banner, making the namespace if needed."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (
+        f"{BANNER}\n"
+        "(self.JTAI = self.JTAI || {}).data = self.JTAI.data || {};\n"
+        f"self.JTAI.data[{json.dumps(name)}] = {text};\n"
+    )
+
+
+def assessment_data(site: Site) -> dict[str, Any]:
+    fw = site.framework
+    return {
+        **app_head(fw),
+        "focus_areas": [{"id": f.id, "title": f.title} for f in fw.focus_areas],
+        "criteria": [_criterion_data(fw, c) for c in fw.criteria if not c.retired],
+        "assessment": thaw(fw.assessment),
+    }
+
+
+def _criterion_data(fw: Framework, c: Criterion) -> dict[str, Any]:
+    sections = {s.id: s.title for s in fw.annex_sections}
+    return {
+        "id": c.id,
+        "title": c.title,
+        "text": c.text,
+        "focus": c.focus,
+        "agencies": list(c.agencies),
+        "url": f"criteria/{c.slug}.html",
+        "indicators": [{"id": i.id, "text": i.text} for i in c.indicators if not i.retired],
+        "annex_a": [
+            {"id": i.id, "number": i.number, "item": i.item, "section": sections[i.section]}
+            for i in fw.items_for(c.id)
+        ],
+    }

@@ -1,0 +1,185 @@
+/* JTAI Ready self-assessment: small DOM helpers shared by the views.
+ *
+ * Every piece of text goes in with textContent (through h() or text()), never innerHTML, so
+ * nothing a user typed or imported can ever run as markup.
+ */
+(function (root) {
+  "use strict";
+
+  var counter = 0;
+
+  /** A new ID, unique on the page. */
+  function uid(prefix) {
+    counter += 1;
+    return "jtai-" + (prefix || "id") + "-" + counter;
+  }
+
+  function append(node, child) {
+    if (child === null || child === undefined || child === false) return;
+    if (Array.isArray(child)) {
+      child.forEach(function (c) { append(node, c); });
+    } else {
+      node.appendChild(typeof child === "string" || typeof child === "number"
+        ? document.createTextNode(String(child)) : child);
+    }
+  }
+
+  var PROPERTIES = { value: true, checked: true, disabled: true, selected: true, hidden: true };
+
+  /**
+   * h("button", {type: "button", class: "x", on: {click: fn}}, ["Label"]).
+   * Attributes go through setAttribute; value/checked/disabled/selected/hidden are set as
+   * properties; `text` sets textContent; `on` adds listeners.
+   */
+  function h(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      var v = attrs[name];
+      if (v === null || v === undefined || v === false && !PROPERTIES[name]) return;
+      if (name === "on") {
+        Object.keys(v).forEach(function (ev) { node.addEventListener(ev, v[ev]); });
+      } else if (name === "text") {
+        node.textContent = v;
+      } else if (PROPERTIES[name]) {
+        node[name] = v;
+      } else {
+        node.setAttribute(name, v === true ? "" : String(v));
+      }
+    });
+    append(node, children);
+    return node;
+  }
+
+  /** A plain button. opts: {className, attrs}. */
+  function button(label, onClick, opts) {
+    opts = opts || {};
+    return h("button", Object.assign({ type: "button", class: "jtai-btn" + (opts.className ? " " + opts.className : ""),
+      on: { click: onClick } }, opts.attrs || {}), [label]);
+  }
+
+  /**
+   * A table with a caption, inside a focusable region that scrolls sideways on its own, so the
+   * page never does. head: strings, or [content, attrs] for a header cell with attributes.
+   * opts: {className, wrapClass, label (the region's name; the caption by default), attrs}.
+   */
+  function table(caption, head, rows, opts) {
+    opts = opts || {};
+    var headCell = function (c) {
+      return h("th", Object.assign({ scope: "col" }, Array.isArray(c) ? c[1] : {}), [Array.isArray(c) ? c[0] : c]);
+    };
+    return h("div", { class: opts.wrapClass || "jtai-table-wrap", role: "region", tabindex: "0",
+      "aria-label": opts.label || caption }, [
+      h("table", Object.assign({ class: "jtai-table" + (opts.className ? " " + opts.className : "") }, opts.attrs || {}), [
+        h("caption", {}, [caption]),
+        h("thead", {}, [h("tr", {}, head.map(headCell))]),
+        h("tbody", {}, rows)
+      ])
+    ]);
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+    return node;
+  }
+
+  /** Replace a node's content with text. */
+  function text(node, value) {
+    node.textContent = value;
+    return node;
+  }
+
+  var liveTimer = null;
+
+  /** Say something through the page's polite live region. */
+  function announce(message) {
+    var region = document.getElementById("jtai-live");
+    if (!region) return;
+    clearTimeout(liveTimer);
+    region.textContent = "";
+    liveTimer = setTimeout(function () { region.textContent = message; }, 60);
+  }
+
+  /** Move focus to a heading or region (made focusable for the purpose). */
+  function focus(node) {
+    if (!node) return;
+    if (!node.hasAttribute("tabindex")) node.setAttribute("tabindex", "-1");
+    node.focus({ preventScroll: false });
+  }
+
+  /** Offer text as a file to save. */
+  function download(name, content, type) {
+    var blob = new Blob([content], { type: type });
+    var url = URL.createObjectURL(blob);
+    var a = h("a", { href: url, download: name, hidden: true });
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () {
+      URL.revokeObjectURL(url);
+      a.remove();
+    }, 1000);
+  }
+
+  /**
+   * Printing from any view: before the browser prints, fill `area` with render(area) and mark
+   * `rootNode` "jtai-printing" (the CSS then prints only the area); afterwards, undo both. Skipped
+   * while isReport() is true, as that view is already the report. Returns print(), which does the
+   * same and opens the browser's print dialogue.
+   */
+  function printing(rootNode, area, render, isReport) {
+    function before() {
+      if (isReport()) return;
+      clear(area);
+      render(area);
+      rootNode.classList.add("jtai-printing");
+    }
+    function after() {
+      rootNode.classList.remove("jtai-printing");
+      clear(area);
+    }
+    window.addEventListener("beforeprint", before);
+    window.addEventListener("afterprint", after);
+    return function () {
+      before();
+      window.print();
+    };
+  }
+
+  function pad(n) {
+    return (n < 10 ? "0" : "") + n;
+  }
+
+  /** Today's date on this device, YYYY-MM-DD. */
+  function today() {
+    var d = new Date();
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+
+  /** "2025-03-04" -> "4 March 2025" (GOV.UK style); "" stays "". */
+  function longDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
+    return m ? Number(m[3]) + " " + MONTHS[Number(m[2]) - 1] + " " + m[1] : "";
+  }
+
+  /** An ISO timestamp as local date and time, "4 March 2025 at 16:40". */
+  function dateTime(iso) {
+    var d = new Date(iso);
+    if (isNaN(d.getTime())) return "";
+    return d.getDate() + " " + MONTHS[d.getMonth()] + " " + d.getFullYear() + " at " +
+      pad(d.getHours()) + ":" + pad(d.getMinutes());
+  }
+
+  /** A Date as local "HH:MM". */
+  function time(d) {
+    return pad(d.getHours()) + ":" + pad(d.getMinutes());
+  }
+
+  function score(value) {
+    return value === null || value === undefined ? "–" : value.toFixed(2);
+  }
+
+  root.JTAI.dom = { h: h, button: button, table: table, clear: clear, text: text, uid: uid, announce: announce, focus: focus,
+    download: download, printing: printing, today: today, longDate: longDate, dateTime: dateTime, time: time, score: score };
+})(typeof self !== "undefined" ? self : this);

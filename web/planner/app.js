@@ -1,0 +1,263 @@
+/* JTAI Ready preparation planner: the page.
+ *
+ * Reads the date form, works the plan out with JTAI.dates, shows the notes, the key dates and one
+ * table per week plus one for after fieldwork, and offers the plan as .ics, CSV and print. The
+ * dates are saved in this browser and shared with the Annex A readiness tracker.
+ */
+(function (root) {
+  "use strict";
+
+  var App = root.JTAI.page;
+  var D = root.JTAI.dates;
+  var Plan = root.JTAI.plan;
+  var el = App.el;
+
+  function $(id) {
+    return document.getElementById(id);
+  }
+
+  function start(mount, data) {
+    var cal = D.calendar(data.holidays);
+    var form = $("planner-form");
+    var dateInput = $("planner-date");
+    var actualInput = $("planner-actual");
+    var status = $("planner-status");
+    var result = $("planner-result");
+    var state = App.loadDates();
+    var current = null;
+
+    form.hidden = false;
+    var loading = mount.querySelector(".jtai-loading");
+    if (loading) loading.remove();
+
+    function setMode(mode) {
+      $("planner-mode-" + mode).checked = true;
+      $("planner-date-hint").textContent = mode === "fieldwork"
+        ? "The first day inspectors are on site, usually a " + D.weekdayName(data.rules.notification_weekday) + "."
+        : "The day of the phone call, usually a " + D.weekdayName(data.rules.notification_weekday) +
+          " (earlier when a bank holiday falls in week 1 or 2).";
+    }
+
+    function mode() {
+      return $("planner-mode-fieldwork").checked ? "fieldwork" : "notification";
+    }
+
+    function show(announce) {
+      var input = App.inputFor(state);
+      if (!input) {
+        result.hidden = true;
+        current = null;
+        return;
+      }
+      var plan = D.plan(input, data, cal);
+      if (!plan.ok) {
+        App.fieldError(dateInput, $("planner-date-error"), "planner-date-hint", plan.message);
+        result.hidden = true;
+        current = null;
+        if (announce) App.announce(status, plan.message);
+        return;
+      }
+      App.fieldError(dateInput, $("planner-date-error"), "planner-date-hint", "");
+      current = plan;
+      render(plan, data);
+      result.hidden = false;
+      if (announce) {
+        App.announce(status, "Plan updated: notification " + D.longDate(plan.notification) + ", fieldwork " +
+          D.longDate(plan.fieldwork_start) + " to " + D.longDate(plan.fieldwork_end) + ".");
+      }
+    }
+
+    function saveState() {
+      var saved = App.saveDates(state);
+      $("planner-saved").textContent = saved.ok
+        ? "Saved in this browser. The Annex A readiness tracker uses the same date."
+        : saved.message;
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var value = App.readDate(dateInput.value);
+      if (!value) {
+        var message = value === "" ? "Enter a date." : "Enter a real date.";
+        App.fieldError(dateInput, $("planner-date-error"), "planner-date-hint", message);
+        App.announce(status, message);
+        dateInput.focus();
+        return;
+      }
+      var next = { mode: mode(), date: value, actual_publication: state.actual_publication };
+      var check = D.schedule(App.inputFor(next), data.rules, cal);
+      if (!check.ok) {
+        App.fieldError(dateInput, $("planner-date-error"), "planner-date-hint", check.message);
+        App.announce(status, check.message);
+        dateInput.focus();
+        return;
+      }
+      state = next;
+      saveState();
+      show(true);
+    });
+
+    Array.prototype.forEach.call(form.querySelectorAll("input[name=planner-mode]"), function (radio) {
+      radio.addEventListener("change", function () { setMode(mode()); });
+    });
+
+    $("planner-clear").addEventListener("click", function () {
+      state = { mode: mode(), date: "", actual_publication: "" };
+      dateInput.value = "";
+      actualInput.value = "";
+      App.fieldError(dateInput, $("planner-date-error"), "planner-date-hint", "");
+      saveState();
+      show(false);
+      App.announce(status, "Date cleared.");
+      dateInput.focus();
+    });
+
+    $("planner-publication-form").addEventListener("submit", function (event) {
+      event.preventDefault();
+      var value = App.readDate(actualInput.value);
+      if (value === null) {
+        App.fieldError(actualInput, $("planner-actual-error"), "planner-actual-hint", "Enter a real date, or leave it empty.");
+        actualInput.focus();
+        return;
+      }
+      App.fieldError(actualInput, $("planner-actual-error"), "planner-actual-hint", "");
+      state.actual_publication = value;
+      saveState();
+      show(false);
+      App.announce(status, value ? "Actual publication date recorded: " + D.longDate(value) + ". Statement of action due " +
+        D.longDate(current.statement.date) + "." : "Actual publication date cleared: using the standard date.");
+    });
+
+    $("planner-actual-clear").addEventListener("click", function () {
+      actualInput.value = "";
+      state.actual_publication = "";
+      App.fieldError(actualInput, $("planner-actual-error"), "planner-actual-hint", "");
+      saveState();
+      show(false);
+      App.announce(status, "Actual publication date cleared: using the standard date.");
+    });
+
+    $("planner-ics").addEventListener("click", function () {
+      if (!current) return;
+      App.download(Plan.fileName(current, "ics"), root.JTAI.ics.fromPlan(current, data, { now: App.nowStamp() }),
+        "text/calendar;charset=utf-8");
+      App.announce(status, "Calendar file downloaded.");
+    });
+    $("planner-csv").addEventListener("click", function () {
+      if (!current) return;
+      App.download(Plan.fileName(current, "csv"), Plan.toCSV(current, data), "text/csv;charset=utf-8");
+      App.announce(status, "Spreadsheet file downloaded.");
+    });
+    $("planner-print").addEventListener("click", function () { root.print(); });
+    // Closed <details> never print their contents: open them for printing, then put them back.
+    var closed = [];
+    root.addEventListener("beforeprint", function () {
+      closed = Array.prototype.filter.call(mount.querySelectorAll("details"), function (d) { return !d.open; });
+      closed.forEach(function (d) { d.open = true; });
+    });
+    root.addEventListener("afterprint", function () {
+      closed.forEach(function (d) { d.open = false; });
+      closed = [];
+    });
+
+    setMode(state.mode);
+    dateInput.value = state.date;
+    actualInput.value = state.actual_publication;
+    if (!App.canSave()) $("planner-saved").textContent = "This browser is not saving for this site: your dates last until you close the page.";
+    show(false);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Showing the plan
+
+  function render(plan, data) {
+    renderNotes(plan);
+    renderSummary(plan);
+    var r = Plan.rows(plan, data);
+    var items = {};
+    data.annex_a.forEach(function (i) { items[i.id] = i; });
+    var weeks = $("planner-tables");
+    var after = $("planner-after");
+    App.clear(weeks);
+    App.clear(after);
+    r.groups.forEach(function (g) {
+      var rows = r.rows.filter(function (row) { return row.group === g.id; });
+      (g.id === "after" ? after : weeks).appendChild(table(g, rows, items));
+    });
+    $("planner-standard").textContent = D.longDate(plan.publication.standard);
+    var pubNotes = $("planner-publication-notes");
+    App.clear(pubNotes);
+    plan.publication.notes.forEach(function (n) { pubNotes.appendChild(el("p", { text: n.text })); });
+  }
+
+  function renderNotes(plan) {
+    var box = $("planner-notes");
+    App.clear(box);
+    plan.notes.forEach(function (n) {
+      box.appendChild(el("div", { class: "admonition note jtai-plan-note", "data-code": n.code }, [
+        el("p", { class: "admonition-title", text: n.code === "outside-holidays" ? "Check these dates" : "How the date was worked out" }),
+        el("p", { text: n.text })
+      ]));
+    });
+  }
+
+  function renderSummary(plan) {
+    var dl = $("planner-summary");
+    App.clear(dl);
+    var entries = [
+      ["Notification (day 1)", D.longDate(plan.notification), "notification"],
+      ["Fieldwork", D.longDate(plan.fieldwork_start) + " to " + D.longDate(plan.fieldwork_end), "fieldwork"],
+      ["Final letter (under embargo)", D.longDate(plan.final_letter), "final-letter"],
+      [plan.publication.actual ? "Published" : "Standard publication date", D.longDate(plan.publication.used), "publication"],
+      ["Last day to complain", D.longDate(plan.complaints.closes), "complaints"],
+      ["Statement of action due", D.longDate(plan.statement.date), "statement"]
+    ];
+    entries.forEach(function (e) {
+      dl.appendChild(el("div", { class: "jtai-summary__row" }, [
+        el("dt", { text: e[0] }), el("dd", { text: e[1], "data-key": e[2] })
+      ]));
+    });
+  }
+
+  function whatCell(row, items) {
+    var cell = el("div", { class: "jtai-plan-what" }, [el("strong", { text: row.title })]);
+    if (row.what) cell.appendChild(el("span", { text: " " + row.what }));
+    if (row.note) cell.appendChild(el("span", { class: "jtai-plan-moved", text: " " + row.note }));
+    if (row.annex_a.length) {
+      var list = el("ul", { class: "jtai-plan-items" });
+      row.annex_a.forEach(function (id) {
+        var item = items[id];
+        list.appendChild(el("li", {}, [item ? el("a", { href: item.url, text: item.label }) : id]));
+      });
+      cell.appendChild(el("details", { class: "jtai-plan-annex" }, [
+        el("summary", { text: "Annex A items due (" + row.annex_a.length + ")" }), list]));
+    }
+    if (row.paras.length) {
+      cell.appendChild(el("small", { class: "jtai-source",
+        text: "Source: framework paragraph" + (row.paras.length > 1 ? "s " : " ") + row.paras.join(", ") + "." }));
+    }
+    return cell;
+  }
+
+  function table(group, rows, items) {
+    var range = group.start && group.id !== "after"
+      ? " (" + D.shortDate(group.start) + " to " + D.shortDate(group.end) + ")" : "";
+    return App.table("plan-" + group.id, group.title + range, ["Date", "Time", "What happens", "Who"],
+      rows.map(function (row) {
+        return {
+          attrs: { id: "plan-row-" + row.id, "data-date": row.date, "data-end": row.end || null,
+            "data-time": row.time || null, class: row.note ? "jtai-plan-row--moved" : null },
+          cells: [
+            { text: Plan.dateText(row, false), attrs: { class: "jtai-plan-date" } },
+            { text: Plan.timeText(row), attrs: { class: "jtai-plan-time" } },
+            { node: whatCell(row, items) },
+            { text: row.who.join(", "), attrs: { class: "jtai-plan-who" } }
+          ]
+        };
+      }), "jtai-plan-table--plan");
+  }
+
+  root.JTAI.app("planner").start = function (mount) {
+    start(mount, root.JTAI.data.planner);
+  };
+})(typeof self !== "undefined" ? self : this);

@@ -1,0 +1,247 @@
+/* JTAI Ready self-assessment: the page controller.
+ *
+ * Holds the open assessment, saves it on every change, switches between the four views (start,
+ * criteria, results, report) and handles export and print. Needs, loaded before it: data.js,
+ * scoring.js, explain.js, pii.js, labels.js, importexport.js, csv.js, storage.js, dom.js, ui-*.js.
+ */
+(function (root) {
+  "use strict";
+
+  var D = root.JTAI.dom;
+  var IO = root.JTAI.io;
+  var App = root.JTAI.app("self-assessment");
+
+  var VIEWS = [
+    { id: "start", label: "Start" },
+    { id: "criteria", label: "Criteria" },
+    { id: "results", label: "Results" },
+    { id: "report", label: "Report" }
+  ];
+
+  var els = {};
+  var summaryCache = null;
+
+  // ---------------------------------------------------------------------------------------
+  // The open record
+
+  /** The current record's results (worked out once per change). */
+  App.summary = function () {
+    if (!summaryCache) {
+      summaryCache = root.JTAI.scoring.summarise(App.data, App.record, { today: D.today() });
+    }
+    return summaryCache;
+  };
+
+  /** The answer object for a criterion inside a record, created on first use. */
+  App.answerFor = function (record, criterionId) {
+    if (!record.answers[criterionId]) record.answers[criterionId] = IO.emptyAnswer();
+    return record.answers[criterionId];
+  };
+
+  /**
+   * Change the open record: mutate(record), then save and tell the views.
+   * info: {criterion: id, what: "rating" | "evidence" | ...} for views that update in place.
+   */
+  App.change = function (mutate, info) {
+    mutate(App.record);
+    App.record.updated = new Date().toISOString();
+    App.record.app_version = App.data.app_version;
+    summaryCache = null;
+    App.persist();
+    var view = App.views[App.view];
+    if (view && view.update) view.update(info || {});
+    renderBar();
+  };
+
+  /** Save the open record; say so when it cannot be saved. */
+  App.persist = function () {
+    var result = App.store.save(App.record);
+    App.saveFailed = !result.ok;
+    if (result.ok) {
+      App.savedAt = new Date();
+      clearStorageAlert();
+    } else {
+      showStorageAlert(result.message);
+    }
+    return result;
+  };
+
+  /** Open a saved assessment (or a record in hand) and show a view. */
+  App.open = function (record, view, options) {
+    App.record = IO.normalise(record);
+    summaryCache = null;
+    App.criterionId = null;
+    App.store.setCurrent(App.record.id);
+    App.savedAt = null;
+    App.saveFailed = false;
+    renderBar();
+    App.show(view || App.view || "start", options);
+  };
+
+  /** Start a new assessment, save it and open it. */
+  App.create = function () {
+    var record = IO.newRecord(App.data, { title: "Self-assessment, " + D.longDate(D.today()) });
+    record.respondent.date = D.today();
+    var result = App.store.save(record);
+    if (!result.ok) showStorageAlert(result.message);
+    App.open(record, "start", { focus: false });
+    D.focus(document.getElementById("jtai-resp-title"));
+    D.announce("Started a new assessment: " + record.title);
+    return record;
+  };
+
+  /** The saved assessments for this framework, most recent first. */
+  App.saved = function () {
+    return App.store.list().filter(function (r) {
+      return r.framework_id === App.data.framework.id && IO.schemaErrors(r).length === 0;
+    });
+  };
+
+  // ---------------------------------------------------------------------------------------
+  // Views
+
+  App.show = function (id, options) {
+    App.view = id;
+    if (id === "criteria" && options && "criterion" in options) App.criterionId = options.criterion;
+    els.nav.querySelectorAll("button").forEach(function (b) {
+      if (b.getAttribute("data-view") === id) b.setAttribute("aria-current", "page");
+      else b.removeAttribute("aria-current");
+    });
+    D.clear(els.view);
+    App.views[id].render(els.view, options || {});
+    if (!options || options.focus !== false) {
+      D.focus(els.view.querySelector("[data-focus]") || els.view.querySelector("h2"));
+    }
+  };
+
+  function renderNav() {
+    var list = D.h("ul", { class: "jtai-nav-list" }, VIEWS.map(function (v, i) {
+      return D.h("li", {}, [D.h("button", { type: "button", class: "jtai-nav-btn", "data-view": v.id,
+        on: { click: function () { App.show(v.id, v.id === "criteria" ? { criterion: null } : {}); } } },
+      [D.h("span", { class: "jtai-nav-num", "aria-hidden": "true" }, [String(i + 1)]), v.label])]);
+    }));
+    return D.h("nav", { class: "jtai-nav jtai-noprint", "aria-label": "Self-assessment steps" }, [list]);
+  }
+
+  function renderBar() {
+    if (!els.title || !App.record) return;
+    var saved = !App.store.available
+      ? "Not saved: this browser does not let this page save. Export to keep your work."
+      : App.saveFailed ? "Latest changes not saved: see the message above."
+        : App.savedAt ? "Saved in this browser at " + D.time(App.savedAt) : "Saved in this browser";
+    D.text(els.title, App.record.title || "Untitled assessment");
+    D.text(els.saved, saved);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Storage problems
+
+  function showStorageAlert(message) {
+    if (els.alerts.getAttribute("data-showing") === message) return;
+    els.alerts.setAttribute("data-showing", message);
+    D.clear(els.alerts).appendChild(D.h("div", { class: "jtai-alert jtai-alert-error" }, [
+      D.h("p", {}, [D.h("strong", {}, ["Your latest changes are not saved. "]), message +
+        " Your work is still on this page: download a copy now so you do not lose it."]),
+      D.h("p", {}, [App.ui.button("Download a copy (JSON)", App.exportJSON, { className: "jtai-btn-primary" })])
+    ]));
+  }
+
+  function clearStorageAlert() {
+    if (!els.alerts.hasAttribute("data-showing")) return;
+    els.alerts.removeAttribute("data-showing");
+    D.clear(els.alerts);
+  }
+
+  /** Another tab saved the assessment open here: offer to load its version. */
+  function watchOtherTabs() {
+    root.addEventListener("storage", function (e) {
+      if (!App.record || e.key !== root.JTAI.storage.PREFIX + App.record.id || !e.newValue) return;
+      els.alerts.setAttribute("data-showing", "other-tab");
+      D.clear(els.alerts).appendChild(D.h("div", { class: "jtai-alert jtai-alert-error" }, [
+        D.h("p", {}, ["This assessment was just changed in another tab or window. If you carry on here, " +
+          "your next change will overwrite that one."]),
+        D.h("p", {}, [App.ui.button("Load the latest version", function () {
+          var latest = App.store.load(App.record.id);
+          clearStorageAlert();
+          if (latest) App.open(latest, App.view);
+        }, { className: "jtai-btn-primary" })])
+      ]));
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Export and print
+
+  App.exportJSON = function () {
+    D.download(IO.fileName(App.record, "json", D.today()), IO.exportJSON(App.record), "application/json");
+    D.announce("JSON export ready: " + IO.fileName(App.record, "json", D.today()));
+  };
+
+  App.exportCSV = function () {
+    var text = root.JTAI.assessmentCsv.toCSV(App.data, App.record, { today: D.today() });
+    D.download(IO.fileName(App.record, "csv", D.today()), text, "text/csv;charset=utf-8");
+    D.announce("CSV export ready: " + IO.fileName(App.record, "csv", D.today()));
+  };
+
+  /** Print or save as PDF from any view (set up in start(): see JTAI.dom.printing). */
+  App.print = function () {
+    els.printNow();
+  };
+
+  function renderToolbar() {
+    var b = App.ui.button;
+    return D.h("div", { class: "jtai-bar jtai-noprint" }, [
+      D.h("p", { class: "jtai-current" }, ["Open: ", els.title = D.h("strong", { class: "jtai-current-title" }),
+        " ", els.saved = D.h("span", { class: "jtai-saved" })]),
+      D.h("div", { class: "jtai-bar-actions", role: "group", "aria-label": "Keep your work" }, [
+        b("Export JSON", App.exportJSON, { attrs: { "data-action": "export-json" } }),
+        b("Export CSV", App.exportCSV, { attrs: { "data-action": "export-csv" } }),
+        b("Print or save as PDF", App.print, { attrs: { "data-action": "print" } })
+      ])
+    ]);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Start
+
+  function firstRecord() {
+    var current = App.store.currentId();
+    var saved = App.saved();
+    var match = saved.filter(function (r) { return r.id === current; })[0];
+    return match || saved[0] || null;
+  }
+
+  App.start = function (mount) {
+    App.data = root.JTAI.data.assessment;
+    if (!App.data || !App.data.assessment) {
+      D.clear(mount).appendChild(D.h("p", { class: "jtai-alert jtai-alert-error" },
+        ["The self-assessment could not start: its data file (assets/assessment/data.js) did not load."]));
+      return;
+    }
+    App.label = root.JTAI.labels.make(App.data);
+    App.store = root.JTAI.storage.create();
+    els.root = mount;
+    D.clear(mount);
+    mount.classList.add("jtai-sa");
+    mount.appendChild(D.h("p", { id: "jtai-live", class: "jtai-sr-only", role: "status", "aria-live": "polite" }));
+    els.alerts = mount.appendChild(D.h("div", { class: "jtai-alerts jtai-noprint", role: "alert" }));
+    mount.appendChild(renderToolbar());
+    els.nav = mount.appendChild(renderNav());
+    els.view = mount.appendChild(D.h("div", { class: "jtai-view", id: "jtai-view" }));
+    els.print = mount.appendChild(D.h("div", { class: "jtai-print", id: "jtai-print" }));
+    els.printNow = D.printing(els.root, els.print, function (area) {
+      App.views.report.renderReport(area);
+    }, function () { return App.view === "report"; });
+    watchOtherTabs();
+    if (!App.store.available) showStorageAlert("This browser does not let this page save (storage is turned off or blocked).");
+    App.view = "start";
+    var record = firstRecord();
+    if (!record) {
+      record = IO.newRecord(App.data, { title: "Self-assessment, " + D.longDate(D.today()) });
+      record.respondent.date = D.today();
+      var saved = App.store.save(record);
+      if (!saved.ok) showStorageAlert(saved.message);
+    }
+    App.open(record, "start", { focus: false });
+  };
+})(typeof self !== "undefined" ? self : this);
