@@ -13,7 +13,8 @@
 
     var base = root.getAttribute("data-base") || "";
     var lookup = X.index(data);
-    var el = X.el;
+    var K = J.dom;
+    var el = K.h;
     var total = X.allFindings(data).length;
     var FILTERS = ["criterion", "type", "agency", "example"];
     var selects = {};
@@ -72,7 +73,7 @@
           clearButton
         ])
       ]);
-      X.clear(root);
+      K.clear(root);
       root.appendChild(form);
       root.appendChild(el("h2", { id: "jtai-explorer-results", text: "Findings" }));
       root.appendChild(count);
@@ -123,7 +124,7 @@
 
     function update() {
       var rows = X.filterFindings(data, current());
-      X.clear(list);
+      K.clear(list);
       rows.forEach(function (row) { list.appendChild(result(row)); });
       count.setAttribute("data-count", String(rows.length));
       count.textContent = rows.length

@@ -85,38 +85,6 @@
       (total.extras ? " and chose " + plural(total.extras, "other", "others") + "." : ".");
   }
 
-  // DOM helpers (browser only) ---------------------------------------------------------
-
-  var counter = 0;
-
-  /** A new ID, unique on the page. */
-  function uid(prefix) {
-    counter += 1;
-    return "jtai-ex-" + prefix + "-" + counter;
-  }
-
-  /** el("p", {class: "x", text: "Hello"}, [children]); `on` adds listeners. */
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      var v = attrs[name];
-      if (v === null || v === undefined || v === false) return;
-      if (name === "text") node.textContent = v;
-      else if (name === "on") Object.keys(v).forEach(function (ev) { node.addEventListener(ev, v[ev]); });
-      else if (name === "checked" || name === "value" || name === "selected") node[name] = v;
-      else node.setAttribute(name, v === true ? "" : String(v));
-    });
-    (children || []).forEach(function (child) {
-      if (child === null || child === undefined || child === false) return;
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
-
-  function clear(node) {
-    while (node.firstChild) node.removeChild(node.firstChild);
-  }
-
   /** Lookup tables from the data: criteria, types, agencies by ID. */
   function index(data) {
     var byId = function (list) {
@@ -141,9 +109,6 @@
     score: score,
     plural: plural,
     scoreSentence: scoreSentence,
-    uid: uid,
-    el: el,
-    clear: clear,
     index: index,
     param: param
   };

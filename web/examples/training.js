@@ -15,13 +15,14 @@
 
     var base = root.getAttribute("data-base") || "";
     var lookup = X.index(data);
-    var el = X.el;
+    var K = J.dom;
+    var el = K.h;
     var RESULT_WORDS = { right: "right", partly: "partly right", wrong: "not right" };
     var state = { example: null, index: 0, marks: [] };
 
     /** Replace the exercise's content; move focus to its heading unless this is the first view. */
     function show(children, quiet) {
-      X.clear(root);
+      K.clear(root);
       children.forEach(function (child) { if (child) root.appendChild(child); });
       var heading = root.querySelector("h2");
       if (heading && !quiet) heading.focus();
@@ -41,7 +42,7 @@
       var wanted = preselect || (state.example && state.example.id) || X.param("example");
       if (!lookup.examples[wanted]) wanted = data.examples[0].id;
       var radios = data.examples.map(function (ex) {
-        var id = X.uid("example");
+        var id = K.uid("example");
         return el("div", { class: "jtai-choice" }, [
           el("input", { type: "radio", id: id, name: "example", value: ex.id,
             checked: ex.id === wanted }),
@@ -87,13 +88,13 @@
 
     function question() {
       var finding = state.example.findings[state.index];
-      var hintId = X.uid("hint");
-      var errorId = X.uid("error");
+      var hintId = K.uid("hint");
+      var errorId = K.uid("error");
       var error = el("p", { id: errorId, class: "jtai-error", role: "alert" });
       var groups = data.focus_areas.map(function (g) {
         return el("fieldset", { class: "jtai-group" }, [el("legend", { text: g.title })]
           .concat(g.criteria.map(function (id) {
-            var inputId = X.uid("criterion");
+            var inputId = K.uid("criterion");
             return el("div", { class: "jtai-choice" }, [
               el("input", { type: "checkbox", id: inputId, name: "criterion", value: id }),
               el("label", { for: inputId, text: criterionName(id) })

@@ -1,7 +1,8 @@
-/* JTAI Ready self-assessment: small DOM helpers shared by the views.
+/* JTAI Ready in the browser: the DOM kit every app uses (JTAI.dom).
  *
- * Every piece of text goes in with textContent (through h() or text()), never innerHTML, so
- * nothing a user typed or imported can ever run as markup.
+ * Building elements, tables, focus, the live region, downloads, printing, field errors, the
+ * child-details warning, and today's date and time. Every piece of text goes in with textContent
+ * (through h() or text()), never innerHTML, so nothing a user typed or imported can run as markup.
  */
 (function (root) {
   "use strict";
@@ -88,15 +89,68 @@
     return node;
   }
 
-  var liveTimer = null;
+  /**
+   * A table in a focusable, labelled scroll region that narrow screens show as stacked cards.
+   * headers: column names; rows: [{attrs, cells}] where each cell is {text} or {node} (and
+   * `header: true` for a row header). Explicit table roles keep the table's meaning for screen
+   * readers when the cells are stacked, and each cell carries its column name for that view.
+   */
+  function stackedTable(id, caption, headers, rows, className) {
+    var body = h("tbody", { role: "rowgroup" }, rows.map(function (row) {
+      return h("tr", Object.assign({ role: "row" }, row.attrs || {}), row.cells.map(function (cell, i) {
+        var attrs = Object.assign({ "data-label": headers[i] }, cell.attrs || {});
+        if (cell.header) Object.assign(attrs, { scope: "row", role: "rowheader" });
+        else attrs.role = "cell";
+        return h(cell.header ? "th" : "td", attrs, cell.node ? [cell.node] : [cell.text || ""]);
+      }));
+    }));
+    var tableNode = h("table", { class: "jtai-plan-table " + (className || ""), role: "table", "aria-labelledby": id }, [
+      h("caption", { id: id, text: caption }),
+      h("thead", { role: "rowgroup" }, [h("tr", { role: "row" }, headers.map(function (name) {
+        return h("th", { scope: "col", role: "columnheader", text: name });
+      }))]),
+      body
+    ]);
+    return h("div", { class: "jtai-table-wrap", role: "region", "aria-labelledby": id, tabindex: "0" }, [tableNode]);
+  }
 
-  /** Say something through the page's polite live region. */
-  function announce(message) {
-    var region = document.getElementById("jtai-live");
+  var liveTimers = [];
+
+  /**
+   * Say something through a polite live region: `region`, or the page's #jtai-live. Cleared
+   * first, so saying the same thing twice is read twice.
+   */
+  function announce(message, region) {
+    region = region || document.getElementById("jtai-live");
     if (!region) return;
-    clearTimeout(liveTimer);
+    liveTimers.forEach(function (t) { if (t.region === region) clearTimeout(t.id); });
     region.textContent = "";
-    liveTimer = setTimeout(function () { region.textContent = message; }, 60);
+    liveTimers = [{ region: region, id: setTimeout(function () { region.textContent = message; }, 60) }];
+  }
+
+  /** Show or hide a field's error message ("Error: …"), mark the field and describe it by both. */
+  function fieldError(input, errorEl, hintId, message) {
+    errorEl.textContent = message ? "Error: " + message : "";
+    errorEl.hidden = !message;
+    input.setAttribute("aria-invalid", message ? "true" : "false");
+    input.setAttribute("aria-describedby", message ? hintId + " " + errorEl.id : hintId);
+  }
+
+  /** How long typing must pause before the child-details check runs. */
+  var PII_DELAY_MS = 300;
+  var piiTimers = {};
+
+  /**
+   * Check a field's text for what looks like a child's details (JTAI.pii), once typing pauses,
+   * and show or clear the warning element under it. It warns; it never blocks.
+   */
+  function checkPii(input, warning) {
+    var pii = root.JTAI.pii;
+    clearTimeout(piiTimers[warning.id]);
+    piiTimers[warning.id] = setTimeout(function () {
+      var message = pii.message(pii.check(input.value));
+      if (warning.textContent !== message) warning.textContent = message;
+    }, PII_DELAY_MS);
   }
 
   /** Move focus to a heading or region (made focusable for the purpose). */
@@ -171,15 +225,22 @@
       pad(d.getHours()) + ":" + pad(d.getMinutes());
   }
 
-  /** A Date as local "HH:MM". */
+  /** A Date (now by default) as local "HH:MM". */
   function time(d) {
+    d = d || new Date();
     return pad(d.getHours()) + ":" + pad(d.getMinutes());
+  }
+
+  /** Now as an ISO timestamp to the second, "2025-03-04T16:40:05Z". */
+  function nowStamp() {
+    return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
   }
 
   function score(value) {
     return value === null || value === undefined ? "–" : value.toFixed(2);
   }
 
-  root.JTAI.dom = { h: h, button: button, table: table, clear: clear, text: text, uid: uid, announce: announce, focus: focus,
-    download: download, printing: printing, today: today, longDate: longDate, dateTime: dateTime, time: time, score: score };
+  root.JTAI.dom = { h: h, button: button, table: table, stackedTable: stackedTable, clear: clear, text: text, uid: uid,
+    announce: announce, focus: focus, fieldError: fieldError, checkPii: checkPii, download: download, printing: printing,
+    today: today, longDate: longDate, dateTime: dateTime, time: time, nowStamp: nowStamp, score: score };
 })(typeof self !== "undefined" ? self : this);

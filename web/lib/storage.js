@@ -1,4 +1,7 @@
-/* JTAI Ready self-assessment: keeping assessments in the browser (localStorage).
+/* JTAI Ready in the browser: keeping work in localStorage (JTAI.storage).
+ *
+ * values(): named JSON values (the planner's dates, the tracker). create(): the self-assessment's
+ * store, below.
  *
  * Each assessment is one key ("jtai-ready:assessment:<id>") holding its record as JSON, so one
  * damaged or oversized record never takes the others with it. Every failure is returned, never
@@ -136,5 +139,42 @@
       currentId: currentId, setCurrent: setCurrent, exists: function (id) { return load(id) !== null; } };
   }
 
-  return { create: create, memoryBackend: memoryBackend, PREFIX: PREFIX };
+  /**
+   * Named values kept as JSON over `backend` (default: localStorage, or memory when that cannot be
+   * written). read(key) gives the value or null (a damaged value reads as null); write(key, value)
+   * gives {ok: true} or a failure as above; `available` is false when only memory stands in.
+   */
+  function values(backend) {
+    var real = backend || (typeof window !== "undefined" ? browserBackend() : null);
+    var s = real || memoryBackend();
+    return {
+      available: !!real,
+      read: function (key) {
+        try {
+          var text = s.getItem(key);
+          return text === null ? null : JSON.parse(text);
+        } catch (e) {
+          return null;
+        }
+      },
+      write: function (key, value) {
+        try {
+          s.setItem(key, JSON.stringify(value));
+          return { ok: true };
+        } catch (e) {
+          return failure(e);
+        }
+      },
+      remove: function (key) {
+        try {
+          s.removeItem(key);
+          return { ok: true };
+        } catch (e) {
+          return failure(e);
+        }
+      }
+    };
+  }
+
+  return { create: create, values: values, memoryBackend: memoryBackend, PREFIX: PREFIX };
 });

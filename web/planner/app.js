@@ -7,10 +7,11 @@
 (function (root) {
   "use strict";
 
-  var App = root.JTAI.page;
+  var K = root.JTAI.dom;
+  var Store = root.JTAI.planStore;
   var D = root.JTAI.dates;
   var Plan = root.JTAI.plan;
-  var el = App.el;
+  var el = K.h;
 
   function $(id) {
     return document.getElementById(id);
@@ -23,7 +24,7 @@
     var actualInput = $("planner-actual");
     var status = $("planner-status");
     var result = $("planner-result");
-    var state = App.loadDates();
+    var state = Store.loadDates();
     var current = null;
 
     form.hidden = false;
@@ -43,7 +44,7 @@
     }
 
     function show(announce) {
-      var input = App.inputFor(state);
+      var input = Store.inputFor(state);
       if (!input) {
         result.hidden = true;
         current = null;
@@ -51,24 +52,24 @@
       }
       var plan = D.plan(input, data, cal);
       if (!plan.ok) {
-        App.fieldError(dateInput, $("planner-date-error"), "planner-date-hint", plan.message);
+        K.fieldError(dateInput, $("planner-date-error"), "planner-date-hint", plan.message);
         result.hidden = true;
         current = null;
-        if (announce) App.announce(status, plan.message);
+        if (announce) K.announce(plan.message, status);
         return;
       }
-      App.fieldError(dateInput, $("planner-date-error"), "planner-date-hint", "");
+      K.fieldError(dateInput, $("planner-date-error"), "planner-date-hint", "");
       current = plan;
       render(plan, data);
       result.hidden = false;
       if (announce) {
-        App.announce(status, "Plan updated: notification " + D.longDate(plan.notification) + ", fieldwork " +
-          D.longDate(plan.fieldwork_start) + " to " + D.longDate(plan.fieldwork_end) + ".");
+        K.announce("Plan updated: notification " + D.longDate(plan.notification) + ", fieldwork " +
+          D.longDate(plan.fieldwork_start) + " to " + D.longDate(plan.fieldwork_end) + ".", status);
       }
     }
 
     function saveState() {
-      var saved = App.saveDates(state);
+      var saved = Store.saveDates(state);
       $("planner-saved").textContent = saved.ok
         ? "Saved in this browser. The Annex A readiness tracker uses the same date."
         : saved.message;
@@ -76,19 +77,19 @@
 
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var value = App.readDate(dateInput.value);
+      var value = Store.readDate(dateInput.value);
       if (!value) {
         var message = value === "" ? "Enter a date." : "Enter a real date.";
-        App.fieldError(dateInput, $("planner-date-error"), "planner-date-hint", message);
-        App.announce(status, message);
+        K.fieldError(dateInput, $("planner-date-error"), "planner-date-hint", message);
+        K.announce(message, status);
         dateInput.focus();
         return;
       }
       var next = { mode: mode(), date: value, actual_publication: state.actual_publication };
-      var check = D.schedule(App.inputFor(next), data.rules, cal);
+      var check = D.schedule(Store.inputFor(next), data.rules, cal);
       if (!check.ok) {
-        App.fieldError(dateInput, $("planner-date-error"), "planner-date-hint", check.message);
-        App.announce(status, check.message);
+        K.fieldError(dateInput, $("planner-date-error"), "planner-date-hint", check.message);
+        K.announce(check.message, status);
         dateInput.focus();
         return;
       }
@@ -105,48 +106,48 @@
       state = { mode: mode(), date: "", actual_publication: "" };
       dateInput.value = "";
       actualInput.value = "";
-      App.fieldError(dateInput, $("planner-date-error"), "planner-date-hint", "");
+      K.fieldError(dateInput, $("planner-date-error"), "planner-date-hint", "");
       saveState();
       show(false);
-      App.announce(status, "Date cleared.");
+      K.announce("Date cleared.", status);
       dateInput.focus();
     });
 
     $("planner-publication-form").addEventListener("submit", function (event) {
       event.preventDefault();
-      var value = App.readDate(actualInput.value);
+      var value = Store.readDate(actualInput.value);
       if (value === null) {
-        App.fieldError(actualInput, $("planner-actual-error"), "planner-actual-hint", "Enter a real date, or leave it empty.");
+        K.fieldError(actualInput, $("planner-actual-error"), "planner-actual-hint", "Enter a real date, or leave it empty.");
         actualInput.focus();
         return;
       }
-      App.fieldError(actualInput, $("planner-actual-error"), "planner-actual-hint", "");
+      K.fieldError(actualInput, $("planner-actual-error"), "planner-actual-hint", "");
       state.actual_publication = value;
       saveState();
       show(false);
-      App.announce(status, value ? "Actual publication date recorded: " + D.longDate(value) + ". Statement of action due " +
-        D.longDate(current.statement.date) + "." : "Actual publication date cleared: using the standard date.");
+      K.announce(value ? "Actual publication date recorded: " + D.longDate(value) + ". Statement of action due " +
+        D.longDate(current.statement.date) + "." : "Actual publication date cleared: using the standard date.", status);
     });
 
     $("planner-actual-clear").addEventListener("click", function () {
       actualInput.value = "";
       state.actual_publication = "";
-      App.fieldError(actualInput, $("planner-actual-error"), "planner-actual-hint", "");
+      K.fieldError(actualInput, $("planner-actual-error"), "planner-actual-hint", "");
       saveState();
       show(false);
-      App.announce(status, "Actual publication date cleared: using the standard date.");
+      K.announce("Actual publication date cleared: using the standard date.", status);
     });
 
     $("planner-ics").addEventListener("click", function () {
       if (!current) return;
-      App.download(Plan.fileName(current, "ics"), root.JTAI.ics.fromPlan(current, data, { now: App.nowStamp() }),
+      K.download(Plan.fileName(current, "ics"), root.JTAI.ics.fromPlan(current, data, { now: K.nowStamp() }),
         "text/calendar;charset=utf-8");
-      App.announce(status, "Calendar file downloaded.");
+      K.announce("Calendar file downloaded.", status);
     });
     $("planner-csv").addEventListener("click", function () {
       if (!current) return;
-      App.download(Plan.fileName(current, "csv"), Plan.toCSV(current, data), "text/csv;charset=utf-8");
-      App.announce(status, "Spreadsheet file downloaded.");
+      K.download(Plan.fileName(current, "csv"), Plan.toCSV(current, data), "text/csv;charset=utf-8");
+      K.announce("Spreadsheet file downloaded.", status);
     });
     $("planner-print").addEventListener("click", function () { root.print(); });
     // Closed <details> never print their contents: open them for printing, then put them back.
@@ -163,7 +164,7 @@
     setMode(state.mode);
     dateInput.value = state.date;
     actualInput.value = state.actual_publication;
-    if (!App.canSave()) $("planner-saved").textContent = "This browser is not saving for this site: your dates last until you close the page.";
+    if (!Store.canSave()) $("planner-saved").textContent = "This browser is not saving for this site: your dates last until you close the page.";
     show(false);
   }
 
@@ -178,21 +179,21 @@
     data.annex_a.forEach(function (i) { items[i.id] = i; });
     var weeks = $("planner-tables");
     var after = $("planner-after");
-    App.clear(weeks);
-    App.clear(after);
+    K.clear(weeks);
+    K.clear(after);
     r.groups.forEach(function (g) {
       var rows = r.rows.filter(function (row) { return row.group === g.id; });
       (g.id === "after" ? after : weeks).appendChild(table(g, rows, items));
     });
     $("planner-standard").textContent = D.longDate(plan.publication.standard);
     var pubNotes = $("planner-publication-notes");
-    App.clear(pubNotes);
+    K.clear(pubNotes);
     plan.publication.notes.forEach(function (n) { pubNotes.appendChild(el("p", { text: n.text })); });
   }
 
   function renderNotes(plan) {
     var box = $("planner-notes");
-    App.clear(box);
+    K.clear(box);
     plan.notes.forEach(function (n) {
       box.appendChild(el("div", { class: "admonition note jtai-plan-note", "data-code": n.code }, [
         el("p", { class: "admonition-title", text: n.code === "outside-holidays" ? "Check these dates" : "How the date was worked out" }),
@@ -203,7 +204,7 @@
 
   function renderSummary(plan) {
     var dl = $("planner-summary");
-    App.clear(dl);
+    K.clear(dl);
     var entries = [
       ["Notification (day 1)", D.longDate(plan.notification), "notification"],
       ["Fieldwork", D.longDate(plan.fieldwork_start) + " to " + D.longDate(plan.fieldwork_end), "fieldwork"],
@@ -242,7 +243,7 @@
   function table(group, rows, items) {
     var range = group.start && group.id !== "after"
       ? " (" + D.shortDate(group.start) + " to " + D.shortDate(group.end) + ")" : "";
-    return App.table("plan-" + group.id, group.title + range, ["Date", "Time", "What happens", "Who"],
+    return K.stackedTable("plan-" + group.id, group.title + range, ["Date", "Time", "What happens", "Who"],
       rows.map(function (row) {
         return {
           attrs: { id: "plan-row-" + row.id, "data-date": row.date, "data-end": row.end || null,

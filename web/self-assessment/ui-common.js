@@ -31,17 +31,6 @@
     return nodes;
   }
 
-  var piiTimers = {};
-
-  /** Check a field's text and show (or clear) the warning under it. */
-  function checkPii(input, warning) {
-    clearTimeout(piiTimers[warning.id]);
-    piiTimers[warning.id] = setTimeout(function () {
-      var msg = root.JTAI.pii.message(root.JTAI.pii.check(input.value));
-      if (warning.textContent !== msg) warning.textContent = msg;
-    }, 300);
-  }
-
   /**
    * A labelled text input or textarea, with an optional hint and a child-details warning
    * (role="status", polite; never blocks). onInput(value) runs on every change.
@@ -59,9 +48,9 @@
     if (opts.required) input.setAttribute("aria-required", "true");
     input.addEventListener("input", function () {
       opts.onInput(input.value);
-      if (opts.pii !== false) checkPii(input, warning);
+      if (opts.pii !== false) D.checkPii(input, warning);
     });
-    if (opts.value && opts.pii !== false) checkPii(input, warning);
+    if (opts.value && opts.pii !== false) D.checkPii(input, warning);
     return D.h("div", { class: "jtai-field" + (opts.className ? " " + opts.className : "") }, [
       D.h("label", { for: id, class: "jtai-label" }, [opts.label]),
       hintId ? D.h("p", { id: hintId, class: "jtai-hint" }, [opts.hint]) : null,

@@ -1,0 +1,86 @@
+/* JTAI Ready planner and tracker: what both keep in the browser (JTAI.planStore).
+ *
+ * Named values saved as JSON in localStorage through JTAI.storage (which stands in with memory
+ * when the browser will not save), the inspection dates both pages share, and reading a date a
+ * person typed. Needs storage.js and dates.js before it.
+ */
+(function (root) {
+  "use strict";
+
+  var J = root.JTAI;
+  var DATES_KEY = "jtai-ready:planner-dates";
+  var store = null;
+
+  function values() {
+    if (!store) store = J.storage.values();
+    return store;
+  }
+
+  /** True when the browser keeps what is saved after the page is closed. */
+  function canSave() {
+    return values().available;
+  }
+
+  /** The saved value for key, or null (a damaged value reads as null). */
+  function load(key) {
+    return values().read(key);
+  }
+
+  /** Save a value: {ok: true} or {ok: false, message}. */
+  function save(key, value) {
+    var result = values().write(key, value);
+    if (result.ok && values().available) return { ok: true };
+    if (result.ok) {
+      return { ok: false, message: "This browser is not saving for this site, so your work lasts only until you close the page. Export it to keep it." };
+    }
+    return { ok: false, message: result.message + " Export your work to keep it." };
+  }
+
+  function remove(key) {
+    values().remove(key);
+  }
+
+  /** The dates both pages share: {mode: "notification" | "fieldwork", date, actual_publication}. */
+  function loadDates() {
+    var d = load(DATES_KEY);
+    var D = J.dates;
+    if (!d || typeof d !== "object") return { mode: "notification", date: "", actual_publication: "" };
+    return {
+      mode: d.mode === "fieldwork" ? "fieldwork" : "notification",
+      date: D.isDate(d.date) ? d.date : "",
+      actual_publication: D.isDate(d.actual_publication) ? d.actual_publication : ""
+    };
+  }
+
+  function saveDates(dates) {
+    return save(DATES_KEY, { mode: dates.mode, date: dates.date || "",
+      actual_publication: dates.actual_publication || "" });
+  }
+
+  /** The planner input for JTAI.dates from the shared dates, or null when no date is set. */
+  function inputFor(dates) {
+    if (!dates.date) return null;
+    var input = dates.mode === "fieldwork" ? { fieldwork_start: dates.date } : { notification: dates.date };
+    if (dates.actual_publication) input.actual_publication = dates.actual_publication;
+    return input;
+  }
+
+  function pad(n) {
+    return (n < 10 ? "0" : "") + n;
+  }
+
+  /** "2024-05-20", "20/05/2024" or "20-5-2024" as ISO, "" when empty, null when not a date. */
+  function readDate(text) {
+    var t = String(text || "").trim();
+    if (!t) return "";
+    var D = J.dates;
+    if (D.isDate(t)) return t;
+    var m = /^(\d{1,2})[\/.\- ](\d{1,2})[\/.\- ](\d{4})$/.exec(t);
+    if (!m) return null;
+    var iso = m[3] + "-" + pad(Number(m[2])) + "-" + pad(Number(m[1]));
+    return D.isDate(iso) ? iso : null;
+  }
+
+  J.planStore = { canSave: canSave, load: load, save: save, remove: remove, loadDates: loadDates,
+    saveDates: saveDates, inputFor: inputFor, readDate: readDate };
+})(self);
