@@ -2,6 +2,7 @@
 #
 #   make serve    preview the site at http://127.0.0.1:8000 (installs what it needs first)
 #   make test     install everything from nothing, then lint, validate and run every test
+#   make test-fast  the same checks without the site build and the browser tests (under a minute)
 #
 # Everything runs from a virtual environment in $(VENV) (default .venv). Set VENV to use
 # another one, for example `make install VENV=/tmp/freshvenv` to try a fresh install.
@@ -16,6 +17,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 MKDOCS := $(VENV)/bin/mkdocs
 RUFF := $(VENV)/bin/ruff
+MYPY := $(VENV)/bin/mypy
 # Written once `pip install -e ".[test]"` has succeeded; redone when pyproject.toml changes.
 STAMP := $(VENV)/.jtai-ready-installed
 
@@ -24,23 +26,28 @@ PORT ?= 8000
 SITE_DIR := site
 DIST_ZIP := dist/jtai-ready-site.zip
 JS_TESTS := tests/js
+# Browser tests drive Chromium over a built site: make test-fast leaves them out.
+BROWSER_TESTS := tests/browser
 
 # mkdocs-material 9.8 prints an end-of-life banner on every run unless told not to.
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help install serve test browser build check bench dist lint format clean distclean
+.PHONY: help install serve test test-fast browser build check bench dist lint ruff typecheck \
+	js-test format clean distclean
 
 help:
 	@echo "make serve      preview the site at http://$(HOST):$(PORT) (rebuilds on change)"
-	@echo "make test       install everything, then ruff (lint and format), generator check, JS and Python tests"
+	@echo "make test       install everything, then lint, generator check, JS and Python tests"
+	@echo "make test-fast  lint, generator check, JS tests and pytest without the browser (< 1 min)"
 	@echo "make install    create $(VENV) and install the project with its test extras"
 	@echo "make browser    make sure Chromium (and Node.js) are installed for browser tests"
 	@echo "make build      build the site strictly into $(SITE_DIR)/"
 	@echo "make check      validate the YAML content (python -m generator check)"
 	@echo "make bench      run the benchmarks in tests/bench/"
 	@echo "make dist       build, then zip $(SITE_DIR)/ into $(DIST_ZIP)"
-	@echo "make lint       ruff check and ruff format --check"
+	@echo "make lint       ruff check, ruff format --check and mypy"
+	@echo "make typecheck  mypy over the generator, scripts and tests"
 	@echo "make format     ruff format and ruff check --fix"
 	@echo "make clean      remove build output and caches (keeps $(VENV))"
 	@echo "make distclean  clean, and remove $(VENV) too"
@@ -73,9 +80,17 @@ build: install
 check: install
 	"$(PY)" -m generator check
 
-lint: install
+lint: ruff typecheck
+
+ruff: install
 	"$(RUFF)" check .
 	"$(RUFF)" format --check .
+
+# tests/ and tests/browser/ each have a top-level conftest.py, so mypy runs twice: once on
+# what pyproject.toml's [tool.mypy] lists, once on the browser tests and the benchmarks.
+typecheck: install
+	"$(MYPY)"
+	MYPYPATH=$(BROWSER_TESTS):tests/bench "$(MYPY)" $(BROWSER_TESTS)/*.py tests/bench/*.py
 
 format: install
 	"$(RUFF)" format .
@@ -84,15 +99,22 @@ format: install
 # ---------------------------------------------------------------------------------------
 # Tests
 
+# The site is built strictly into $(SITE_DIR)/ just before pytest, and every browser test
+# reads that fresh build through JTAI_SITE_DIR (run alone, test_site_pages builds its own).
+test: install browser lint js-test
+	"$(PY)" -m generator check
+	"$(MKDOCS)" build --strict --site-dir "$(SITE_DIR)"
+	JTAI_SITE_DIR="$(abspath $(SITE_DIR))" "$(PY)" -m pytest
+
+# No site build and no browser: ruff, mypy, the content check, Node and the other pytest tests.
+test-fast: install lint js-test
+	"$(PY)" -m generator check
+	"$(PY)" -m pytest --ignore="$(BROWSER_TESTS)"
+
 # The Node tests read the generator's real browser data from build/web-data/ (never a copy).
 # Node's test runner takes folders; only call it when the folder holds test files
 # (node 20's default patterns: *.test.js, *-test.js, *_test.js, test-*.js, test.js, ...).
-# The site is built strictly into $(SITE_DIR)/ just before pytest, and every browser test
-# reads that fresh build through JTAI_SITE_DIR (run alone, test_site_pages builds its own).
-test: install browser
-	"$(RUFF)" check .
-	"$(RUFF)" format --check .
-	"$(PY)" -m generator check
+js-test: install
 	"$(PY)" -m generator data --out build/web-data
 	@if [ -d "$(JS_TESTS)" ] && [ -n "$$(find "$(JS_TESTS)" -type f \
 		\( -name '*.test.js' -o -name '*.test.cjs' -o -name '*.test.mjs' \
@@ -103,8 +125,6 @@ test: install browser
 	else \
 		echo "No JavaScript tests in $(JS_TESTS)/: skipping node --test"; \
 	fi
-	"$(MKDOCS)" build --strict --site-dir "$(SITE_DIR)"
-	JTAI_SITE_DIR="$(abspath $(SITE_DIR))" "$(PY)" -m pytest
 
 # Benchmarks print timings and assert nothing; browser ones read the fresh $(SITE_DIR)/.
 bench: build browser
@@ -124,7 +144,7 @@ dist: build
 	"$(PY)" scripts/make_dist.py "$(SITE_DIR)" "$(DIST_ZIP)"
 
 clean:
-	rm -rf "$(SITE_DIR)" dist build .pytest_cache .ruff_cache test-results
+	rm -rf "$(SITE_DIR)" dist build .pytest_cache .ruff_cache .mypy_cache test-results
 	find . \( -path ./.venv -o -path ./.git -o -path ./node_modules \) -prune \
 		-o -type d -name __pycache__ -prune -exec rm -rf {} +
 

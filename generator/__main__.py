@@ -51,13 +51,14 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "data":
         out = args.out or ROOT / "build" / "web-data"
-        files = {f"{name}.json": data for name, data in generated.browser_data.items()}
-        pipeline.write_json(files, out)
+        data = {f"{name}.json": value for name, value in generated.browser_data.items()}
+        pipeline.write_json(data, out)
+        count = len(data)
     else:
         out = args.out or ROOT / "build" / "generated"
-        files = generated.files()
         pipeline.write(generated, out)
-    print(f"OK: wrote {len(files)} files to {out} in {time.perf_counter() - started:.2f}s")
+        count = len(generated.files())
+    print(f"OK: wrote {count} files to {out} in {time.perf_counter() - started:.2f}s")
     return 0
 
 

@@ -136,7 +136,7 @@ def _newest_first(iso: str) -> tuple[int, ...]:
     return tuple(-int(part) for part in iso.split("-"))
 
 
-def _t(values: Any) -> tuple:
+def _t(values: Any) -> tuple[Any, ...]:
     return tuple(values or ())
 
 

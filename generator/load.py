@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -44,12 +44,23 @@ class Document:
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _first_alias(text: str) -> yaml.Mark | None:
-    """Where the first alias is, found from the event stream before anything is composed."""
+def _first_alias_line(text: str) -> int | None:
+    """The line of the first alias (0 if unknown), found from the events before composing."""
     for event in yaml.parse(text, Loader=_LOADER):
         if isinstance(event, yaml.AliasEvent):
-            return event.start_mark
+            return _line(event.start_mark)
     return None
+
+
+class _Mark(Protocol):
+    """A parser position: yaml.Mark, or libyaml's own Mark class under CSafeLoader."""
+
+    line: int
+
+
+def _line(mark: _Mark | None) -> int:
+    """A parser mark's 1-based line; 0 when the parser gave none."""
+    return mark.line + 1 if mark else 0
 
 
 class _Converter:
@@ -114,19 +125,21 @@ def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
         line = raw[: err.start].count(b"\n") + 1
         msg = f"not valid UTF-8 (byte 0x{raw[err.start]:02x}): save the file as UTF-8"
         return None, [Problem(name, line, "$", msg)]
+    empty = Problem(name, 1, "$", "file is empty: expected a mapping of fields")
     if not text.strip() or _only_comments(text):
-        return None, [Problem(name, 1, "$", "file is empty: expected a mapping of fields")]
+        return None, [empty]
     try:
-        alias = _first_alias(text)
-        if alias is not None:
+        alias_line = _first_alias_line(text)
+        if alias_line is not None:
             msg = "YAML anchors and aliases (&name, *name) are not allowed: write the values out"
-            return None, [Problem(name, alias.line + 1, "$", msg)]
+            return None, [Problem(name, alias_line, "$", msg)]
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 0
+        line = _line(err.problem_mark or err.context_mark)
         what = " ".join(x for x in (err.context, err.problem) if x)
         return None, [Problem(name, line, "$", f"YAML syntax error: {what}")]
+    if node is None:  # no document at all: the check above catches every case seen so far
+        return None, [empty]
     converter = _Converter(name)
     data = converter.convert(node, ())
     if not isinstance(data, dict):

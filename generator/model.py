@@ -309,7 +309,7 @@ def thaw(value: Any) -> Any:
     return value
 
 
-def _t(values: Any) -> tuple:
+def _t(values: Any) -> tuple[Any, ...]:
     return tuple(values or ())
 
 

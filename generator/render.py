@@ -12,7 +12,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import __version__, bundle, render_examples, workbook
-from .model import Criterion, Framework, Site
+from .model import AnnexItem, Criterion, Framework, Milestone, Site
 from .render_data import browser_data
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -48,12 +48,12 @@ def environment() -> Environment:
 
 def paras(numbers: tuple[int, ...] | list[int]) -> str:
     """(38,) -> 'paragraph 38'; (126, 127) -> 'paragraphs 126 and 127'."""
-    numbers = [str(n) for n in numbers]
-    if not numbers:
+    words = [str(n) for n in numbers]
+    if not words:
         return ""
-    if len(numbers) == 1:
-        return f"paragraph {numbers[0]}"
-    return "paragraphs " + ", ".join(numbers[:-1]) + " and " + numbers[-1]
+    if len(words) == 1:
+        return f"paragraph {words[0]}"
+    return "paragraphs " + ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def longdate(iso: str) -> str:
@@ -142,12 +142,12 @@ def navigation(fw: Framework) -> dict[str, list[dict[str, str]]]:
     }
 
 
-def _items_by_deadline(fw: Framework, agency_id: str) -> list:
+def _items_by_deadline(fw: Framework, agency_id: str) -> list[AnnexItem]:
     items = [i for i in fw.annex_items if i.agency == agency_id and not i.retired]
     return sorted(items, key=lambda i: i.deadline.sort_key)
 
 
-def _due_for(fw: Framework, criterion: Criterion) -> list:
+def _due_for(fw: Framework, criterion: Criterion) -> list[Milestone]:
     ids = {i.id for i in fw.items_for(criterion.id)}
     return [m for m in fw.milestones if ids & set(m.annex_a)]
 

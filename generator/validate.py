@@ -8,7 +8,7 @@ file is reported, best match first within each place, with a message a maintaine
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -100,30 +100,35 @@ def _deepest(err: ValidationError) -> ValidationError:
 
 def explain(err: ValidationError) -> str:
     """A plain message for the common mistakes, falling back on jsonschema's own."""
-    kind, value, schema = err.validator, err.instance, err.schema
+    # Any JSON value: jsonschema types these "... | Unset" for errors made by hand, but every
+    # error from iter_errors has them set.
+    value: Any = err.instance
+    expected: Any = err.validator_value
+    kind = err.validator
+    schema = err.schema if isinstance(err.schema, Mapping) else {}
     if kind == "additionalProperties":
         extra = sorted(set(value) - set(schema.get("properties", {})))
         allowed = ", ".join(sorted(schema.get("properties", {})))
         return f"unknown field {_names(extra)}; allowed fields: {allowed}"
     if kind == "required":
-        missing = [k for k in err.validator_value if k not in value]
+        missing = [k for k in expected if k not in value]
         return f"missing required field {_names(missing)}"
     if kind == "type":
-        return f"expected {_type_words(err.validator_value)}, found {_describe(value)}"
+        return f"expected {_type_words(expected)}, found {_describe(value)}"
     if kind == "pattern":
         hint = schema.get("description", "")
-        pattern = err.validator_value
+        pattern = expected
         return f"{_describe(value)} does not match the pattern {pattern}. {hint}".strip()
     if kind == "enum":
-        options = ", ".join(repr(x) for x in err.validator_value)
+        options = ", ".join(repr(x) for x in expected)
         return f"{_describe(value)} is not one of {options}"
     if kind in {"minItems", "minLength"} and not value:
         return "must not be empty"
     if kind == "maxItems":
-        return f"has {len(value)} items: at most {err.validator_value} allowed"
+        return f"has {len(value)} items: at most {expected} allowed"
     if kind == "minLength":
-        return f"{_describe(value)} is too short: write at least {err.validator_value} characters"
-    if kind == "format" and err.validator_value == "date":
+        return f"{_describe(value)} is too short: write at least {expected} characters"
+    if kind == "format" and expected == "date":
         return f'{_describe(value)} is not a real date: write YYYY-MM-DD, like "2026-05-04"'
     return err.message
 

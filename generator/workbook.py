@@ -16,8 +16,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
-from .model import Site
+from .model import Agency, Site
 
 XLSX_PATH = "assets/planner/annex-a-tracker.xlsx"
 STATUSES = ("Not started", "In progress", "Ready", "Not applicable")
@@ -49,6 +50,7 @@ def workbook_bytes(site: Site) -> bytes:
     fw = site.framework
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet), "a new workbook starts with one worksheet"
     ws.title = "Annex A tracker"
     names = {a.id: a.name for a in fw.agencies}
     titles = {s.id: s.title for s in fw.annex_sections}
@@ -77,8 +79,8 @@ def workbook_bytes(site: Site) -> bytes:
         )
     last = ws.max_row
     _style(ws)
-    _lists(wb, fw.agencies)
-    _validations(ws, last)
+    lists = _lists(wb, fw.agencies)
+    _validations(ws, last, lists.max_row)
     _about(wb, site, last - 1)
     stamp = dt.datetime.fromisoformat(fw.version_date + "T00:00:00")
     wb.properties.creator = "JTAI Ready"
@@ -89,7 +91,7 @@ def workbook_bytes(site: Site) -> bytes:
     return _fixed_timestamps(buffer.getvalue(), stamp)
 
 
-def _style(ws) -> None:
+def _style(ws: Worksheet) -> None:
     for i, (_, width) in enumerate(COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     for cell in ws[1]:
@@ -103,8 +105,8 @@ def _style(ws) -> None:
     ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{ws.max_row}"
 
 
-def _lists(wb: Workbook, agencies) -> None:
-    lists = wb.create_sheet("Lists")
+def _lists(wb: Workbook, agencies: tuple[Agency, ...]) -> Worksheet:
+    lists: Worksheet = wb.create_sheet("Lists")
     lists.append(["Status", "Agency"])
     for i in range(max(len(STATUSES), len(agencies))):
         lists.append(
@@ -117,9 +119,10 @@ def _lists(wb: Workbook, agencies) -> None:
     lists.column_dimensions["B"].width = 70
     for cell in lists[1]:
         cell.font = Font(bold=True)
+    return lists
 
 
-def _validations(ws, last: int) -> None:
+def _validations(ws: Worksheet, last: int, agency_rows: int) -> None:
     status = DataValidation(
         type="list",
         formula1=f"=Lists!$A$2:$A${len(STATUSES) + 1}",
@@ -131,7 +134,6 @@ def _validations(ws, last: int) -> None:
         prompt="Not started, In progress, Ready or Not applicable",
         showInputMessage=True,
     )
-    agency_rows = ws.parent["Lists"].max_row
     agency = DataValidation(
         type="list",
         formula1=f"=Lists!$B$2:$B${agency_rows}",

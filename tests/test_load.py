@@ -19,6 +19,7 @@ def messages(problems) -> list[str]:
 
 def test_keeps_the_line_of_every_value(tmp_path):
     doc, problems = load_file(write(tmp_path, "a: 1\nlist:\n  - id: x\n  - id: y\n"), tmp_path)
+    assert doc is not None
     assert problems == []
     assert doc.data == {"a": 1, "list": [{"id": "x"}, {"id": "y"}]}
     assert doc.line_of(("list", 1, "id")) == 4
@@ -27,6 +28,7 @@ def test_keeps_the_line_of_every_value(tmp_path):
 
 def test_duplicate_keys_are_reported_with_both_lines(tmp_path):
     doc, problems = load_file(write(tmp_path, "a: 1\nb: 2\na: 3\n"), tmp_path)
+    assert doc is not None
     assert messages(problems) == [
         "criteria.yml:3: $.a: duplicate key 'a' (first given on line 1): YAML keeps only the "
         "last one, so remove or rename one of them"
@@ -36,12 +38,14 @@ def test_duplicate_keys_are_reported_with_both_lines(tmp_path):
 
 def test_unquoted_dates_are_reported_and_kept_as_text(tmp_path):
     doc, problems = load_file(write(tmp_path, "when: 2024-05-20\n"), tmp_path)
+    assert doc is not None
     assert doc.data == {"when": "2024-05-20"}
     assert "unquoted date 2024-05-20" in messages(problems)[0]
 
 
 def test_quoted_dates_and_times_stay_text(tmp_path):
     doc, problems = load_file(write(tmp_path, 'when: "2024-05-20"\nat: "17:00"\n'), tmp_path)
+    assert doc is not None
     assert problems == [] and doc.data == {"when": "2024-05-20", "at": "17:00"}
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import zipfile
 from pathlib import Path
 
 import pytest
+from clocks import FIRST, SECOND, clock
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "make_dist.py"
 
@@ -19,11 +21,14 @@ def _load():
     return module
 
 
-def _site(root: Path) -> Path:
+PAGES = {"index.html": "<h1>Home</h1>", "criteria/ec1.html": "<h1>EC1</h1>"}
+
+
+def _site(root: Path, order: list[str] | None = None) -> Path:
     site = root / "site"
-    (site / "criteria").mkdir(parents=True)
-    (site / "index.html").write_text("<h1>Home</h1>", encoding="utf-8")
-    (site / "criteria" / "ec1.html").write_text("<h1>EC1</h1>", encoding="utf-8")
+    for name in order or PAGES:
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(PAGES[name], encoding="utf-8")
     return site
 
 
@@ -40,12 +45,24 @@ def test_zip_holds_every_file_under_one_folder(tmp_path: Path) -> None:
         assert zipped.read("jtai-ready-site/index.html") == b"<h1>Home</h1>"
 
 
-def test_zip_is_reproducible(tmp_path: Path) -> None:
+def test_zip_is_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same pages give the same bytes, whatever their folder, file dates, permissions,
+    creation order, the order the file system lists them in, and the time and time zone of
+    the build."""
     make_dist = _load()
-    site = _site(tmp_path)
+    one = _site(tmp_path / "one")
+    backwards = list(reversed(PAGES))
+    two = _site(tmp_path / "two", order=backwards)
+    for name in backwards:
+        os.utime(two / name, (1_000_000_000, 1_000_000_000))  # 9 September 2001
+        (two / name).chmod(0o600)
     first, second = tmp_path / "a" / "x.zip", tmp_path / "b" / "x.zip"
-    make_dist.make_dist(site, first)
-    make_dist.make_dist(site, second)
+    with clock(FIRST):
+        make_dist.make_dist(one, first)
+    listed = Path.rglob
+    monkeypatch.setattr(Path, "rglob", lambda *args, **kw: reversed(list(listed(*args, **kw))))
+    with clock(SECOND):
+        make_dist.make_dist(two, second)
     assert first.read_bytes() == second.read_bytes()
 
 

@@ -31,6 +31,7 @@ def check(tmp_path: Path, text: str) -> list[str]:
     path = folder / "criteria.yml"
     path.write_text(text, encoding="utf-8")
     doc, problems = load_file(path, tmp_path)
+    assert doc is not None
     assert not problems
     return [str(p) for p in validate(doc)]
 
@@ -69,5 +70,6 @@ def test_unknown_kinds_of_file(tmp_path):
     path.parent.mkdir(parents=True)
     path.write_text("a: 1\n", encoding="utf-8")
     doc, _ = load_file(path, tmp_path)
+    assert doc is not None
     (found,) = validate(doc)
     assert "unknown kind of file: expected one of" in str(found) and "criteria.yml" in str(found)

@@ -153,8 +153,27 @@ def _on_console(recorded: RecordedPage, msg: Any) -> None:
     recorded.console_errors.append(f"{msg.text}{where}")
 
 
+# Two frames let scroll handlers and IntersectionObserver callbacks run (the site header fades
+# its title in and out after a scroll); document.getAnimations() then also lists the CSS
+# transitions they started. Endless animations (a spinner) never finish, so they do not count.
+_TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+_STILL = """() => document.getAnimations().every(
+  (a) => a.playState !== "running" || !isFinite(a.effect?.getComputedTiming().endTime ?? 0)
+)"""
+
+
+def wait_until_still(page: Any) -> None:
+    """Wait until no CSS transition or finite animation is running on the page."""
+    page.evaluate(_TWO_FRAMES)
+    page.wait_for_function(_STILL, polling="raf")
+
+
 def axe_violations(page: Any, context: str | None = None) -> list[dict[str, Any]]:
-    """Run the vendored axe-core on the page (or on the `context` selector); raw violations."""
+    """Run the vendored axe-core on the page (or on the `context` selector); raw violations.
+
+    axe reads colours as drawn, so it waits for the page to be still first (mid-fade text
+    would fail colour contrast)."""
+    wait_until_still(page)
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(content=AXE_PATH.read_text(encoding="utf-8"))
     options = {"runOnly": {"type": "tag", "values": list(AXE_TAGS)}, "resultTypes": ["violations"]}

@@ -296,8 +296,9 @@ def test_results_on_screen_equal_the_test_vectors(sa_open):
         "criteria_scored",
         "criteria_with_evidence",
     ):
-        text = page.inner_text(f"[data-coverage={key}]")
-        assert int(re.match(r"\d+", text).group()) == coverage[key], key
+        number = re.match(r"\d+", page.inner_text(f"[data-coverage={key}]"))
+        assert number, key
+        assert int(number.group()) == coverage[key], key
     rows = page.locator("table[data-table=actions] tbody tr").evaluate_all(
         "els => els.map(e => [e.dataset.criterion, e.dataset.due])"
     )
@@ -635,7 +636,7 @@ def test_child_details_warn_without_blocking(sa_open):
     assert field.input_value().endswith("SW1A 1AA")
     assert sa.current()["answers"]["EC11"]["evidence"]["know"].endswith("SW1A 1AA")
     field.fill("Strategy meetings are held within 3 working days.")
-    sa.page.wait_for_timeout(400)
+    sa.page.locator(".jtai-prompt-know .jtai-pii:empty").wait_for(state="attached")
     assert warning.inner_text() == ""
 
 
@@ -696,7 +697,6 @@ def test_print_view_renders_a_clean_report(sa_open):
 
 
 def _axe_clean(sa: SAPage, where: str, context: str | None = ".jtai-wrap") -> None:
-    sa.page.wait_for_timeout(300)  # let the site header's fade finish after a scroll
     violations = sa.axe(context)
     assert not violations, f"{where}:\n{describe_violations(violations)}"
 

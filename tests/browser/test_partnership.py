@@ -106,7 +106,6 @@ def cell_text(outcome: str, score: str | None) -> str:
 
 
 def axe_clean(pv: PVPage, where: str, context: str | None = ".jtai-wrap") -> None:
-    pv.page.wait_for_timeout(150)  # let the site header's fade finish after a scroll
     violations = pv.sa.axe(context)
     assert not violations, f"{where}:\n{describe_violations(violations)}"
 
@@ -234,7 +233,7 @@ def test_five_agencies_side_by_side(pv_open, pv_exports):
     for agency, (rated, dont_know, not_assessed) in COVERAGE.items():
         row = pv.page.locator(f'table.jtai-pv-coverage tr[data-column="{column(agency)}"]')
         assert AGENCY_NAME[agency] in row.locator("th[scope=row]").inner_text()
-        numbers = [int(re.match(r"\d+", t).group()) for t in row.locator("td").all_inner_texts()]
+        numbers = [int(re.findall(r"^\d+", t)[0]) for t in row.locator("td").all_inner_texts()]
         assert numbers == [rated, dont_know, not_assessed], agency
         assert all("of 21" in t for t in row.locator("td").all_inner_texts())
 
@@ -673,9 +672,9 @@ def test_grid_and_actions_csv_match_the_screen(pv_open, pv_exports):
     rows = read_csv(body)
     header, rows = rows[0], rows[1:]
     at = {h: i for i, h in enumerate(header)}
-    want = [(lead, what, due, by) for lead, items in ACTION_GROUPS for what, due, by in items]
-    assert [r[at["Action"]] for r in rows] == [what for _, what, _, _ in want]
-    for r, (lead, what, due, by) in zip(rows, want, strict=True):
+    actions = [(lead, what, due, by) for lead, items in ACTION_GROUPS for what, due, by in items]
+    assert [r[at["Action"]] for r in rows] == [what for _, what, _, _ in actions]
+    for r, (lead, what, due, by) in zip(rows, actions, strict=True):
         assert r[at["Lead agency"]] == (AGENCY_NAME[lead] if lead != "none" else "No lead given")
         assert r[at["Due"]] == ("/".join(reversed(due.split("-"))) if due else "")
         assert r[at["Overdue"]] == ("Yes" if what == OVERDUE else "No")

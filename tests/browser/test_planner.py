@@ -349,7 +349,15 @@ def test_tracker_notes_warn_about_a_childs_details_without_blocking(page, site_s
     assert warning.get_attribute("role") == "status"
     p.fill("#t-a-list-4-owner", "Lead nurse, SW1A 1AA office")
     p.locator("#t-a-list-4-owner-pii").get_by_text("a full postcode").wait_for()
-    p.wait_for_timeout(600)  # the autosave delay: the text is kept, not blocked
+    # The autosave (after a typing pause) keeps both texts: the warning does not block them.
+    p.wait_for_function(
+        """() => {
+          const saved = JSON.parse(localStorage.getItem("jtai-ready:tracker") || "{}");
+          const item = (saved.items || {})["A-list-4"] || {};
+          return String(item.notes).includes("943 476 5919")
+            && String(item.owner).includes("SW1A 1AA");
+        }"""
+    )
     p.reload()
     p.wait_for_selector("#tracker-app:not([hidden])")
     assert "943 476 5919" in p.input_value("#t-a-list-4-notes")

@@ -10,6 +10,7 @@ fractions and rounding half up to 2 decimal places. Run it by hand when the rule
 import json
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -159,7 +160,7 @@ def rated(**crits):
 
 
 C, M, P, R, D = "consistently", "mostly", "partly", "rarely", "dont-know"
-cases = []
+cases: list[dict[str, Any]] = []
 
 
 def case(name, answers, note, framework="mini", today="2025-03-01", compare=None):
@@ -370,7 +371,7 @@ site_answers["EC17"]["actions"] = [
 ]
 
 real = yaml.safe_load((ROOT / "criteria" / "syv-2023" / "criteria.yml").read_text(encoding="utf-8"))
-SITE = {
+SITE: dict[str, Any] = {
     "focus_areas": ["strategic", "individual", "places-spaces"],
     "criteria": [
         {"id": c["id"], "focus": c["focus"], "indicators": [i["id"] for i in c["indicators"]]}
