@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .model import Site
+from .render_examples import when
 
 XLSX_PATH = "assets/planner/annex-a-tracker.xlsx"
 STATUSES = ("Not started", "In progress", "Ready", "Not applicable")
@@ -164,7 +165,7 @@ def _about(wb: Workbook, site: Site, count: int) -> None:
     lines = [
         f"{fw.short_title}: Annex A readiness tracker",
         f"One row for each of the {count} items inspectors ask for in Annex A of the framework "
-        f"guidance (updated {dt.date.fromisoformat(fw.version_date):%d %B %Y}).",
+        f"guidance (updated {when(fw.version_date)}).",
         "Status and Agency have drop-down lists. Give the owner as a role, not a name.",
         "Deadlines are in the inspection's weeks: week 1 starts on the day inspectors notify you.",
         "Do not record children's names or other personal details here.",

@@ -172,23 +172,18 @@
     };
   }
 
-  /** The different relative deadlines, earliest first. */
+  /** The different relative deadlines, earliest first (no weekday last in its week). */
   function deadlineLabels(data) {
-    var days = D.WEEKDAYS;
     var seen = {};
     var out = [];
     data.annex_a.forEach(function (i) {
       var d = i.deadline;
       if (d.label && !seen[d.label]) {
         seen[d.label] = true;
-        out.push({ label: d.label, key: [d.week, days.indexOf(d.weekday), d.time || "99:99"] });
+        out.push(d);
       }
     });
-    out.sort(function (a, b) {
-      for (var k = 0; k < 3; k += 1) if (a.key[k] !== b.key[k]) return a.key[k] < b.key[k] ? -1 : 1;
-      return 0;
-    });
-    return out.map(function (x) { return x.label; });
+    return out.sort(D.compareDeadlines).map(function (d) { return d.label; });
   }
 
   // ---------------------------------------------------------------------------------------
