@@ -21,7 +21,6 @@ from .model import Site
 from .render_examples import when
 
 XLSX_PATH = "assets/planner/annex-a-tracker.xlsx"
-STATUSES = ("Not started", "In progress", "Ready", "Not applicable")
 # (heading, width in characters)
 COLUMNS = (
     ("ID", 16),
@@ -52,6 +51,7 @@ def workbook_bytes(site: Site) -> bytes:
     ws = wb.active
     ws.title = "Annex A tracker"
     names = {a.id: a.name for a in fw.agencies}
+    statuses = status_labels(site)
     titles = {s.id: s.title for s in fw.annex_sections}
     ws.append([heading for heading, _ in COLUMNS])
     for item in fw.annex_items:
@@ -68,7 +68,7 @@ def workbook_bytes(site: Site) -> bytes:
                     names[item.agency],
                     str(item.deadline) if item.deadline.week else "",
                     ", ".join(item.criteria),
-                    STATUSES[0],
+                    statuses[0],
                     "",
                     "",
                     "",
@@ -78,8 +78,8 @@ def workbook_bytes(site: Site) -> bytes:
         )
     last = ws.max_row
     _style(ws)
-    _lists(wb, fw.agencies)
-    _validations(ws, last)
+    _lists(wb, statuses, fw.agencies)
+    _validations(ws, last, statuses)
     _about(wb, site, last - 1)
     stamp = dt.datetime.fromisoformat(fw.version_date + "T00:00:00")
     wb.properties.creator = "JTAI Ready"
@@ -104,13 +104,18 @@ def _style(ws) -> None:
     ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{ws.max_row}"
 
 
-def _lists(wb: Workbook, agencies) -> None:
+def status_labels(site: Site) -> list[str]:
+    """The tracker's statuses in list order, from timeline.yml (the tracker page reads the same)."""
+    return [s["label"] for s in site.framework.timeline["tracker"]["statuses"]]
+
+
+def _lists(wb: Workbook, statuses: list[str], agencies) -> None:
     lists = wb.create_sheet("Lists")
     lists.append(["Status", "Agency"])
-    for i in range(max(len(STATUSES), len(agencies))):
+    for i in range(max(len(statuses), len(agencies))):
         lists.append(
             [
-                STATUSES[i] if i < len(STATUSES) else None,
+                statuses[i] if i < len(statuses) else None,
                 agencies[i].name if i < len(agencies) else None,
             ]
         )
@@ -120,16 +125,16 @@ def _lists(wb: Workbook, agencies) -> None:
         cell.font = Font(bold=True)
 
 
-def _validations(ws, last: int) -> None:
+def _validations(ws, last: int, statuses: list[str]) -> None:
     status = DataValidation(
         type="list",
-        formula1=f"=Lists!$A$2:$A${len(STATUSES) + 1}",
+        formula1=f"=Lists!$A$2:$A${len(statuses) + 1}",
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="Status",
         error="Choose a status from the list.",
         promptTitle="Status",
-        prompt="Not started, In progress, Ready or Not applicable",
+        prompt=", ".join(statuses[:-1]) + " or " + statuses[-1],
         showInputMessage=True,
     )
     agency_rows = ws.parent["Lists"].max_row

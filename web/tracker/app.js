@@ -148,7 +148,7 @@
     function itemNode(item) {
       var s = slug(item.id);
       var saved = T.itemOf(tracker, item.id);
-      var select = el("select", { id: "t-" + s + "-status", "data-field": "status" }, T.STATUSES.map(function (st) {
+      var select = el("select", { id: "t-" + s + "-status", "data-field": "status" }, T.statuses(data).map(function (st) {
         return el("option", { value: st.id, text: st.label });
       }));
       select.value = saved.status;
@@ -252,15 +252,18 @@
       var box = $("tracker-progress");
       App.clear(box);
       var o = p.overall;
+      var label = function (id) { return T.statusLabel(data, id); };
+      var count = function (id) { return " " + o[id] + " " + label(id).toLowerCase(); };
       box.appendChild(el("p", { class: "jtai-progress-overall", id: "tracker-overall" }, [
-        el("strong", { text: o.ready + " of " + o.total + " items ready (" + o.percent + "% of those that apply)." }),
-        " " + o["in-progress"] + " in progress, " + o["not-started"] + " not started, " + o["not-applicable"] + " not applicable." +
+        el("strong", { text: o.ready + " of " + o.total + " items " + label("ready").toLowerCase() + " (" + o.percent + "% of those that apply)." }),
+        count("in-progress") + "," + count("not-started") + "," + count("not-applicable") + "." +
           (sched ? " " + o.overdue + " overdue, " + o["due-soon"] + " due soon." : "")
       ]));
       box.appendChild(el("div", { class: "jtai-bar", "aria-hidden": "true" }, [
         el("span", { class: "jtai-bar__fill", style: "width:" + o.percent + "%" })]));
       box.appendChild(App.table("tracker-agency-caption", "Progress by agency",
-        ["Agency", "Ready", "In progress", "Not started", "Not applicable", "Overdue", "Ready (%)"],
+        ["Agency", label("ready"), label("in-progress"), label("not-started"), label("not-applicable"), "Overdue",
+          label("ready") + " (%)"],
         p.agencies.map(function (a) {
           var c = a.counts;
           return { attrs: { "data-agency": a.id }, cells: [
@@ -277,7 +280,7 @@
         if (data.annex_a.some(function (i) { return i.agency === a.id; })) agency.appendChild(el("option", { value: a.id, text: a.name }));
       });
       var statusSel = $("tracker-filter-status");
-      T.STATUSES.forEach(function (s) { statusSel.appendChild(el("option", { value: s.id, text: s.label })); });
+      T.statuses(data).forEach(function (s) { statusSel.appendChild(el("option", { value: s.id, text: s.label })); });
       var deadline = $("tracker-filter-deadline");
       T.deadlineLabels(data).forEach(function (label) { deadline.appendChild(el("option", { value: label, text: label })); });
       $("tracker-filters").addEventListener("change", announceCount);
