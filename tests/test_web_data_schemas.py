@@ -18,6 +18,7 @@ from typing import Any
 import jsonschema
 import pytest
 from paths import ROOT
+from schema_checks import gaps
 
 from generator import __main__ as cli
 from generator import planner, render_data
@@ -42,22 +43,7 @@ def test_each_schema_is_valid_draft_2020_12_closed_and_titled(path: Path):
     schema = json.loads(path.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    missing: list[str] = []
-
-    def walk(node: Any, where: str) -> None:
-        if isinstance(node, dict):
-            for name, sub in node.get("properties", {}).items():
-                if not ("title" in sub and "description" in sub):
-                    missing.append(f"{where}.properties.{name}: no title or description")
-            if node.get("type") == "object" and node.get("additionalProperties") is not False:
-                missing.append(f"{where}: additionalProperties is not false")
-            for key, sub in node.items():
-                walk(sub, f"{where}.{key}")
-        elif isinstance(node, list):
-            for i, sub in enumerate(node):
-                walk(sub, f"{where}[{i}]")
-
-    walk(schema, "$")
+    missing = gaps(schema, closed=True)
     assert not missing, "\n".join(missing)
 
 

@@ -67,7 +67,7 @@
       if (!quiet) {
         var p = T.progress(data, currentRows()).overall;
         var item = data.annex_a.filter(function (i) { return i.id === id; })[0];
-        App.announce(status, item.label + ": " + T.statusLabel(value) + ". " + p.ready + " of " + p.total + " items ready.");
+        App.announce(status, item.label + ": " + T.statusLabel(data, value) + ". " + p.ready + " of " + p.total + " items ready.");
       }
     }
 
