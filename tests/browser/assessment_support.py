@@ -31,7 +31,7 @@ from browser_support import axe_violations, serve_directory
 REPO = Path(__file__).resolve().parents[2]
 VECTORS = REPO / "tests" / "vectors" / "scoring.json"
 IMPORTS = REPO / "tests" / "fixtures" / "imports"
-EXPORT_SCHEMA = REPO / "assessment" / "export.schema.json"
+EXPORT_SCHEMA = REPO / "web" / "schemas" / "assessment-export.schema.json"
 PAGE = "self-assessment.html"
 STORE_PREFIX = "jtai-ready:"
 
