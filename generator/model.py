@@ -60,21 +60,24 @@ class Deadline:
 
     @property
     def sort_key(self) -> tuple[int, int, str]:
+        """Week, weekday, time; no weekday after every weekday, no time after every time.
+        web/lib/dates.js compareDeadlines is the same rule (tests/vectors/shared-rules.json)."""
         day = WEEKDAYS.index(self.weekday) if self.weekday in WEEKDAYS else 5
         return (self.week, day, self.time or "99:99")
 
     def __str__(self) -> str:
+        """'5pm Tuesday, week 1', 'Midday Tuesday, week 1', 'Friday, week 1', 'Week 2'."""
         parts = [clock(self.time)] if self.time else []
         if self.weekday:
             parts.append(self.weekday.capitalize())
         parts.append(f"week {self.week}")
-        if len(parts) == 1:
-            return parts[0].capitalize()
-        return " ".join(parts[:-1]) + ", " + parts[-1]
+        text = " ".join(parts[:-1]) + ", " + parts[-1] if len(parts) > 1 else parts[0]
+        return text[0].upper() + text[1:]
 
 
 def clock(time: str) -> str:
-    """GOV.UK style: 17:00 -> 5pm, 11:00 -> 11am, 09:30 -> 9:30am, 12:00 -> midday."""
+    """GOV.UK style: 17:00 -> 5pm, 11:00 -> 11am, 09:30 -> 9:30am, 12:00 -> midday.
+    web/lib/dates.js clock is the same rule (tests/vectors/shared-rules.json)."""
     hours, minutes = (int(x) for x in time.split(":"))
     if (hours, minutes) == (12, 0):
         return "midday"

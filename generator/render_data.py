@@ -2,9 +2,10 @@
 
 `browser_data(site)` gives every kind by name: "assessment" (the self-assessment and the
 partnership view), "planner" (the planner and the tracker) and "findings" (the worked examples'
-explorer and exercise). Each kind has a JSON Schema in generator/schemas/web/NAME.schema.json.
-`data_script` turns one into the classic script that puts it at window.JTAI.data.NAME, so it
-loads from file:// with no fetch. Reads the model only.
+explorer and exercise). Each kind has a JSON Schema in generator/schemas/web/NAME.schema.json
+and is checked against it here, so a generator change that breaks what the apps read stops the
+build. `data_script` turns one into the classic script that puts it at window.JTAI.data.NAME, so
+it loads from file:// with no fetch. Reads the model only.
 """
 
 from __future__ import annotations
@@ -15,17 +16,27 @@ from typing import Any
 from . import planner, render_examples
 from .data_head import app_head
 from .model import Criterion, Framework, Site, thaw
+from .problems import GenerationError
+from .validate import check_data
 
 BANNER = "/* Generated from criteria/ by python -m generator: do not edit. */"
 
 
 def browser_data(site: Site) -> dict[str, dict[str, Any]]:
-    """Every kind of browser data, by name."""
-    return {
+    """Every kind of browser data, by name, or GenerationError if one breaks its schema."""
+    data = {
         "assessment": assessment_data(site),
         "planner": planner.planner_data(site),
         "findings": render_examples.findings_data(site.framework),
     }
+    problems = [
+        p
+        for name, value in data.items()
+        for p in check_data(f"browser data {name!r}", f"web/{name}.schema.json", value)
+    ]
+    if problems:
+        raise GenerationError(sorted(problems))
+    return data
 
 
 def data_script(name: str, data: dict[str, Any]) -> str:

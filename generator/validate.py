@@ -15,6 +15,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, relevance
+from referencing import Registry, Resource
 
 from .load import Document
 from .problems import Problem, json_path
@@ -23,6 +24,7 @@ SCHEMA_DIR = Path(__file__).parent / "schemas"
 MODELINE = "# yaml-language-server: $schema="
 EXAMPLES = "examples"  # a framework's folder of worked examples, one file per example
 EXAMPLE_SCHEMA = "example.schema.json"
+SCHEMA_BASE = "https://jtai-ready.example/schemas/"  # every schema's address, for $ref between them
 
 
 def schema_name(doc_path: Path) -> str:
@@ -45,7 +47,35 @@ def validator_for(name: str) -> Draft202012Validator | None:
         return None
     schema = json.loads(path.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return Draft202012Validator(
+        schema, registry=_registry(), format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+@cache
+def _registry() -> Registry:
+    """Every schema under SCHEMA_DIR at SCHEMA_BASE + its path, so "../x.schema.json" resolves."""
+    return Registry().with_resources(
+        (
+            SCHEMA_BASE + path.relative_to(SCHEMA_DIR).as_posix(),
+            Resource.from_contents(json.loads(path.read_text(encoding="utf-8"))),
+        )
+        for path in sorted(SCHEMA_DIR.rglob("*.schema.json"))
+    )
+
+
+def check_data(where: str, name: str, data: Any) -> list[Problem]:
+    """Every way `data` breaks the schema SCHEMA_DIR/name, each as a Problem at `where`."""
+    validator = validator_for(name)
+    if validator is None:
+        return [Problem(where, 0, "$", f"no schema {name} in {SCHEMA_DIR.name}/")]
+    errors = sorted(validator.iter_errors(data), key=relevance)
+    return [_data_problem(where, err) for err in errors]
+
+
+def _data_problem(where: str, err: ValidationError) -> Problem:
+    err = _deepest(err)
+    return Problem(where, 0, json_path(err.absolute_path), explain(err))
 
 
 def known_kinds() -> list[str]:

@@ -19,9 +19,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .model import Agency, Site
+from .render_examples import when
 
 XLSX_PATH = "assets/planner/annex-a-tracker.xlsx"
-STATUSES = ("Not started", "In progress", "Ready", "Not applicable")
 # (heading, width in characters)
 COLUMNS = (
     ("ID", 16),
@@ -53,6 +53,7 @@ def workbook_bytes(site: Site) -> bytes:
     assert isinstance(ws, Worksheet), "a new workbook starts with one worksheet"
     ws.title = "Annex A tracker"
     names = {a.id: a.name for a in fw.agencies}
+    statuses = status_labels(site)
     titles = {s.id: s.title for s in fw.annex_sections}
     ws.append([heading for heading, _ in COLUMNS])
     for item in fw.annex_items:
@@ -69,7 +70,7 @@ def workbook_bytes(site: Site) -> bytes:
                     names[item.agency],
                     str(item.deadline) if item.deadline.week else "",
                     ", ".join(item.criteria),
-                    STATUSES[0],
+                    statuses[0],
                     "",
                     "",
                     "",
@@ -79,8 +80,8 @@ def workbook_bytes(site: Site) -> bytes:
         )
     last = ws.max_row
     _style(ws)
-    lists = _lists(wb, fw.agencies)
-    _validations(ws, last, lists.max_row)
+    lists = _lists(wb, statuses, fw.agencies)
+    _validations(ws, last, statuses, lists.max_row)
     _about(wb, site, last - 1)
     stamp = dt.datetime.fromisoformat(fw.version_date + "T00:00:00")
     wb.properties.creator = "JTAI Ready"
@@ -105,13 +106,18 @@ def _style(ws: Worksheet) -> None:
     ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{ws.max_row}"
 
 
-def _lists(wb: Workbook, agencies: tuple[Agency, ...]) -> Worksheet:
+def status_labels(site: Site) -> list[str]:
+    """The tracker's statuses in list order, from timeline.yml (the tracker page reads the same)."""
+    return [s["label"] for s in site.framework.timeline["tracker"]["statuses"]]
+
+
+def _lists(wb: Workbook, statuses: list[str], agencies: tuple[Agency, ...]) -> Worksheet:
     lists: Worksheet = wb.create_sheet("Lists")
     lists.append(["Status", "Agency"])
-    for i in range(max(len(STATUSES), len(agencies))):
+    for i in range(max(len(statuses), len(agencies))):
         lists.append(
             [
-                STATUSES[i] if i < len(STATUSES) else None,
+                statuses[i] if i < len(statuses) else None,
                 agencies[i].name if i < len(agencies) else None,
             ]
         )
@@ -122,16 +128,16 @@ def _lists(wb: Workbook, agencies: tuple[Agency, ...]) -> Worksheet:
     return lists
 
 
-def _validations(ws: Worksheet, last: int, agency_rows: int) -> None:
+def _validations(ws: Worksheet, last: int, statuses: list[str], agency_rows: int) -> None:
     status = DataValidation(
         type="list",
-        formula1=f"=Lists!$A$2:$A${len(STATUSES) + 1}",
+        formula1=f"=Lists!$A$2:$A${len(statuses) + 1}",
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="Status",
         error="Choose a status from the list.",
         promptTitle="Status",
-        prompt="Not started, In progress, Ready or Not applicable",
+        prompt=", ".join(statuses[:-1]) + " or " + statuses[-1],
         showInputMessage=True,
     )
     agency = DataValidation(
@@ -166,7 +172,7 @@ def _about(wb: Workbook, site: Site, count: int) -> None:
     lines = [
         f"{fw.short_title}: Annex A readiness tracker",
         f"One row for each of the {count} items inspectors ask for in Annex A of the framework "
-        f"guidance (updated {dt.date.fromisoformat(fw.version_date):%d %B %Y}).",
+        f"guidance (updated {when(fw.version_date)}).",
         "Status and Agency have drop-down lists. Give the owner as a role, not a name.",
         "Deadlines are in the inspection's weeks: week 1 starts on the day inspectors notify you.",
         "Do not record children's names or other personal details here.",

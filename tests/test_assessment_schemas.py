@@ -15,6 +15,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from schema_checks import gaps
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = ROOT / "criteria" / "syv-2023" / "assessment.yml"
@@ -41,22 +42,7 @@ def settings() -> dict:
 def test_schema_is_valid_draft_2020_12_with_titles_everywhere(path):
     schema = load_json(path)
     jsonschema.Draft202012Validator.check_schema(schema)
-    missing = []
-
-    def walk(node, where):
-        if isinstance(node, dict):
-            for name, sub in node.get("properties", {}).items():
-                if not ("title" in sub and "description" in sub):
-                    missing.append(f"{where}.properties.{name}")
-            if node.get("type") == "object" and "additionalProperties" not in node:
-                missing.append(f"{where}: no additionalProperties")
-            for key, sub in node.items():
-                walk(sub, f"{where}.{key}")
-        elif isinstance(node, list):
-            for i, sub in enumerate(node):
-                walk(sub, f"{where}[{i}]")
-
-    walk(schema, "$")
+    missing = gaps(schema)
     assert not missing, "\n".join(missing)
 
 

@@ -26,9 +26,26 @@ function filled() {
 }
 
 test("four statuses, not started by default", () => {
-  assert.deepEqual(T.STATUSES.map((s) => s.id), ["not-started", "in-progress", "ready", "not-applicable"]);
+  assert.deepEqual(T.statuses(DATA).map((s) => s.id), ["not-started", "in-progress", "ready", "not-applicable"]);
   assert.deepEqual(T.itemOf(T.newTracker(DATA, NOW), "A-list-4"), T.emptyItem());
-  assert.equal(T.statusLabel("not-applicable"), "Not applicable");
+  assert.equal(T.statusLabel(DATA, "not-applicable"), "Not applicable");
+  assert.deepEqual(T.statuses(DATA).filter((s) => T.isDone(DATA, s.id)).map((s) => s.id), ["ready", "not-applicable"]);
+});
+
+test("statuses and the due-soon window come from the generated data (timeline.yml), not the script", () => {
+  const data = JSON.parse(JSON.stringify(DATA));
+  data.tracker.statuses[2].label = "Sent";
+  data.tracker.statuses[1].done = true;
+  data.tracker.due_soon_working_days = 3;
+  assert.equal(T.statusLabel(data, "ready"), "Sent");
+  assert.equal(T.timing(data, "in-progress", "2024-05-07", "17:00", "2024-05-08", CAL), "", "a done status");
+  assert.equal(T.timing(DATA, "not-started", "2024-05-10", "17:00", "2024-05-07", CAL), "");
+  assert.equal(T.timing(data, "not-started", "2024-05-10", "17:00", "2024-05-07", CAL), "due-soon", "3 working days");
+  let t = T.newTracker(data, NOW);
+  t = T.update(t, data, "A-list-4", "status", "ready", NOW).tracker;
+  const row = T.rows(data, t, {}).find((r) => r.id === "A-list-4");
+  assert.equal(row.status_label, "Sent");
+  assert.equal(parseCSV(T.toCSV([row]).slice(1))[1][8], "Sent");
 });
 
 test("updates are checked and never change the original", () => {
@@ -60,7 +77,7 @@ test("one row per Annex A item; deadlines relative until a date is set, then dat
 });
 
 test("overdue and due soon, never for items that are ready or not applicable", () => {
-  const t = (status, date, time, today, nowTime) => T.timing(status, date, time, today, CAL, { nowTime });
+  const t = (status, date, time, today, nowTime) => T.timing(DATA, status, date, time, today, CAL, nowTime);
   assert.equal(t("not-started", "2024-05-07", "17:00", "2024-05-08"), "overdue");
   assert.equal(t("in-progress", "2024-05-07", "17:00", "2024-05-07", "17:30"), "overdue");
   assert.equal(t("in-progress", "2024-05-07", "17:00", "2024-05-07", "09:00"), "due-soon");

@@ -1,8 +1,13 @@
 """Write tests/vectors/scoring.json: answers in, expected scores, outcomes and coverage out.
 
-The expected values are worked out here, independently of assessment/scoring.js, with exact
-fractions and rounding half up to 2 decimal places. Run it by hand when the rules, the settings
-(criteria/syv-2023/assessment.yml) or the real criteria change, and review the diff:
+The expected values are worked out here, independently of web/lib/scoring.js, with exact
+fractions and rounding half up to 2 decimal places. The settings below (LEVELS, BANDS, EVIDENCE,
+CLOSED) are written out on purpose rather than read from criteria/syv-2023/assessment.yml: the
+vectors are a second, independent statement of the rules, and tests/test_assessment_schemas.py,
+tests/js/scoring.test.js and the browser test check that assessment.yml still says the same.
+tests/test_scoring_vectors.py runs this script in-process and fails when scoring.json is not
+exactly what it makes. Run it by hand when the rules, the settings or the real criteria change,
+and review the diff:
 
     .venv/bin/python tests/vectors/make_scoring_vectors.py
 """
@@ -404,37 +409,56 @@ case(
     ],
 )
 
-for c in cases:
-    fw = MINI if c["framework"] == "mini" else SITE
-    c["expected"] = expected(fw, c["answers"], c["today"])
-    if c["framework"] == "syv-2023":
-        for r in c["expected"]["criteria"].values():
-            del r["unrated"]
+TARGET = ROOT / "tests" / "vectors" / "scoring.json"
 
-out = {
-    "description": (
-        "Test vectors for assessment/scoring.js: answers in; criterion scores, "
-        "suggested and effective outcomes, focus-area and overall results, coverage, lists and "
-        "the action list out. Expected values were worked out independently of scoring.js with "
-        "exact fractions, rounding half up to 2 decimal places. Used by tests/js/scoring.test.js "
-        "and tests/browser/test_assessment.py."
-    ),
-    "scale": {"levels": LEVELS, "outside": OUTSIDE},
-    "outcomes": [{"id": b, "min": float(m)} for b, m in BANDS],
-    "evidence_prompts_counted": EVIDENCE,
-    "closed_statuses": [k for k, v in CLOSED.items() if v],
-    "frameworks": {
-        "mini": MINI,
-        "syv-2023": {
-            "focus": {c["id"]: c["focus"] for c in SITE["criteria"]},
-            "note": (
-                "The real framework (criteria/syv-2023). 'focus' records the focus areas "
-                "the expected values assume."
-            ),
+
+def vectors() -> dict:
+    """The whole vectors file: the settings assumed, every case and its expected results."""
+    out = []
+    for c in cases:
+        fw = MINI if c["framework"] == "mini" else SITE
+        want = expected(fw, c["answers"], c["today"])
+        if c["framework"] == "syv-2023":
+            for r in want["criteria"].values():
+                del r["unrated"]
+        out.append({**c, "expected": want})
+    return {
+        "description": (
+            "Test vectors for web/lib/scoring.js: answers in; criterion scores, "
+            "suggested and effective outcomes, focus-area and overall results, coverage, lists and "
+            "the action list out. Expected values were worked out independently of scoring.js with "
+            "exact fractions, rounding half up to 2 decimal places. Made by "
+            "tests/vectors/make_scoring_vectors.py (tests/test_scoring_vectors.py checks this file "
+            "is what it makes). Used by tests/js/scoring.test.js and "
+            "tests/browser/test_assessment.py."
+        ),
+        "scale": {"levels": LEVELS, "outside": OUTSIDE},
+        "outcomes": [{"id": b, "min": float(m)} for b, m in BANDS],
+        "evidence_prompts_counted": EVIDENCE,
+        "closed_statuses": [k for k, v in CLOSED.items() if v],
+        "frameworks": {
+            "mini": MINI,
+            "syv-2023": {
+                "focus": {c["id"]: c["focus"] for c in SITE["criteria"]},
+                "note": (
+                    "The real framework (criteria/syv-2023). 'focus' records the focus areas "
+                    "the expected values assume."
+                ),
+            },
         },
-    },
-    "cases": cases,
-}
-target = ROOT / "tests" / "vectors" / "scoring.json"
-target.write_text(json.dumps(out, indent=1, ensure_ascii=False), encoding="utf-8")
-print(f"{len(cases)} cases written to {target.relative_to(ROOT)}")
+        "cases": out,
+    }
+
+
+def text() -> str:
+    """The file's text, exactly as written."""
+    return json.dumps(vectors(), indent=1, ensure_ascii=False)
+
+
+def main() -> None:
+    TARGET.write_text(text(), encoding="utf-8")
+    print(f"{len(cases)} cases written to {TARGET.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -115,6 +115,23 @@
     return min === 0 ? h12 + suffix : h12 + ":" + m[2] + suffix;
   }
 
+  /**
+   * Order two {week, weekday, time} deadlines: by week, then weekday, then time. No weekday comes
+   * after every weekday of its week and no time after every time, as the generator sorts them
+   * (generator/model.py Deadline.sort_key; both checked by tests/vectors/shared-rules.json).
+   */
+  function compareDeadlines(a, b) {
+    var ka = deadlineKey(a);
+    var kb = deadlineKey(b);
+    for (var k = 0; k < 3; k += 1) if (ka[k] !== kb[k]) return ka[k] < kb[k] ? -1 : 1;
+    return 0;
+  }
+
+  function deadlineKey(d) {
+    var day = WEEKDAYS.indexOf(d.weekday);
+    return [d.week, day < 0 || day > 4 ? 5 : day, d.time || "99:99"];
+  }
+
   function weekdayName(id) {
     var i = WEEKDAYS.indexOf(id);
     return i < 0 ? "" : DAY_NAMES[i];
@@ -406,7 +423,7 @@
   return {
     WEEKDAYS: WEEKDAYS, toDay: toDay, fromDay: fromDay, isDate: isDate, addDays: addDays,
     weekday: weekday, weekdayIndex: weekdayIndex, weekdayName: weekdayName, mondayOf: mondayOf,
-    daysBetween: daysBetween, longDate: longDate, shortDate: shortDate, clock: clock,
+    daysBetween: daysBetween, longDate: longDate, shortDate: shortDate, clock: clock, compareDeadlines: compareDeadlines,
     calendar: calendar, schedule: schedule, deadline: deadline, plan: plan
   };
 });

@@ -53,7 +53,7 @@
     if (!quiet) {
       var p = T.progress(App.data, App.rows()).overall;
       var item = App.data.annex_a.filter(function (i) { return i.id === id; })[0];
-      App.say(item.label + ": " + T.statusLabel(value) + ". " + p.ready + " of " + p.total + " items ready.");
+      App.say(item.label + ": " + T.statusLabel(App.data, value) + ". " + p.ready + " of " + p.total + " items ready.");
     }
   };
 

@@ -23,14 +23,6 @@
   var FORMAT_VERSION = 1;
   var MAX_BYTES = 2 * 1024 * 1024;
   var MAX_LISTED = 8;
-  var DUE_SOON_WORKING_DAYS = 2;
-  var STATUSES = [
-    { id: "not-started", label: "Not started" },
-    { id: "in-progress", label: "In progress" },
-    { id: "ready", label: "Ready" },
-    { id: "not-applicable", label: "Not applicable" }
-  ];
-  var DONE = { "ready": true, "not-applicable": true };
   var FIELDS = {
     status: { max: 20 }, owner: { max: 200 }, location: { max: 500 }, reviewed: { max: 10, date: true },
     notes: { max: 5000 }
@@ -40,13 +32,27 @@
 
   var has = function (obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); };
 
-  function statusLabel(id) {
-    var found = STATUSES.filter(function (s) { return s.id === id; })[0];
+  /**
+   * The statuses, in list order: [{id, label, done}] from the tracker block of timeline.yml
+   * (data.tracker), which the generator's Excel workbook reads too. The IDs never change.
+   */
+  function statuses(data) {
+    return data.tracker.statuses;
+  }
+
+  function statusOf(data, id) {
+    return statuses(data).filter(function (s) { return s.id === id; })[0];
+  }
+
+  function statusLabel(data, id) {
+    var found = statusOf(data, id);
     return found ? found.label : "";
   }
 
-  function isStatus(id) {
-    return STATUSES.some(function (s) { return s.id === id; });
+  /** True for a status that needs nothing more (never overdue or due soon). */
+  function isDone(data, id) {
+    var found = statusOf(data, id);
+    return Boolean(found && found.done);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -70,11 +76,11 @@
   }
 
   /** Check one field's value: "" when fine, else a message. */
-  function fieldProblem(field, value) {
+  function fieldProblem(field, value, data) {
     if (!has(FIELDS, field)) return "is not a tracker field";
     if (typeof value !== "string") return "expected text";
     if (value.length > FIELDS[field].max) return "is longer than " + FIELDS[field].max + " characters";
-    if (field === "status" && !isStatus(value)) return "is not a status (" + STATUSES.map(function (s) { return s.id; }).join(", ") + ")";
+    if (field === "status" && !statusOf(data, value)) return "is not a status (" + statuses(data).map(function (s) { return s.id; }).join(", ") + ")";
     if (FIELDS[field].date && value !== "" && !D.isDate(value)) return "is not a real date written YYYY-MM-DD";
     return "";
   }
@@ -82,7 +88,7 @@
   /** A copy of the tracker with one field of one item changed: {ok, tracker} or {ok: false, message}. */
   function update(tracker, data, id, field, value, now) {
     if (!data.annex_a.some(function (i) { return i.id === id; })) return { ok: false, message: "There is no Annex A item " + id + "." };
-    var problem = fieldProblem(field, value);
+    var problem = fieldProblem(field, value, data);
     if (problem) return { ok: false, message: field + " " + problem };
     var copy = JSON.parse(JSON.stringify(tracker));
     var item = itemOf(copy, id);
@@ -103,21 +109,20 @@
   // Rows, timing, filters and progress
 
   /**
-   * "overdue", "due-soon" or "" for an item due on `date` at `time`, on `today` (at `nowTime`).
-   * Due soon: today or within the next `soon` working days. Done items are never either.
+   * "overdue", "due-soon" or "" for an item with `status` due on `date` at `time`, on `today` (at
+   * `nowTime`). Due soon: today or within data.tracker.due_soon_working_days working days. Items
+   * whose status is done are never either.
    */
-  function timing(status, date, time, today, cal, options) {
-    if (DONE[status] || !date || !today) return "";
-    var soon = options && options.soon !== undefined ? options.soon : DUE_SOON_WORKING_DAYS;
-    var nowTime = options && options.nowTime;
+  function timing(data, status, date, time, today, cal, nowTime) {
+    if (isDone(data, status) || !date || !today) return "";
     if (date < today) return "overdue";
     if (date === today && time && nowTime && nowTime >= time) return "overdue";
-    return cal.workingDaysBetween(today, date) <= soon ? "due-soon" : "";
+    return cal.workingDaysBetween(today, date) <= data.tracker.due_soon_working_days ? "due-soon" : "";
   }
 
   /**
    * One row per Annex A item with its saved state, agency name, deadline (dated when `sched` is
-   * a JTAI.dates.schedule result) and timing. ctx: {sched, cal, today, nowTime, soon}.
+   * a JTAI.dates.schedule result) and timing. ctx: {sched, cal, today, nowTime}.
    */
   function rows(data, tracker, ctx) {
     var c = ctx || {};
@@ -130,8 +135,9 @@
       return {
         id: item.id, item: item, agency: item.agency, agency_name: agencies[item.agency] || item.agency,
         deadline_label: item.deadline.label, date: date, time: when ? when.time : "",
-        status: state.status, owner: state.owner, location: state.location, reviewed: state.reviewed, notes: state.notes,
-        timing: when ? timing(state.status, date, when.time, c.today, c.cal, c) : ""
+        status: state.status, status_label: statusLabel(data, state.status), done: isDone(data, state.status),
+        owner: state.owner, location: state.location, reviewed: state.reviewed, notes: state.notes,
+        timing: when ? timing(data, state.status, date, when.time, c.today, c.cal, c.nowTime) : ""
       };
     });
   }
@@ -141,7 +147,7 @@
     var o = f || {};
     return list.filter(function (r) {
       if (o.agency && r.agency !== o.agency) return false;
-      if (o.status === "not-ready" && DONE[r.status]) return false;
+      if (o.status === "not-ready" && r.done) return false;
       if (o.status && o.status !== "not-ready" && r.status !== o.status) return false;
       if (o.deadline === "overdue" || o.deadline === "due-soon") return r.timing === o.deadline;
       if (o.deadline && r.deadline_label !== o.deadline) return false;
@@ -172,23 +178,18 @@
     };
   }
 
-  /** The different relative deadlines, earliest first. */
+  /** The different relative deadlines, earliest first (no weekday last in its week). */
   function deadlineLabels(data) {
-    var days = D.WEEKDAYS;
     var seen = {};
     var out = [];
     data.annex_a.forEach(function (i) {
       var d = i.deadline;
       if (d.label && !seen[d.label]) {
         seen[d.label] = true;
-        out.push({ label: d.label, key: [d.week, days.indexOf(d.weekday), d.time || "99:99"] });
+        out.push(d);
       }
     });
-    out.sort(function (a, b) {
-      for (var k = 0; k < 3; k += 1) if (a.key[k] !== b.key[k]) return a.key[k] < b.key[k] ? -1 : 1;
-      return 0;
-    });
-    return out.map(function (x) { return x.label; });
+    return out.sort(D.compareDeadlines).map(function (d) { return d.label; });
   }
 
   // ---------------------------------------------------------------------------------------
@@ -204,7 +205,7 @@
   function toCSV(list) {
     return CSV.file(CSV_HEADER, list.map(function (r) {
       return [r.id, r.item.section_title, r.item.number, r.item.item, r.agency_name, r.deadline_label,
-        CSV.ukDate(r.date), r.time, statusLabel(r.status), r.owner, r.location, CSV.ukDate(r.reviewed), r.notes,
+        CSV.ukDate(r.date), r.time, r.status_label, r.owner, r.location, CSV.ukDate(r.reviewed), r.notes,
         r.item.criteria.map(function (c) { return c.id; }).join(", "),
         r.timing === "overdue" ? "Overdue" : r.timing === "due-soon" ? "Due soon" : ""];
     }));
@@ -277,7 +278,7 @@
       var value = items[id];
       if (!isObject(value)) return errors.push({ path: path, message: "expected an object, found " + typeName(value) });
       Object.keys(value).forEach(function (field) {
-        var problem = fieldProblem(field, value[field]);
+        var problem = fieldProblem(field, value[field], data);
         if (problem) errors.push({ path: path + "." + field, message: problem });
       });
       return undefined;
@@ -338,9 +339,8 @@
   }
 
   return {
-    FORMAT: FORMAT, FORMAT_VERSION: FORMAT_VERSION, MAX_BYTES: MAX_BYTES, STATUSES: STATUSES,
-    DUE_SOON_WORKING_DAYS: DUE_SOON_WORKING_DAYS, CSV_HEADER: CSV_HEADER,
-    statusLabel: statusLabel, isStatus: isStatus, newTracker: newTracker, emptyItem: emptyItem, itemOf: itemOf,
+    FORMAT: FORMAT, FORMAT_VERSION: FORMAT_VERSION, MAX_BYTES: MAX_BYTES, CSV_HEADER: CSV_HEADER,
+    statuses: statuses, statusLabel: statusLabel, isDone: isDone, newTracker: newTracker, emptyItem: emptyItem, itemOf: itemOf,
     fieldProblem: fieldProblem, update: update, setDates: setDates, timing: timing, rows: rows, filter: filter,
     counts: counts, progress: progress, deadlineLabels: deadlineLabels, exportJSON: exportJSON, toCSV: toCSV,
     fileName: fileName, parseImport: parseImport

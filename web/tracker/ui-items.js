@@ -43,7 +43,7 @@
         autocomplete: "off", value: saved[name] });
     };
     return {
-      status: el("select", { id: "t-" + s + "-status", "data-field": "status" }, T.STATUSES.map(function (st) {
+      status: el("select", { id: "t-" + s + "-status", "data-field": "status" }, T.statuses(App.data).map(function (st) {
         return el("option", { value: st.id, text: st.label, selected: st.id === saved.status });
       })),
       owner: text("owner", "200"),

@@ -10,15 +10,18 @@
   App.renderProgress = function (p) {
     var box = K.clear(App.$("tracker-progress"));
     var o = p.overall;
+    var label = function (id) { return T.statusLabel(App.data, id); };
+    var count = function (id) { return " " + o[id] + " " + label(id).toLowerCase(); };
     box.appendChild(el("p", { class: "jtai-progress-overall", id: "tracker-overall" }, [
-      el("strong", { text: o.ready + " of " + o.total + " items ready (" + o.percent + "% of those that apply)." }),
-      " " + o["in-progress"] + " in progress, " + o["not-started"] + " not started, " + o["not-applicable"] + " not applicable." +
+      el("strong", { text: o.ready + " of " + o.total + " items " + label("ready").toLowerCase() + " (" + o.percent + "% of those that apply)." }),
+      count("in-progress") + "," + count("not-started") + "," + count("not-applicable") + "." +
         (App.sched ? " " + o.overdue + " overdue, " + o["due-soon"] + " due soon." : "")
     ]));
     box.appendChild(el("div", { class: "jtai-bar", "aria-hidden": "true" }, [
       el("span", { class: "jtai-bar__fill", style: "width:" + o.percent + "%" })]));
     box.appendChild(K.stackedTable("tracker-agency-caption", "Progress by agency",
-      ["Agency", "Ready", "In progress", "Not started", "Not applicable", "Overdue", "Ready (%)"],
+      ["Agency", label("ready"), label("in-progress"), label("not-started"), label("not-applicable"), "Overdue",
+        label("ready") + " (%)"],
       p.agencies.map(function (a) {
         var c = a.counts;
         return { attrs: { "data-agency": a.id }, cells: [
@@ -51,7 +54,7 @@
     addOptions(agency, data.agencies.filter(function (a) {
       return data.annex_a.some(function (i) { return i.agency === a.id; });
     }).map(function (a) { return { id: a.id, label: a.name }; }));
-    addOptions(status, T.STATUSES);
+    addOptions(status, T.statuses(data));
     addOptions(deadline, T.deadlineLabels(data).map(function (label) { return { id: label, label: label }; }));
     var form = App.$("tracker-filters");
     form.addEventListener("change", announceCount);
