@@ -53,7 +53,7 @@ help:
 	@echo "make typecheck  mypy over the generator, scripts and tests"
 	@echo "make format     ruff format and ruff check --fix"
 	@echo "make clean      remove build output and caches (keeps $(VENV))"
-	@echo "make distclean  clean, and remove $(VENV) too"
+	@echo "make distclean  clean, and remove $(VENV) and node_modules too"
 
 # ---------------------------------------------------------------------------------------
 # Installation
