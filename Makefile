@@ -20,6 +20,9 @@ RUFF := $(VENV)/bin/ruff
 MYPY := $(VENV)/bin/mypy
 # Written once `pip install -e ".[test]"` has succeeded; redone when pyproject.toml changes.
 STAMP := $(VENV)/.jtai-ready-installed
+# ESLint comes from npm, pinned by package-lock.json; npm ci writes this file last.
+NODE_STAMP := node_modules/.package-lock.json
+ESLINT := node_modules/.bin/eslint
 
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -34,23 +37,23 @@ export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: help install serve test test-fast browser build check bench dist lint ruff typecheck \
-	js-test format clean distclean
+	eslint js-test format clean distclean
 
 help:
 	@echo "make serve      preview the site at http://$(HOST):$(PORT) (rebuilds on change)"
 	@echo "make test       install everything, then lint, generator check, JS and Python tests"
 	@echo "make test-fast  lint, generator check, JS tests and pytest without the browser (< 1 min)"
 	@echo "make install    create $(VENV) and install the project with its test extras"
-	@echo "make browser    make sure Chromium (and Node.js) are installed for browser tests"
+	@echo "make browser    make sure Chromium (and Node.js with npm) are installed for the tests"
 	@echo "make build      build the site strictly into $(SITE_DIR)/"
 	@echo "make check      validate the YAML content (python -m generator check)"
 	@echo "make bench      run the benchmarks in tests/bench/"
 	@echo "make dist       build, then zip $(SITE_DIR)/ into $(DIST_ZIP)"
-	@echo "make lint       ruff check, ruff format --check and mypy"
+	@echo "make lint       ruff check, ruff format --check, mypy and ESLint"
 	@echo "make typecheck  mypy over the generator, scripts and tests"
 	@echo "make format     ruff format and ruff check --fix"
 	@echo "make clean      remove build output and caches (keeps $(VENV))"
-	@echo "make distclean  clean, and remove $(VENV) too"
+	@echo "make distclean  clean, and remove $(VENV) and node_modules too"
 
 # ---------------------------------------------------------------------------------------
 # Installation
@@ -63,6 +66,11 @@ $(STAMP): pyproject.toml
 		$(PYTHON) -m venv "$(VENV)"; \
 	fi
 	"$(PY)" -m pip install --quiet -e ".[test]"
+	@touch "$@"
+
+$(NODE_STAMP): package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: run make browser, or apt-get install npm"; exit 1; }
+	npm ci --no-audit --no-fund
 	@touch "$@"
 
 browser:
@@ -80,7 +88,7 @@ build: install
 check: install
 	"$(PY)" -m generator check
 
-lint: ruff typecheck
+lint: ruff typecheck eslint
 
 ruff: install
 	"$(RUFF)" check .
@@ -91,6 +99,10 @@ ruff: install
 typecheck: install
 	"$(MYPY)"
 	MYPYPATH=$(BROWSER_TESTS):tests/bench "$(MYPY)" $(BROWSER_TESTS)/*.py tests/bench/*.py
+
+# The browser code and the Node tests (eslint.config.js).
+eslint: $(NODE_STAMP)
+	"$(ESLINT)" .
 
 format: install
 	"$(RUFF)" format .
@@ -149,4 +161,4 @@ clean:
 		-o -type d -name __pycache__ -prune -exec rm -rf {} +
 
 distclean: clean
-	rm -rf "$(VENV)" *.egg-info
+	rm -rf "$(VENV)" *.egg-info node_modules

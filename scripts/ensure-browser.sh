@@ -5,7 +5,7 @@
 # drive Debian's `chromium` package through `executable_path`. This script finds an
 # existing Chromium (or Chrome) and, if there is none, installs Debian's package with
 # apt-get. It also installs Node.js from Debian when `node` is missing (the
-# assessment's unit tests run under `node --test`).
+# assessment's unit tests run under `node --test`), and npm when it is missing (ESLint).
 #
 # Prints the browser's absolute path on stdout (everything else goes to stderr) and
 # exits non-zero, with a message saying why, when no browser can be had.
@@ -60,6 +60,10 @@ apt_install() {
 
 if ! command -v node >/dev/null 2>&1; then
     apt_install nodejs || { log "FAILED: node is missing and could not be installed."; exit 1; }
+fi
+# npm installs ESLint from package-lock.json (Debian packages it apart from nodejs).
+if ! command -v npm >/dev/null 2>&1; then
+    apt_install npm || { log "FAILED: npm is missing and could not be installed."; exit 1; }
 fi
 
 if path="$(find_chromium)"; then

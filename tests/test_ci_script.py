@@ -18,6 +18,7 @@ SHELL_LANGUAGES = {"sh", "bash", "shell", "console", "shell-session"}
 MAKE_TARGETS = (
     "serve",
     "test",
+    "test-fast",
     "install",
     "browser",
     "build",
@@ -25,6 +26,7 @@ MAKE_TARGETS = (
     "bench",
     "dist",
     "lint",
+    "typecheck",
     "clean",
 )
 
@@ -88,7 +90,7 @@ def test_makefile_has_every_target() -> None:
 
 def test_make_knows_the_targets() -> None:
     """`make -n` parses the Makefile and plans each target without running anything."""
-    for target in ("help", "clean", "lint", "test"):
+    for target in ("help", "clean", "lint", "test", "test-fast"):
         result = subprocess.run(
             ["make", "-n", target],
             cwd=REPO_ROOT,
