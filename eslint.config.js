@@ -8,19 +8,9 @@ const js = require("@eslint/js");
 const globals = require("globals");
 
 const BROWSER_CODE = ["web/**/*.js"];
-// Where the browser code lived before web/ (issue 10): these folders go once it has moved.
-const OLD_BROWSER_CODE = [
-  "assessment/**/*.js",
-  "partnership/**/*.js",
-  "planner/**/*.js",
-  "examples-app/**/*.js",
-  "lib/**/*.js",
-];
-
 module.exports = [
   {
-    // Not ours or not source: dependencies, build output, vendored libraries, and the
-    // hand-kept copies of generated data in tests/fixtures/.
+    // Not ours or not source: dependencies, build output and vendored libraries.
     ignores: [
       ".venv/",
       "node_modules/",
@@ -29,7 +19,6 @@ module.exports = [
       "dist/",
       "**/vendor/",
       "**/*.min.js",
-      "tests/fixtures/",
     ],
   },
   js.configs.recommended,
@@ -40,21 +29,11 @@ module.exports = [
     },
   },
   {
-    files: [...BROWSER_CODE, ...OLD_BROWSER_CODE],
+    files: BROWSER_CODE,
     languageOptions: {
       ecmaVersion: 2020,
       sourceType: "script",
       globals: { ...globals.browser, ...globals.node },
-    },
-  },
-  {
-    // Known findings in the old folders, left for the move into web/ to fix (there the
-    // recommended rules apply in full): unused `catch (e)` bindings (write `catch {`) and
-    // needless `\/` escapes in planner/app.js.
-    files: OLD_BROWSER_CODE,
-    rules: {
-      "no-unused-vars": ["error", { ignoreRestSiblings: true, caughtErrors: "none" }],
-      "no-useless-escape": "off",
     },
   },
   {

@@ -321,7 +321,7 @@
   function parseJSON(text) {
     try {
       return { value: JSON.parse(text) };
-    } catch (e) {
+    } catch {
       return { error: true };
     }
   }

@@ -75,7 +75,7 @@
     if (!t) return "";
     var D = J.dates;
     if (D.isDate(t)) return t;
-    var m = /^(\d{1,2})[\/.\- ](\d{1,2})[\/.\- ](\d{4})$/.exec(t);
+    var m = /^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{4})$/.exec(t);
     if (!m) return null;
     var iso = m[3] + "-" + pad(Number(m[2])) + "-" + pad(Number(m[1]));
     return D.isDate(iso) ? iso : null;

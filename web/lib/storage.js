@@ -44,7 +44,7 @@
       s.setItem(probe, "1");
       s.removeItem(probe);
       return s;
-    } catch (e) {
+    } catch {
       return null;
     }
   }
@@ -85,7 +85,7 @@
       try {
         var text = s.getItem(PREFIX + id);
         return text ? JSON.parse(text) : null;
-      } catch (e) {
+      } catch {
         return null;
       }
     }
@@ -121,7 +121,7 @@
     function currentId() {
       try {
         return s.getItem(CURRENT);
-      } catch (e) {
+      } catch {
         return null;
       }
     }
@@ -153,7 +153,7 @@
         try {
           var text = s.getItem(key);
           return text === null ? null : JSON.parse(text);
-        } catch (e) {
+        } catch {
           return null;
         }
       },

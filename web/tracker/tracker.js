@@ -299,7 +299,7 @@
     var obj;
     try {
       obj = JSON.parse(body);
-    } catch (e) {
+    } catch {
       return refusal("not-json", "This file is not a JTAI Ready tracker export: it could not be read as JSON.");
     }
     if (!isObject(obj) || obj.format !== FORMAT) {

@@ -14,7 +14,7 @@
   var FREE_TEXT = ["owner", "location", "notes"];
   var AUTOSAVE_DELAY_MS = 400;
   var nodes = {};
-  var timer = null;
+  var timers = {};  // one autosave timer per field, so typing in two fields loses neither
 
   function slug(id) {
     return id.toLowerCase().replace(/[^a-z0-9]+/g, "-");
@@ -74,7 +74,7 @@
       }
       value = iso;
     }
-    clearTimeout(timer);
+    clearTimeout(timers[event.target.id]);
     App.change(item.id, f, value, f !== "status");
   }
 
@@ -83,8 +83,8 @@
     if (FREE_TEXT.indexOf(f) < 0) return;
     var target = event.target;
     K.checkPii(target, App.$(target.id + "-pii"));
-    clearTimeout(timer);
-    timer = setTimeout(function () { App.change(item.id, f, target.value, true); }, AUTOSAVE_DELAY_MS);
+    clearTimeout(timers[target.id]);
+    timers[target.id] = setTimeout(function () { App.change(item.id, f, target.value, true); }, AUTOSAVE_DELAY_MS);
   }
 
   function itemNode(item) {
