@@ -176,7 +176,9 @@ def test_every_annex_a_item_has_its_deadline_agency_and_criteria(data, site):
     agencies = {a["id"] for a in data["agencies"]}
     for item in items:
         assert item["agency"] in agencies, item["id"]
-        assert item["deadline"]["week"] in (1, 2) and item["deadline"]["label"], item["id"]
+        weeks = (3,) if item["deadline"]["on_site"] else (1, 2)
+        assert item["deadline"]["week"] in weeks and item["deadline"]["label"], item["id"]
+        assert set(item["contributors"]) <= agencies - {item["agency"]}, item["id"]
         assert item["criteria"], item["id"]
         for c in item["criteria"]:
             assert c["url"] == f"criteria/{c['id'].lower()}.html"
