@@ -44,6 +44,21 @@ class Guidance:
         return {b.number: b.text for b in self.blocks if b.kind == "para"}
 
     @property
+    def passages(self) -> dict[int, str]:
+        """Each paragraph's whole text: its own line, then the bullets, tables and unnumbered
+        text under it, up to the next numbered paragraph or heading."""
+        out: dict[int, list[str]] = {}
+        current: list[str] | None = None
+        for b in self.blocks:
+            if b.kind == "para":
+                current = out.setdefault(b.number, [b.text])
+            elif b.kind in ("heading", "footnote"):
+                current = None
+            elif current is not None:
+                current += [b.text] if b.kind == "text" else [" ".join(r) for r in b.rows]
+        return {n: "\n".join(lines) for n, lines in out.items()}
+
+    @property
     def footnotes(self) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.kind == "footnote")
 

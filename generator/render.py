@@ -46,6 +46,7 @@ def environment() -> Environment:
         para_links=render_guidance.para_links,
         refs=render_guidance.refs,
         md_text=render_guidance.md_text,
+        link_paras=render_guidance.link_paras,
     )
     return env
 

@@ -61,6 +61,21 @@ def refs(context: Context, ids: Iterable[str]) -> Markup:
     return Markup(_and(links))
 
 
+_MENTION = re.compile(r"\b(paragraphs? )(\d+(?:(?:, | and | to )\d+)*)")
+
+
+@pass_context
+def link_paras(context: Context, text: str) -> Markup:
+    """Our words that name paragraphs ('paragraph 134', 'paragraphs 135 and 136') with each
+    number linked to the framework page."""
+
+    def linked(match: re.Match[str]) -> str:
+        numbers = re.sub(r"\d+", lambda n: para_link(context, int(n.group(0))), match.group(2))
+        return match.group(1) + numbers
+
+    return Markup(_MENTION.sub(linked, str(escape(text))))
+
+
 def _and(items: list[str]) -> str:
     """['a'] -> 'a'; ['a', 'b', 'c'] -> 'a, b and c'; [] -> ''."""
     return " and ".join(filter(None, [", ".join(items[:-1]), *items[-1:]]))
