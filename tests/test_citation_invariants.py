@@ -241,3 +241,39 @@ def test_the_guidance_parser_keeps_paragraphs_tables_and_footnotes_apart():
 
 def test_a_missing_guidance_folder_has_no_page(tmp_path: Path):
     assert guidance.read(tmp_path) is None
+
+
+# Pages where every abbreviation is spelled out at its first use (the rest still have tooltips).
+PLAIN_PAGES = ("three-weeks.md", "guides/one-minute.md", "guides/education.md")
+
+
+@pytest.mark.parametrize("page", PLAIN_PAGES)
+def test_each_abbreviation_is_expanded_at_its_first_use(generated, site, page: str):
+    offenders = first_uses_without_expansion(generated.pages[page], site.glossary)
+    assert not offenders, f"{page}: first used without its expansion: {offenders}"
+
+
+def test_the_abbreviation_check_can_fail(site):
+    assert first_uses_without_expansion("The CQC and the Care Quality Commission.", site.glossary)
+    assert not first_uses_without_expansion("The Care Quality Commission (CQC).", site.glossary)
+
+
+def first_uses_without_expansion(markdown: str, glossary) -> list[str]:
+    """Abbreviations (a capital after the first letter) whose expansion is not written out by the
+    end of their first use in the page's text (the title line, link targets and IDs aside)."""
+    body = markdown.split("\n", 1)[1] if markdown.startswith("# ") else markdown
+    body = re.sub(r"\]\([^)]*\)|\{#[^}]*\}", "", body)
+    body = re.sub(r"\s+", " ", body)
+    offenders = []
+    for term in glossary:
+        if not term.expansion or not re.fullmatch(r"[A-Za-z0-9]+", term.term):
+            continue
+        if not any(c.isupper() for c in term.term[1:]):
+            continue
+        use = re.search(rf"(?<![\w-]){re.escape(term.term)}(?![\w-])", body)
+        if not use:
+            continue
+        spelled = body.lower().find(term.expansion.lower().split(" (")[0])
+        if spelled < 0 or spelled > use.end() + 3:
+            offenders.append(term.term)
+    return offenders
