@@ -34,6 +34,7 @@ COLUMNS = (
     ("Owner (a role)", 26),
     ("Where the document lives", 34),
     ("Last reviewed", 15),
+    ("Contributing agencies", 34),
     ("Notes", 50),
 )
 STATUS_COL, AGENCY_COL, REVIEWED_COL = 8, 5, 11
@@ -71,6 +72,7 @@ def workbook_bytes(site: Site) -> bytes:
                     "",
                     "",
                     "",
+                    ", ".join(names[a] for a in item.contributors),
                     "",
                 )
             ]
