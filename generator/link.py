@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import bank_holidays
+from . import bank_holidays, guidance
 from .load import Document
 from .problems import Problem, json_path
 from .validate import EXAMPLES, kind_of
@@ -51,6 +51,7 @@ DEFINITIONS = (
     ("after.yml", "annex_b[*].id", "Annex B entry"),
     ("guides.yml", "agency_guides[*].id", "guide"),
     ("glossary.yml", "terms[*].id", "glossary term"),
+    ("sources.yml", "sources[*].id", "source"),
     (EXAMPLE, "id", "worked example"),
     (EXAMPLE, "findings[*].id", "finding"),
 )
@@ -64,8 +65,10 @@ REFERENCES = (
     ("criteria.yml", "criteria[*].focus", "focus area"),
     ("criteria.yml", "criteria[*].agencies[*]", "agency"),
     ("annex-a.yml", "sections[*].items[*].agency", "agency"),
+    ("annex-a.yml", "sections[*].items[*].contributors[*]", "agency"),
     ("annex-a.yml", "sections[*].items[*].criteria[*]", "criterion"),
     ("timeline.yml", "milestones[*].who[*]", "agency"),
+    ("timeline.yml", "milestones[*].lead", "agency"),
     ("timeline.yml", "milestones[*].annex_a[*]", "Annex A item"),
     ("timeline.yml", "meet[*].agencies[*]", "agency"),
     ("timeline.yml", "rules.calendar.final_letter_timescale", "letter timescale"),
@@ -197,11 +200,69 @@ def _link_framework(folder: Path, own: list[Document], shared: list[Document]) -
             if kind_of(doc.path) == file and kind in checkable:
                 for parts, value in walk(doc.data, pattern):
                     scope.resolve(doc, parts, kind, value)
+        for parts, key, value in _citations(doc.data):
+            if key != "paras" and isinstance(value, list):
+                for i, cited in enumerate(value):
+                    scope.resolve(doc, (*parts, i), "source", cited)
     problems = scope.problems if own else []
     problems += _check_folder(folder, own)
+    problems += _check_paras(folder, docs)
+    problems += _check_leads(own)
     problems += _check_indicator_numbers(own)
     problems += _check_examples(own)
     problems += _check_disagreement_gap(own)
+    return problems
+
+
+def _citations(
+    data: Any, parts: tuple[object, ...] = ()
+) -> Iterator[tuple[tuple[object, ...], str, Any]]:
+    """Every (path, key, value) whose key is paras, refs or ends in _refs, at any depth."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "paras" or key == "refs" or key.endswith("_refs"):
+                yield (*parts, key), key, value
+            else:
+                yield from _citations(value, (*parts, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _citations(value, (*parts, i))
+
+
+def _check_leads(own: list[Document]) -> list[Problem]:
+    """A milestone's lead agency is one of the agencies in its who list."""
+    problems = []
+    for doc in own:
+        if kind_of(doc.path) != "timeline.yml":
+            continue
+        for parts, ms in walk(doc.data, "milestones[*]"):
+            lead, who = (ms.get("lead"), ms.get("who")) if isinstance(ms, dict) else (None, None)
+            if isinstance(lead, str) and isinstance(who, list) and lead not in who:
+                where = (*parts, "lead")
+                msg = f"lead agency '{lead}' should also be in who: {who}"
+                problems.append(Problem(doc.name, doc.line_of(where), json_path(where), msg))
+    return problems
+
+
+def _check_paras(folder: Path, docs: list[Document]) -> list[Problem]:
+    """Every cited paragraph is in the framework's guidance text."""
+    text = guidance.read(folder)
+    if text is None:
+        msg = f"framework folder has no {guidance.FILE_NAME} (the framework's text, which "
+        msg += "the framework page shows and every paragraph citation links to)"
+        return [Problem(f"criteria/{folder.name}", 0, "$", msg)]
+    known = text.paragraphs
+    problems = []
+    for doc in docs:
+        for parts, key, value in _citations(doc.data):
+            if key != "paras" or not isinstance(value, list):
+                continue
+            for i, cited in enumerate(value):
+                if isinstance(cited, int) and cited not in known:
+                    where = (*parts, i)
+                    msg = f"paragraph {cited} is not in {folder.name}/{guidance.FILE_NAME}"
+                    msg += f" (it has paragraphs {min(known)} to {max(known)})" if known else ""
+                    problems.append(Problem(doc.name, doc.line_of(where), json_path(where), msg))
     return problems
 
 

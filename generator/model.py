@@ -16,6 +16,8 @@ from .bank_holidays import BankHolidays
 from .bank_holidays import build as build_holidays
 from .examples import Example, Finding, MappedCriterion
 from .examples import build as build_examples
+from .guidance import Guidance
+from .guidance import read as read_guidance
 from .load import Document
 
 FindingUse = tuple[Example, Finding, MappedCriterion]  # a finding's use of one criterion
@@ -33,6 +35,7 @@ class Agency:
     id: str
     name: str
     description: str = ""
+    short_name: str = ""  # for lists and 'Who' lines; the name when there is none
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,8 @@ class Deadline:
     week: int
     weekday: str = ""
     time: str = ""
+    our_reading: str = ""  # why the site infers a day or time the framework does not give
+    on_site: bool = False  # usually seen on site during fieldwork, not sent before
 
     @property
     def sort_key(self) -> tuple[int, int, str]:
@@ -67,6 +72,12 @@ class Deadline:
 
     def __str__(self) -> str:
         """'5pm Tuesday, week 1', 'Midday Tuesday, week 1', 'Friday, week 1', 'Week 2'."""
+        text = self._when()
+        return f"{text} (our reading)" if self.our_reading else text
+
+    def _when(self) -> str:
+        if self.on_site:
+            return f"Usually seen on site, week {self.week}"
         parts = [clock(self.time)] if self.time else []
         if self.weekday:
             parts.append(self.weekday.capitalize())
@@ -119,12 +130,18 @@ class AnnexItem:
     number: str
     item: str
     description: str
-    agency: str
+    agency: str  # the lead agency
     deadline: Deadline
     criteria: tuple[str, ...]
     section: str
     fields: tuple[str, ...] = ()
     retired: bool = False
+    contributors: tuple[str, ...] = ()  # the other agencies that contribute
+
+    @property
+    def agencies(self) -> tuple[str, ...]:
+        """The lead first, then the contributing agencies."""
+        return (self.agency, *self.contributors)
 
     @property
     def label(self) -> str:
@@ -157,10 +174,17 @@ class Milestone:
     weekday: str = ""
     time: str = ""
     points: tuple[str, ...] = ()
+    lead_in: str = ""  # the source's sentence introducing the points
+    our_reading: str = ""  # why the site infers a day or time the framework does not give
+    lead: str = ""  # the agency that leads, one of who; the others contribute
 
     @property
     def deadline(self) -> Deadline:
-        return Deadline(self.week, self.weekday, self.time)
+        return Deadline(self.week, self.weekday, self.time, self.our_reading)
+
+    @property
+    def contributors(self) -> tuple[str, ...]:
+        return tuple(a for a in self.who if a != self.lead) if self.lead else ()
 
 
 @dataclass(frozen=True)
@@ -194,6 +218,8 @@ class Section:
     id: str
     heading: str
     body: str
+    paras: tuple[int, ...] = ()
+    refs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -209,6 +235,22 @@ class Term:
     term: str
     meaning: str
     expansion: str = ""
+    paras: tuple[int, ...] = ()
+    refs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    """One entry in the sources register: a document or public record other than the framework."""
+
+    id: str
+    kind: str  # document | public-record
+    title: str
+    publisher: str
+    what: str
+    date: str = ""
+    file: str = ""
+    our_reading: str = ""
 
 
 @dataclass(frozen=True)
@@ -260,6 +302,8 @@ class Framework:
     guides: tuple[Guide, ...]
     assessment: Mapping[str, Any]
     examples: tuple[Example, ...] = ()  # worked examples, from the framework's examples/ folder
+    guidance: Guidance | None = None  # the framework's own text, from guidance.txt
+    sources: tuple[Source, ...] = ()  # the sources register, from sources.yml
 
     @property
     def annex_items(self) -> tuple[AnnexItem, ...]:
@@ -320,7 +364,14 @@ def build(docs: tuple[Document, ...], content_dir: Path) -> Site:
     by_name = {(d.path.parent.name, d.path.name): d.data for d in docs}
     settings = _settings(by_name[(content_dir.name, "site.yml")])
     glossary = tuple(
-        Term(t["id"], t["term"], t["meaning"], t.get("expansion", ""))
+        Term(
+            t["id"],
+            t["term"],
+            t["meaning"],
+            t.get("expansion", ""),
+            _t(t.get("paras")),
+            _t(t.get("refs")),
+        )
         for t in by_name[(content_dir.name, "glossary.yml")]["terms"]
         if not t.get("retired")
     )
@@ -335,7 +386,9 @@ def build(docs: tuple[Document, ...], content_dir: Path) -> Site:
         if d.path.parent.name == "examples" and d.path.parent.parent.name == settings.framework
     ]
     framework = build_framework(
-        {n: d for (f, n), d in by_name.items() if f == settings.framework}, example_files
+        {n: d for (f, n), d in by_name.items() if f == settings.framework},
+        example_files,
+        read_guidance(content_dir / settings.framework),
     )
     holidays = build_holidays(by_name.get((content_dir.name, "holidays.yml")))
     return Site(
@@ -358,7 +411,9 @@ def _settings(data: dict[str, Any]) -> LocalSettings:
 
 
 def build_framework(
-    files: dict[str, dict[str, Any]], example_files: list[dict[str, Any]] | None = None
+    files: dict[str, dict[str, Any]],
+    example_files: list[dict[str, Any]] | None = None,
+    guidance: Guidance | None = None,
 ) -> Framework:
     fw, timeline = files["framework.yml"], files["timeline.yml"]
     guides = files["guides.yml"]
@@ -370,7 +425,8 @@ def build_framework(
         version_date=fw["version_date"],
         info=freeze(fw),
         agencies=tuple(
-            Agency(a["id"], a["name"], a.get("description", "")) for a in fw["agencies"]
+            Agency(a["id"], a["name"], a.get("description", ""), a.get("short_name", a["name"]))
+            for a in fw["agencies"]
         ),
         inspectorates=tuple(
             Inspectorate(i["id"], i["name"], i.get("full_name", "")) for i in fw["inspectorates"]
@@ -398,6 +454,8 @@ def build_framework(
         ),
         assessment=freeze({k: v for k, v in files["assessment.yml"].items() if k != "framework"}),
         examples=build_examples(example_files or []),
+        guidance=guidance,
+        sources=tuple(Source(**s) for s in files.get("sources.yml", {}).get("sources", ())),
     )
 
 
@@ -429,7 +487,15 @@ def _criterion(c: dict[str, Any]) -> Criterion:
 
 
 def _deadline(d: dict[str, Any] | None) -> Deadline | None:
-    return Deadline(d["week"], d.get("weekday", ""), d.get("time", "")) if d else None
+    if not d:
+        return None
+    return Deadline(
+        d["week"],
+        d.get("weekday", ""),
+        d.get("time", ""),
+        d.get("our_reading", ""),
+        d.get("on_site", False),
+    )
 
 
 def _section(s: dict[str, Any]) -> AnnexSection:
@@ -446,6 +512,7 @@ def _section(s: dict[str, Any]) -> AnnexSection:
             section=s["id"],
             fields=_t(i.get("fields")),
             retired=i.get("retired", False),
+            contributors=_t(i.get("contributors")),
         )
         for i in s["items"]
     )
@@ -474,10 +541,18 @@ def _milestone(m: dict[str, Any]) -> Milestone:
         m.get("weekday", ""),
         m.get("time", ""),
         _t(m.get("points")),
+        m.get("lead_in", ""),
+        m.get("our_reading", ""),
+        m.get("lead", ""),
     )
 
 
 def _one_minute(g: dict[str, Any]) -> OneMinute:
     return OneMinute(
-        g["id"], g["title"], tuple(Section(s["id"], s["heading"], s["body"]) for s in g["sections"])
+        g["id"],
+        g["title"],
+        tuple(
+            Section(s["id"], s["heading"], s["body"], _t(s.get("paras")), _t(s.get("refs")))
+            for s in g["sections"]
+        ),
     )

@@ -11,7 +11,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import __version__, bundle, render_examples, workbook
+from . import __version__, bundle, render_examples, render_guidance, workbook
 from .model import AnnexItem, Criterion, Framework, Milestone, Site
 from .render_data import browser_data
 
@@ -43,6 +43,13 @@ def environment() -> Environment:
         autoescape=False,
     )
     env.filters.update(paras=paras, longdate=longdate, anchor=anchor, cell=cell)
+    env.filters.update(
+        cite=render_guidance.cite,
+        para_links=render_guidance.para_links,
+        refs=render_guidance.refs,
+        md_text=render_guidance.md_text,
+        link_paras=render_guidance.link_paras,
+    )
     return env
 
 
@@ -78,12 +85,14 @@ def render(site: Site, web_dir: Path = WEB) -> Generated:
         "site": site,
         "fw": fw,
         "agency_name": {a.id: a.name for a in fw.agencies},
+        "short_name": {a.id: a.short_name for a in fw.agencies},
         "focus_title": {f.id: f.title for f in fw.focus_areas},
     }
     pages: dict[str, str] = {}
 
     def page(path: str, template: str, **extra: Any) -> None:
-        pages[path] = env.get_template(template).render(**common, **extra)
+        root = "../" * path.count("/")  # from this page back to the site's root, for links
+        pages[path] = env.get_template(template).render(**common, root=root, **extra)
 
     page("about.md", "about.md.j2")
     page("criteria/index.md", "criteria_index.md.j2")
@@ -121,6 +130,7 @@ def render(site: Site, web_dir: Path = WEB) -> Generated:
         )
     page("glossary.md", "glossary.md.j2")
     pages.update(render_examples.pages(env, common, fw))
+    pages.update(render_guidance.pages(env, common, fw))
     page("planner.md", "planner.md.j2", holidays=site.holidays)
     page("tracker.md", "tracker.md.j2", xlsx=workbook.XLSX_PATH)
     data = browser_data(site)
@@ -132,6 +142,7 @@ def render(site: Site, web_dir: Path = WEB) -> Generated:
 
 def navigation(fw: Framework) -> dict[str, list[dict[str, str]]]:
     return {
+        "about.md": render_guidance.nav(fw),
         "criteria/index.md": [
             {f"{c.id}: {c.title}": f"criteria/{c.slug}.md"} for c in fw.criteria if not c.retired
         ],
@@ -143,7 +154,8 @@ def navigation(fw: Framework) -> dict[str, list[dict[str, str]]]:
 
 
 def _items_by_deadline(fw: Framework, agency_id: str) -> list[AnnexItem]:
-    items = [i for i in fw.annex_items if i.agency == agency_id and not i.retired]
+    """The items an agency leads or contributes to, in date order, week 1 first."""
+    items = [i for i in fw.annex_items if agency_id in i.agencies and not i.retired]
     return sorted(items, key=lambda i: i.deadline.sort_key)
 
 

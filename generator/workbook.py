@@ -35,6 +35,7 @@ COLUMNS = (
     ("Owner (a role)", 26),
     ("Where the document lives", 34),
     ("Last reviewed", 15),
+    ("Contributing agencies", 34),
     ("Notes", 50),
 )
 STATUS_COL, AGENCY_COL, REVIEWED_COL = 8, 5, 11
@@ -74,6 +75,7 @@ def workbook_bytes(site: Site) -> bytes:
                     "",
                     "",
                     "",
+                    ", ".join(names[a] for a in item.contributors),
                     "",
                 )
             ]

@@ -205,3 +205,25 @@ def test_a_hand_written_page_is_never_overwritten(project: Path, tmp_path: Path)
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "docs/glossary.md is hand-written but the generator also makes it" in result.stderr
+
+
+def test_a_broken_paragraph_anchor_fails_the_strict_build(project: Path, tmp_path: Path):
+    """Citations link to #para-N on the framework page; if those anchors went, the build stops."""
+    template = project / "generator" / "templates" / "guidance.md.j2"
+    text = template.read_text(encoding="utf-8")
+    assert "{: #para-{{ b.number }}" in text
+    template.write_text(text.replace("{: #para-{{ b.number }}", "{: #p-{{ b.number }}"), "utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "guidance.md" in result.stderr and "'#para-38'" in result.stderr
+
+
+def test_citations_link_to_the_framework_page(real_site: Path):
+    criterion = (real_site / "criteria" / "ec4.html").read_text(encoding="utf-8")
+    assert '<a href="../guidance.html#para-38">38</a>' in criterion
+    framework = (real_site / "guidance.html").read_text(encoding="utf-8")
+    assert 'id="para-131"' in framework and "Open Government Licence v3.0" in framework
+    assert (real_site / "sources.html").is_file()
+    glossary = (real_site / "glossary.html").read_text(encoding="utf-8")
+    assert '<a href="guidance.html#para-45">45</a>' in glossary
+    assert "<dd>\n<dl>" not in glossary, "a glossary entry swallowed the ones after it"

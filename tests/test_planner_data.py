@@ -166,7 +166,9 @@ def test_every_annex_a_item_has_its_deadline_agency_and_criteria(data, site):
     agencies = {a["id"] for a in data["agencies"]}
     for item in items:
         assert item["agency"] in agencies, item["id"]
-        assert item["deadline"]["week"] in (1, 2) and item["deadline"]["label"], item["id"]
+        weeks = (3,) if item["deadline"]["on_site"] else (1, 2)
+        assert item["deadline"]["week"] in weeks and item["deadline"]["label"], item["id"]
+        assert set(item["contributors"]) <= agencies - {item["agency"]}, item["id"]
         assert item["criteria"], item["id"]
         for c in item["criteria"]:
             assert c["url"] == f"criteria/{c['id'].lower()}.html"
@@ -267,6 +269,12 @@ def test_the_workbook_has_one_row_per_annex_a_item(book, site):
         ws.cell(row=r, column=workbook.AGENCY_COL).value for r in range(2, ws.max_row + 1)
     } <= names
     assert ws.cell(row=2, column=6).value == "5pm Tuesday, week 1"
+    contributing = [h for h, _ in workbook.COLUMNS].index("Contributing agencies") + 1
+    sep = next(r for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=1).value == "A-sep-1")
+    assert ws.cell(row=sep, column=contributing).value == (
+        "Police, Health services, Schools and education providers, "
+        "Youth justice (the youth offending service or team)"
+    )
 
 
 def test_the_workbook_has_drop_downs_for_status_and_agency(book, site):
@@ -295,7 +303,7 @@ def test_the_workbook_has_drop_downs_for_status_and_agency(book, site):
 def test_the_workbook_freezes_the_header_and_sets_widths(book):
     ws = book["Annex A tracker"]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:L{ws.max_row}"
+    assert ws.auto_filter.ref == f"A1:M{ws.max_row}"
     for i, (_, width) in enumerate(workbook.COLUMNS, start=1):
         assert ws.column_dimensions[chr(64 + i)].width == width
     assert ws["A1"].font.bold

@@ -130,8 +130,8 @@ TAMPERED = [
         "unknown key",
         _set(True, "milestones", 0, "urgent"),
         "$.milestones[0]",
-        "unknown field 'urgent'; allowed fields: annex_a, by, id, label, paras, time, title, "
-        "week, weekday, what, who",
+        "unknown field 'urgent'; allowed fields: annex_a, by, contributors, id, label, lead, "
+        "our_reading, paras, time, title, week, weekday, what, who",
     ),
     (
         "planner",

@@ -106,8 +106,8 @@ test("filters by agency, status and deadline", () => {
 });
 
 test("deadline choices are in time order", () => {
-  assert.deepEqual(T.deadlineLabels(DATA), ["5pm Tuesday, week 1", "5pm Thursday, week 1", "5pm Tuesday, week 2",
-    "5pm Thursday, week 2"]);
+  assert.deepEqual(T.deadlineLabels(DATA), ["5pm Tuesday, week 1", "5pm Thursday, week 1",
+    "5pm Thursday, week 1 (our reading)", "5pm Tuesday, week 2", "5pm Thursday, week 2", "Usually seen on site, week 3"]);
 });
 
 test("progress overall and by agency; not applicable items do not count against it", () => {
