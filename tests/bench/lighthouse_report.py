@@ -47,19 +47,14 @@ class Report:
             row = {"page": key, "path": page, "reference": ref}
             for preset in ("mobile", "desktop"):
                 row[preset] = _figures(self.runs("site", page, preset))
-                row[f"reference_{preset}"] = _figures(self.runs("reference", ref, preset))
+            row["reference_mobile"] = _figures(self.runs("reference", ref, "mobile"))
             rows.append(row)
         return rows
 
     def reference_rows(self) -> list[dict[str, Any]]:
         refs = dict.fromkeys(self.pages[key][1] for key in self.keys)
         return [
-            {
-                "path": ref,
-                "mobile": _figures(self.runs("reference", ref, "mobile")),
-                "desktop": _figures(self.runs("reference", ref, "desktop")),
-            }
-            for ref in refs
+            {"path": ref, "mobile": _figures(self.runs("reference", ref, "mobile"))} for ref in refs
         ]
 
     def blame(self) -> list[dict[str, Any]]:
@@ -80,8 +75,6 @@ class Report:
         for path in all_pages:
             for sheet in set(_tags(path).sheets):
                 sheets[sheet.rsplit("/", 1)[-1]] += 1
-        loads = [r for r in self.records if r["side"] == "site"]
-        fetched = sum(any(q["url"].endswith(SEARCH_INDEX) for q in r["requests"]) for r in loads)
         index = self.site / SEARCH_INDEX
         return {
             "blocking": {
@@ -90,8 +83,18 @@ class Report:
             "sheets_on_every_page": sorted(s for s, n in sheets.items() if n == len(all_pages)),
             "html_pages": len(all_pages),
             "search_index_bytes": index.stat().st_size if index.is_file() else None,
-            "search_index_fetched": [fetched, len(loads)],
+            "search_index_fetched": {
+                side: _fetched(SEARCH_INDEX, [r for r in self.records if r["side"] == side])
+                for side in ("site", "reference")
+            },
         }
+
+    def benchmark_index(self) -> str:
+        """Lighthouse's measure of the machine's speed across the runs (below 1000: slow)."""
+        values = [r["benchmarkIndex"] for r in self.records if r.get("benchmarkIndex")]
+        if not values:
+            return "–"
+        return f"median {statistics.median(values):.0f} ({min(values):.0f}–{max(values):.0f})"
 
     def data(self) -> dict[str, Any]:
         return {
@@ -133,6 +136,11 @@ def _figures(runs: list[dict[str, Any]]) -> dict[str, Any] | None:
         "lcp": statistics.median(r["metrics"]["lcp"] for r in runs),
         **{k: scored.get(k) for k in ("accessibility", "best-practices", "seo")},
     }
+
+
+def _fetched(suffix: str, runs: list[dict[str, Any]]) -> list[int]:
+    """[how many of the runs requested a URL ending in `suffix`, how many runs]."""
+    return [sum(any(q["url"].endswith(suffix) for q in r["requests"]) for r in runs), len(runs)]
 
 
 def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -197,8 +205,8 @@ def _others(figures: dict[str, Any] | None) -> str:
 
 def _table(rows: list[dict[str, Any]]) -> list[str]:
     head = (
-        f"{'page':<16}{'mobile (range)':>16}{'ref mobile':>12}{'diff':>6}{'desktop':>9}"
-        f"{'ref desk':>9}{'CLS mob/desk':>14}{'TBT ms':>8}  a11y/BP/SEO"
+        f"{'page':<16}{'mobile (range)':>16}{'ref mobile':>12}{'diff':>6}"
+        f"{'desktop (range)':>17}{'CLS mob/desk':>14}{'TBT ms':>8}  a11y/BP/SEO"
     )
     lines = [head, "-" * len(head)]
     for row in rows:
@@ -207,7 +215,7 @@ def _table(rows: list[dict[str, Any]]) -> list[str]:
         lines.append(
             f"{row['page']:<16}{_score(row['mobile'], True):>16}"
             f"{_score(row['reference_mobile']):>12}{_diff(row):>6}"
-            f"{_score(row['desktop']):>9}{_score(row['reference_desktop']):>9}"
+            f"{_score(row['desktop'], True):>17}"
             f"{_cls(row):>14}{tbt:>8}  {_others(mobile)}"
         )
     lines.append("(app pages are compared with the reference's criterion page)")
@@ -219,8 +227,7 @@ def _reference_table(rows: list[dict[str, Any]]) -> list[str]:
     for row in rows:
         mobile = row["mobile"] or {}
         lines.append(
-            f"  {row['path']:<22} mobile {_score(row['mobile'], True):<10} "
-            f"desktop {_score(row['desktop'], True):<10} "
+            f"  {row['path']:<22} mobile {_score(row['mobile'], True):<12} "
             f"TBT {mobile.get('tbt', 0):.0f} ms  a11y/BP/SEO {_others(row['mobile'])}"
         )
     return lines
@@ -247,12 +254,14 @@ def _static_lines(static: dict[str, Any]) -> list[str]:
             f"  {key:<16} scripts {tags['scripts_head']} in head + {tags['scripts_body']} in body, "
             f"stylesheets {tags['sheets_head']} in head + {tags['sheets_body']} in body"
         )
-    fetched, loads = static["search_index_fetched"]
+    fetched = static["search_index_fetched"]
     lines += [
         f"Stylesheets on all {static['html_pages']} pages: "
         + ", ".join(static["sheets_on_every_page"]),
         f"Search index ({SEARCH_INDEX}): {static['search_index_bytes']} bytes; "
-        f"fetched during {fetched} of {loads} page loads measured on this site",
+        "fetched during {} of {} page loads of this site, {} of {} of the reference".format(
+            *fetched["site"], *fetched["reference"]
+        ),
     ]
     return lines
 

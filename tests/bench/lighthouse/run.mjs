@@ -3,7 +3,8 @@
 //   node run.mjs jobs.json > results.jsonl
 //
 // jobs.json: {"chromePath": "...", "chromeFlags": [...], "jobs": [{"id", "url", "preset",
-// "categories"}]}, preset "mobile" (Lighthouse's default: simulated throttling) or "desktop".
+// "categories", "audits"}]}, preset "mobile" (Lighthouse's default: simulated throttling) or
+// "desktop"; "audits" (when not empty) limits the run to those audits and what they need.
 // Prints one JSON line per job on stdout (the figures the benchmark reads, not the whole
 // report); progress goes to stderr.
 import { readFileSync } from 'node:fs';
@@ -89,6 +90,7 @@ async function main() {
         output: 'json',
         logLevel: 'error',
         onlyCategories: job.categories,
+        onlyAudits: job.audits.length ? job.audits : undefined,
         disableFullPageScreenshot: true,
       };
       const config = job.preset === 'desktop' ? desktopConfig : undefined;
