@@ -44,7 +44,7 @@ class Report:
         rows = []
         for key in self.keys:
             page, ref = self.pages[key]
-            row = {"page": key, "path": page, "reference": ref}
+            row: dict[str, Any] = {"page": key, "path": page, "reference": ref}
             for preset in ("mobile", "desktop"):
                 row[preset] = _figures(self.runs("site", page, preset))
             row["reference_mobile"] = _figures(self.runs("reference", ref, "mobile"))
@@ -58,28 +58,36 @@ class Report:
         ]
 
     def blame(self) -> list[dict[str, Any]]:
-        """What Lighthouse holds against each page of this site, from its median mobile run."""
+        """What Lighthouse holds against each page measured (this site's, then the reference's):
+        its median mobile run, and the elements that shifted in any of its runs."""
+        pages = [(key, "site", self.pages[key][0]) for key in self.keys]
+        refs = dict.fromkeys(self.pages[key][1] for key in self.keys)
+        pages += [(f"reference {ref}", "reference", ref) for ref in refs]
         out = []
-        for key in self.keys:
-            page = self.pages[key][0]
-            runs = self.runs("site", page, "mobile") or self.runs("site", page, "desktop")
-            run = _median_run(runs)
+        for name, side, page in pages:
+            mobile, desktop = self.runs(side, page, "mobile"), self.runs(side, page, "desktop")
+            run = _median_run(mobile or desktop)
             if run:
-                out.append({"page": key, "path": page, **_blame(run)})
+                blamed = _blame(run, self.reference_files())
+                blamed["layout_shifts"] = _shifts(mobile + desktop)
+                out.append({"page": name, "side": side, "path": page, **blamed})
         return out
+
+    def reference_files(self) -> frozenset[str]:
+        """Every file the reference's pages loaded (what this site pays for with no app)."""
+        runs = [r for r in self.records if r["side"] == "reference"]
+        return frozenset(_path(q["url"]) for r in runs for q in r["requests"])
 
     def static(self) -> dict[str, Any]:
         """Facts read from the built HTML: blocking tags per page, sheets on every page, index."""
         all_pages = sorted(self.site.rglob("*.html"))
         sheets: dict[str, int] = defaultdict(int)
         for path in all_pages:
-            for sheet in set(_tags(path).sheets):
+            for sheet in {href for _, href in _tags(path).sheets}:
                 sheets[sheet.rsplit("/", 1)[-1]] += 1
         index = self.site / SEARCH_INDEX
         return {
-            "blocking": {
-                key: asdict_tags(_tags(self.site / self.pages[key][0])) for key in self.keys
-            },
+            "blocking": {key: _tags(self.site / self.pages[key][0]).counts() for key in self.keys},
             "sheets_on_every_page": sorted(s for s, n in sheets.items() if n == len(all_pages)),
             "html_pages": len(all_pages),
             "search_index_bytes": index.stat().st_size if index.is_file() else None,
@@ -112,7 +120,7 @@ class Report:
                 "",
                 *_reference_table(self.reference_rows()),
                 "",
-                "What Lighthouse blames (median mobile run of each page of this site):",
+                "What Lighthouse blames (median mobile run of each page):",
                 *(line for item in self.blame() for line in _blame_lines(item)),
                 "",
                 *_static_lines(self.static()),
@@ -124,7 +132,7 @@ def _figures(runs: list[dict[str, Any]]) -> dict[str, Any] | None:
     if not runs:
         return None
     perf = [r["scores"]["performance"] for r in runs]
-    scored = next((r["scores"] for r in runs if "accessibility" in r["scores"]), {})
+    scored: dict[str, Any] = next((r["scores"] for r in runs if "accessibility" in r["scores"]), {})
     return {
         "performance": statistics.median(perf),
         "min": min(perf),
@@ -148,8 +156,9 @@ def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any] | None:
     return ordered[(len(ordered) - 1) // 2] if ordered else None
 
 
-def _blame(run: dict[str, Any]) -> dict[str, Any]:
+def _blame(run: dict[str, Any], reference_files: frozenset[str]) -> dict[str, Any]:
     blocking = run["renderBlocking"]
+    extra = [b for b in blocking if _path(b["url"]) not in reference_files]
     return {
         "performance": run["scores"]["performance"],
         "lost": {METRIC_NAMES.get(k, k): v for k, v in run["lost"].items() if v},
@@ -159,14 +168,32 @@ def _blame(run: dict[str, Any]) -> dict[str, Any]:
             "sheets": sum(1 for b in blocking if _path(b["url"]).endswith(".css")),
             "est_ms": max((b["wastedMs"] for b in blocking), default=0),
             "worst": [(_path(b["url"]), b["wastedMs"]) for b in _top(blocking, "wastedMs", 3)],
+            "not_in_reference": [(_path(b["url"]), b["wastedMs"]) for b in _top(extra, "wastedMs")],
         },
-        "layout_shifts": [(s["node"], round(s["score"], 3)) for s in run["layoutShifts"]],
         "tbt_ms": round(run["metrics"]["tbt"]),
         "bootup": [(_path(b["url"]), round(b["total"])) for b in _top(run["bootup"], "total", 3)],
     }
 
 
-def _top(items: list[dict[str, Any]], key: str, n: int) -> list[dict[str, Any]]:
+def _shifts(runs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Each element that shifted: in how many of the runs (by preset), and the largest shift."""
+    shifts: dict[str, dict[str, Any]] = {}
+    for run in runs:
+        for node in dict.fromkeys(_element(s["node"]) for s in run["layoutShifts"]):
+            entry = shifts.setdefault(node, {"runs": {}, "max": 0.0})
+            entry["runs"][run["preset"]] = entry["runs"].get(run["preset"], 0) + 1
+        for shift in run["layoutShifts"]:
+            entry = shifts[_element(shift["node"])]
+            entry["max"] = max(entry["max"], round(shift["score"], 3))
+    return shifts
+
+
+def _element(selector: str) -> str:
+    """The last step of a CSS selector path ('footer.md-footer')."""
+    return selector.rsplit(" > ", 1)[-1] or "(unnamed)"
+
+
+def _top(items: list[dict[str, Any]], key: str, n: int | None = None) -> list[dict[str, Any]]:
     return sorted(items, key=lambda i: i[key], reverse=True)[:n]
 
 
@@ -237,14 +264,23 @@ def _blame_lines(item: dict[str, Any]) -> list[str]:
     lost = ", ".join(f"{k} {v:g}" for k, v in sorted(item["lost"].items(), key=lambda x: -x[1]))
     blocking = item["render_blocking"]
     worst = ", ".join(f"{path} {ms:.0f} ms" for path, ms in blocking["worst"])
-    shifts = ", ".join(f"{node} {score}" for node, score in item["layout_shifts"]) or "none"
+    extra = blocking["not_in_reference"]
+    extra_text = ", ".join(f"{path.rsplit('/', 1)[-1]} {ms:.0f}" for path, ms in extra)
+    shifts = "; ".join(
+        f"{node} in {' and '.join(f'{n} {preset}' for preset, n in seen['runs'].items())} "
+        f"run(s), up to {seen['max']:.3f}"
+        for node, seen in item["layout_shifts"].items()
+    )
     bootup = ", ".join(f"{path} {ms} ms" for path, ms in item["bootup"]) or "none"
-    return [
+    lines = [
         f"  {item['page']} ({item['performance']}): points lost: {lost or 'none'}",
         f"    render-blocking: {blocking['count']} ({blocking['scripts']} scripts, "
         f"{blocking['sheets']} sheets), up to {blocking['est_ms']:.0f} ms; worst: {worst or '–'}",
-        f"    layout shifts: {shifts}; TBT {item['tbt_ms']} ms; bootup: {bootup}",
+        f"    not loaded by the reference ({len(extra)}, ms each): {extra_text or 'none'}",
+        f"    layout shifts (all runs): {shifts or 'none'}",
+        f"    TBT {item['tbt_ms']} ms; bootup: {bootup}",
     ]
+    return lines if item["side"] == "site" else lines[:2] + lines[3:]
 
 
 def _static_lines(static: dict[str, Any]) -> list[str]:
@@ -268,20 +304,20 @@ def _static_lines(static: dict[str, Any]) -> list[str]:
 
 @dataclass(frozen=True)
 class Tags:
-    scripts: tuple[tuple[str, str], ...]  # (where, src) of blocking classic scripts
-    sheets: tuple[str, ...]
-    sheet_places: tuple[str, ...]
+    """A page's classic scripts with neither defer nor async, and its stylesheets."""
 
+    scripts: tuple[tuple[str, str], ...]  # ("head" or "body", src)
+    sheets: tuple[tuple[str, str], ...]  # ("head" or "body", href)
 
-def asdict_tags(tags: Tags) -> dict[str, Any]:
-    return {
-        "scripts_head": sum(1 for where, _ in tags.scripts if where == "head"),
-        "scripts_body": sum(1 for where, _ in tags.scripts if where == "body"),
-        "sheets_head": tags.sheet_places.count("head"),
-        "sheets_body": tags.sheet_places.count("body"),
-        "scripts": [src for _, src in tags.scripts],
-        "sheets": list(tags.sheets),
-    }
+    def counts(self) -> dict[str, Any]:
+        return {
+            "scripts_head": sum(1 for where, _ in self.scripts if where == "head"),
+            "scripts_body": sum(1 for where, _ in self.scripts if where == "body"),
+            "sheets_head": sum(1 for where, _ in self.sheets if where == "head"),
+            "sheets_body": sum(1 for where, _ in self.sheets if where == "body"),
+            "scripts": [src for _, src in self.scripts],
+            "sheets": [href for _, href in self.sheets],
+        }
 
 
 class _TagParser(HTMLParser):
@@ -310,8 +346,4 @@ def _blocking_script(attr: dict[str, str | None]) -> bool:
 def _tags(path: Path) -> Tags:
     parser = _TagParser()
     parser.feed(path.read_text(encoding="utf-8"))
-    return Tags(
-        tuple(parser.scripts),
-        tuple(href for _, href in parser.sheets),
-        tuple(where for where, _ in parser.sheets),
-    )
+    return Tags(tuple(parser.scripts), tuple(parser.sheets))

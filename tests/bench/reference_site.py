@@ -2,8 +2,10 @@
 
 The same Markdown (docs/ plus every page the generator writes, with the glossary's abbreviations
 and the home page's macros filled in, as the real build does) and the same theme settings, built
-by MkDocs alone: no hook, no macros plugin, no app scripts or app stylesheets. Not a benchmark
-itself (`make bench` runs every tests/bench/*.py, and this one prints nothing).
+by MkDocs alone: no hook, no macros plugin, no app scripts or app stylesheets. The theme's
+overrides stay, but the front matter keys they read (`page.meta.app`: which app's bundles a page
+loads) are taken off every page. Not a benchmark itself (`make bench` runs every
+tests/bench/*.py, and this one prints nothing).
 """
 
 from __future__ import annotations
@@ -29,13 +31,14 @@ from generator.mkdocs_hook import expand_nav  # noqa: E402
 APP_TAGS = re.compile(r"<script\b[^>]*>.*?</script>[ \t]*\n?|<link\b[^>]*>[ \t]*\n?", re.S)
 FRONT_MATTER = re.compile(r"\A(---\n.*?\n---\n)(.*)\Z", re.S)
 APP_PLUGINS = frozenset({"macros"})
+META_READ = re.compile(r"""page\.meta(?:\.(\w+)|\[["'](\w+)["']\])""")
 
 
 class _ConfigLoader(yaml.SafeLoader):
     """mkdocs.yml's `!relative $config_dir` as an absolute path, so the copy can live anywhere."""
 
 
-def _relative(loader: yaml.SafeLoader, node: yaml.Node) -> str:
+def _relative(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
     value = loader.construct_scalar(node) or "$config_dir"
     return str(ROOT / value.replace("$config_dir", ".").replace("$docs_dir", "docs"))
 
@@ -58,8 +61,9 @@ def build(into: Path) -> Path:
         else:
             target.write_text(content, encoding="utf-8")
     variables = {**config.get("extra", {}), **generated.macros}
+    app_keys = keys_read_by(ROOT / config["theme"].get("custom_dir", "overrides"))
     for page in docs.rglob("*.md"):
-        text = plain_markdown(page.read_text(encoding="utf-8"), variables)
+        text = plain_markdown(page.read_text(encoding="utf-8"), variables, app_keys)
         page.write_text(text + "\n\n" + generated.abbreviations, encoding="utf-8")
     config_file = into / "mkdocs.yml"
     plain = plain_config(config, docs, generated.nav)
@@ -75,14 +79,29 @@ def build(into: Path) -> Path:
     return site
 
 
-def plain_markdown(text: str, variables: dict[str, Any]) -> str:
-    """A page without app tags; a page that opts in to macros gets them filled in."""
+def keys_read_by(overrides: Path) -> frozenset[str]:
+    """Front matter keys the theme overrides read (`page.meta.app`, `page.meta["app"]`)."""
+    found = set()
+    for template in overrides.rglob("*.html"):
+        for match in META_READ.finditer(template.read_text(encoding="utf-8")):
+            found.add(match.group(1) or match.group(2))
+    return frozenset(found)
+
+
+def plain_markdown(text: str, variables: dict[str, Any], app_keys: frozenset[str]) -> str:
+    """A page without app tags or the front matter keys in `app_keys`; a page that opts in to
+    macros gets them filled in."""
     match = FRONT_MATTER.match(text)
     head, body = (match.group(1), match.group(2)) if match else ("", text)
     meta = yaml.safe_load(head.strip("-\n")) if head else None
-    if isinstance(meta, dict) and meta.get("render_macros"):
+    if not isinstance(meta, dict):
+        return head + APP_TAGS.sub("", body)
+    if meta.get("render_macros"):
         env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
         body = env.from_string(body).render(**variables)
+    kept = {key: value for key, value in meta.items() if key not in app_keys}
+    if kept != meta:
+        head = f"---\n{yaml.safe_dump(kept, sort_keys=False, allow_unicode=True)}---\n"
     return head + APP_TAGS.sub("", body)
 
 
