@@ -52,14 +52,8 @@ def build(into: Path) -> Path:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), _ConfigLoader)
     docs = into / "docs"
     shutil.rmtree(into, ignore_errors=True)
-    shutil.copytree(ROOT / config.get("docs_dir", "docs"), docs)
-    for rel, content in generated.files().items():
-        target = docs / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
+    pipeline.write(generated, docs)  # the hook refuses a page both generated and hand-written
+    shutil.copytree(ROOT / config.get("docs_dir", "docs"), docs, dirs_exist_ok=True)
     variables = {**config.get("extra", {}), **generated.macros}
     app_keys = keys_read_by(ROOT / config["theme"].get("custom_dir", "overrides"))
     for page in docs.rglob("*.md"):
@@ -69,13 +63,15 @@ def build(into: Path) -> Path:
     plain = plain_config(config, docs, generated.nav)
     config_file.write_text(yaml.safe_dump(plain, sort_keys=False), encoding="utf-8")
     site = into / "site"
-    subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", str(site)],
         cwd=into,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=True,
         capture_output=True,
+        text=True,
     )
+    if done.returncode:
+        raise SystemExit(f"The reference did not build ({config_file}):\n{done.stderr}")
     return site
 
 
