@@ -92,7 +92,10 @@ test("overdue and due soon, never for items that are ready or not applicable", (
 test("filters by agency, status and deadline", () => {
   const rows = T.rows(DATA, filled(), { sched: SOMERSET, cal: CAL, today: "2024-05-08" });
   const police = T.filter(rows, { agency: "police" });
-  assert.ok(police.length > 0 && police.every((r) => r.agency === "police"));
+  const involved = (r) => r.agency === "police" || r.item.contributors.includes("police");
+  assert.ok(police.length > 0 && police.every(involved));
+  assert.deepEqual(police.map((r) => r.id), rows.filter(involved).map((r) => r.id));
+  assert.ok(police.some((r) => r.agency !== "police"), "items the police contribute to are shown too");
   assert.deepEqual(T.filter(rows, { status: "ready" }).map((r) => r.id), ["A-list-4", "A-1.2"]);
   assert.ok(T.filter(rows, { status: "not-ready" }).every((r) => r.status === "not-started" || r.status === "in-progress"));
   assert.equal(T.filter(rows, { status: "not-ready" }).length, rows.length - 3);

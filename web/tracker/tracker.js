@@ -142,11 +142,19 @@
     });
   }
 
-  /** f: {agency, status, deadline}; "" means any. status "not-ready": not started or in progress. */
+  /** True when the agency leads the item or contributes to it. */
+  function involves(row, agency) {
+    return row.agency === agency || (row.item.contributors || []).indexOf(agency) >= 0;
+  }
+
+  /**
+   * f: {agency, status, deadline}; "" means any. An agency matches the items it leads or
+   * contributes to. status "not-ready": not started or in progress.
+   */
   function filter(list, f) {
     var o = f || {};
     return list.filter(function (r) {
-      if (o.agency && r.agency !== o.agency) return false;
+      if (o.agency && !involves(r, o.agency)) return false;
       if (o.status === "not-ready" && r.done) return false;
       if (o.status && o.status !== "not-ready" && r.status !== o.status) return false;
       if (o.deadline === "overdue" || o.deadline === "due-soon") return r.timing === o.deadline;

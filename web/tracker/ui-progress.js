@@ -52,7 +52,7 @@
     var status = App.$("tracker-filter-status");
     var deadline = App.$("tracker-filter-deadline");
     addOptions(agency, data.agencies.filter(function (a) {
-      return data.annex_a.some(function (i) { return i.agency === a.id; });
+      return data.annex_a.some(function (i) { return i.agency === a.id || i.contributors.indexOf(a.id) >= 0; });
     }).map(function (a) { return { id: a.id, label: a.name }; }));
     addOptions(status, T.statuses(data));
     addOptions(deadline, T.deadlineLabels(data).map(function (label) { return { id: label, label: label }; }));
