@@ -2,7 +2,10 @@
 
 Rejects what PyYAML lets through silently: duplicate keys, unquoted dates, anchors and aliases
 (no content file needs them, and they allow "billion laughs" expansion), non-UTF-8 bytes and
-empty files. Every problem is collected; nothing is raised.
+empty files. Before anything is composed, the event stream is read once to refuse aliases, nesting
+deeper than MAX_DEPTH (deep nesting overflows the composer's stack) and tags other than YAML's
+plain ones (`!include` and the like); symbolic links are refused so that no file from outside the
+content folder is published. Every problem is collected; nothing is raised.
 """
 
 from __future__ import annotations
@@ -18,6 +21,12 @@ import yaml
 from .problems import Problem, display_path, json_path
 
 MAX_BYTES = 2_000_000
+MAX_DEPTH = 32  # the real content nests 6 deep
+# Explicit tags that only say what an untagged value already is; any other tag is refused.
+PLAIN_TAGS = frozenset(
+    {None, "!"}
+    | {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq")}
+)
 Lines = dict[tuple[object, ...], int]
 
 
@@ -40,15 +49,35 @@ class Document:
         return 1
 
 
+ALIAS_MESSAGE = "YAML anchors and aliases (&name, *name) are not allowed: write the values out"
+DEPTH_MESSAGE = (
+    f"nested more than {MAX_DEPTH} levels deep: content files need far fewer, "
+    "so look for brackets or indentation that never close"
+)
+SYMLINK_MESSAGE = (
+    "is a symbolic link: content files must be real files inside the content folder, "
+    "so copy the file in instead"
+)
+
 # libyaml's parser when PyYAML was built with it (the PyPI wheels are): several times faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _first_alias(text: str) -> yaml.Mark | None:
-    """Where the first alias is, found from the event stream before anything is composed."""
+def _stream_problem(text: str) -> tuple[yaml.Mark, str] | None:
+    """The first alias, unknown tag or too-deep nesting, found from the event stream before
+    anything is composed (composing is recursive, so a deep file would crash it)."""
+    depth = 0
     for event in yaml.parse(text, Loader=_LOADER):
         if isinstance(event, yaml.AliasEvent):
-            return event.start_mark
+            return event.start_mark, ALIAS_MESSAGE
+        if getattr(event, "tag", None) not in PLAIN_TAGS:
+            return event.start_mark, f"unknown YAML tag {event.tag}: content files use no tags"
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark, DEPTH_MESSAGE
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
     return None
 
 
@@ -104,6 +133,10 @@ class _Converter:
 
 def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     """Load one YAML file. Returns the document (None if unusable) and its problems."""
+    path, root = path.absolute(), root.absolute()
+    if _linked(path, root):  # named as found, not as resolved
+        shown = path.relative_to(root) if path.is_relative_to(root) else path
+        return None, [Problem(shown.as_posix(), 0, "$", SYMLINK_MESSAGE)]
     name = display_path(path, root)
     raw = path.read_bytes()
     if len(raw) > MAX_BYTES:
@@ -117,10 +150,10 @@ def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     if not text.strip() or _only_comments(text):
         return None, [Problem(name, 1, "$", "file is empty: expected a mapping of fields")]
     try:
-        alias = _first_alias(text)
-        if alias is not None:
-            msg = "YAML anchors and aliases (&name, *name) are not allowed: write the values out"
-            return None, [Problem(name, alias.line + 1, "$", msg)]
+        refused = _stream_problem(text)
+        if refused is not None:
+            mark, msg = refused
+            return None, [Problem(name, mark.line + 1, "$", msg)]
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -139,12 +172,20 @@ def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     return doc, converter.problems
 
 
+def _linked(path: Path, root: Path) -> bool:
+    """Whether the file, or a folder between it and the project root, is a symbolic link."""
+    inside = [p for p in path.parents if p != root and p.is_relative_to(root)]
+    return any(place.is_symlink() for place in (path, *inside))
+
+
 def _only_comments(text: str) -> bool:
     return all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines())
 
 
 def content_files(content_dir: Path) -> Iterator[Path]:
-    """Every YAML file under the content folder, in a stable order."""
+    """Every YAML file under the content folder, in a stable order, and every linked folder (its
+    files are not read: load_file refuses it, rather than skip it without a word)."""
     for path in sorted(content_dir.rglob("*")):
-        if path.suffix in {".yml", ".yaml"} and path.is_file():
+        yaml_file = path.suffix in {".yml", ".yaml"} and (path.is_file() or path.is_symlink())
+        if yaml_file or (path.is_symlink() and path.is_dir()):
             yield path
