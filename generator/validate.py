@@ -7,8 +7,10 @@ file is reported, best match first within each place, with a message a maintaine
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -67,7 +69,57 @@ def validate(doc: Document) -> list[Problem]:
     problems = _check_modeline(doc, name)
     errors = sorted(validator.iter_errors(doc.data), key=relevance)
     problems += [_to_problem(doc, err) for err in errors]
+    reported = {json_path(err.absolute_path) for err in errors}  # one message per place
+    problems += [p for p in check_dates(doc) if p.path not in reported]
     return problems
+
+
+ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+ISO_DAY_OR_MONTH = re.compile(r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")
+
+
+def check_dates(doc: Document) -> list[Problem]:
+    """Text shaped like a date (YYYY-MM-DD) is a real calendar date, and a range given as
+    `date` and `end` does not end before it starts. The schemas check only the shape."""
+    problems = []
+    for parts, value in _walk(doc.data, ()):
+        if isinstance(value, str) and ISO_DAY.match(value) and not _real_day(value):
+            msg = f'{_describe(value)} is not a real date: write YYYY-MM-DD, like "2026-05-04"'
+            problems.append(Problem(doc.name, doc.line_of(parts), json_path(parts), msg))
+        elif isinstance(value, dict) and _ends_before_start(value.get("date"), value.get("end")):
+            where = (*parts, "end")
+            msg = f"the range ends ({value['end']}) before it starts ({value['date']})"
+            problems.append(Problem(doc.name, doc.line_of(where), json_path(where), msg))
+    return problems
+
+
+def _walk(value: Any, parts: tuple[object, ...]) -> Iterator[tuple[tuple[object, ...], Any]]:
+    yield parts, value
+    children = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for key, child in children:
+        yield from _walk(child, (*parts, key))
+
+
+def _real_day(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _ends_before_start(start: Any, end: Any) -> bool:
+    """Compared at the coarser of the two: a month ends before a day only if it is earlier."""
+    if not all(isinstance(x, str) and ISO_DAY_OR_MONTH.match(x) for x in (start, end)):
+        return False
+    size = min(len(start), len(end))
+    return end[:size] < start[:size]
 
 
 def _check_modeline(doc: Document, name: str) -> list[Problem]:
