@@ -133,10 +133,8 @@ class _Converter:
 
 def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     """Load one YAML file. Returns the document (None if unusable) and its problems."""
-    path, root = path.absolute(), root.absolute()
-    if _linked(path, root):  # named as found, not as resolved
-        shown = path.relative_to(root) if path.is_relative_to(root) else path
-        return None, [Problem(shown.as_posix(), 0, "$", SYMLINK_MESSAGE)]
+    if _linked(path.absolute(), root.absolute()):
+        return None, [Problem(_as_found(path, root), 0, "$", SYMLINK_MESSAGE)]
     name = display_path(path, root)
     raw = path.read_bytes()
     if len(raw) > MAX_BYTES:
@@ -172,6 +170,12 @@ def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     return doc, converter.problems
 
 
+def _as_found(path: Path, root: Path) -> str:
+    """A link's path relative to the project, as found rather than where it points."""
+    path, root = path.absolute(), root.absolute()
+    return (path.relative_to(root) if path.is_relative_to(root) else path).as_posix()
+
+
 def _linked(path: Path, root: Path) -> bool:
     """Whether the file, or a folder between it and the project root, is a symbolic link."""
     inside = [p for p in path.parents if p != root and p.is_relative_to(root)]
@@ -180,6 +184,17 @@ def _linked(path: Path, root: Path) -> bool:
 
 def _only_comments(text: str) -> bool:
     return all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines())
+
+
+def walk(value: Any, parts: tuple[object, ...] = ()) -> Iterator[tuple[tuple[object, ...], Any]]:
+    """Every value in loaded data with its path, the data itself first."""
+    yield parts, value
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from walk(child, (*parts, key))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from walk(child, (*parts, i))
 
 
 def content_files(content_dir: Path) -> Iterator[Path]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,8 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, relevance
 
-from .load import Document
+from . import markdown_check
+from .load import Document, walk
 from .problems import Problem, json_path
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
@@ -71,7 +72,15 @@ def validate(doc: Document) -> list[Problem]:
     problems += [_to_problem(doc, err) for err in errors]
     reported = {json_path(err.absolute_path) for err in errors}  # one message per place
     problems += [p for p in check_dates(doc) if p.path not in reported]
+    problems += [p for p in markdown_check.check(doc, validator.schema) if p.path not in reported]
     return problems
+
+
+def with_markdown_declared(doc: Document) -> Document:
+    """The document as templates should see it: its Markdown fields as Markup (not escaped),
+    every other text as plain text (escaped). For a document validate() found no problem in."""
+    validator = validator_for(schema_name(doc.path))
+    return markdown_check.declare_markdown(doc, validator.schema) if validator else doc
 
 
 ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -82,7 +91,7 @@ def check_dates(doc: Document) -> list[Problem]:
     """Text shaped like a date (YYYY-MM-DD) is a real calendar date, and a range given as
     `date` and `end` does not end before it starts. The schemas check only the shape."""
     problems = []
-    for parts, value in _walk(doc.data, ()):
+    for parts, value in walk(doc.data):
         if isinstance(value, str) and ISO_DAY.match(value) and not _real_day(value):
             msg = f'{_describe(value)} is not a real date: write YYYY-MM-DD, like "2026-05-04"'
             problems.append(Problem(doc.name, doc.line_of(parts), json_path(parts), msg))
@@ -91,19 +100,6 @@ def check_dates(doc: Document) -> list[Problem]:
             msg = f"the range ends ({value['end']}) before it starts ({value['date']})"
             problems.append(Problem(doc.name, doc.line_of(where), json_path(where), msg))
     return problems
-
-
-def _walk(value: Any, parts: tuple[object, ...]) -> Iterator[tuple[tuple[object, ...], Any]]:
-    yield parts, value
-    children = (
-        value.items()
-        if isinstance(value, dict)
-        else enumerate(value)
-        if isinstance(value, list)
-        else ()
-    )
-    for key, child in children:
-        yield from _walk(child, (*parts, key))
 
 
 def _real_day(text: str) -> bool:
