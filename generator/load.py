@@ -63,19 +63,22 @@ SYMLINK_MESSAGE = (
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _stream_problem(text: str) -> tuple[yaml.Mark, str] | None:
-    """The first alias, unknown tag or too-deep nesting, found from the event stream before
-    anything is composed (composing is recursive, so a deep file would crash it)."""
+def _stream_problem(text: str) -> tuple[int, str] | None:
+    """The line of the first alias, unknown tag or too-deep nesting, and what is wrong, found
+    from the event stream before anything is composed (composing is recursive, so a deep file
+    would crash it)."""
     depth = 0
     for event in yaml.parse(text, Loader=_LOADER):
+        line = event.start_mark.line + 1 if event.start_mark else 0
+        tag = getattr(event, "tag", None)
         if isinstance(event, yaml.AliasEvent):
-            return event.start_mark, ALIAS_MESSAGE
-        if getattr(event, "tag", None) not in PLAIN_TAGS:
-            return event.start_mark, f"unknown YAML tag {event.tag}: content files use no tags"
+            return line, ALIAS_MESSAGE
+        if tag not in PLAIN_TAGS:
+            return line, f"unknown YAML tag {tag}: content files use no tags"
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                return event.start_mark, DEPTH_MESSAGE
+                return line, DEPTH_MESSAGE
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return None
@@ -150,8 +153,8 @@ def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     try:
         refused = _stream_problem(text)
         if refused is not None:
-            mark, msg = refused
-            return None, [Problem(name, mark.line + 1, "$", msg)]
+            line, msg = refused
+            return None, [Problem(name, line, "$", msg)]
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark

@@ -12,13 +12,13 @@ reference links, entity-encoded schemes and angle-bracket addresses as a browser
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from html import escape
 from html.parser import HTMLParser
 from typing import Any
 
-import markdown
+import markdown  # type: ignore[import-untyped]
 from markupsafe import Markup
 
 from .load import Document, walk
@@ -40,7 +40,7 @@ SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
 
 
-def check(doc: Document, schema: dict[str, Any]) -> list[Problem]:
+def check(doc: Document, schema: Mapping[str, Any]) -> list[Problem]:
     """Every unsafe text in one document, one problem per field."""
     declared = set(markdown_paths(doc.data, schema, schema))
     problems = []
@@ -53,7 +53,7 @@ def check(doc: Document, schema: dict[str, Any]) -> list[Problem]:
     return problems
 
 
-def declare_markdown(doc: Document, schema: dict[str, Any]) -> Document:
+def declare_markdown(doc: Document, schema: Mapping[str, Any]) -> Document:
     """The document with its Markdown fields as Markup, so templates insert them unescaped.
     Only for a document that has passed check()."""
     data = doc.data
@@ -76,7 +76,8 @@ def problem_with(text: str, *, is_markdown: bool) -> str:
     found.feed(md.convert(text if is_markdown else escape(text)))
     raw = [block for block in md.htmlStash.rawHtmlBlocks if not ENTITY.match(str(block).strip())]
     if is_markdown and raw:
-        shown = FIRST_TAG.search(" ".join(str(raw[0]).split())).group(0)[:60]
+        first = FIRST_TAG.search(" ".join(str(raw[0]).split()))
+        shown = first.group(0)[:60] if first else "<"
         return f"raw HTML ({shown}) is not allowed in a Markdown field: write it as Markdown"
     if found.handlers:
         return (
@@ -115,13 +116,15 @@ class _Found(HTMLParser):
                 self.unsafe_urls.append(value)
 
 
-def markdown_paths(data: Any, schema: dict[str, Any], root: dict[str, Any]) -> Iterator[Parts]:
+def markdown_paths(
+    data: Any, schema: Mapping[str, Any], root: Mapping[str, Any]
+) -> Iterator[Parts]:
     """Where the document holds text that its schema declares Markdown."""
     yield from _declared(data, schema, root, ())
 
 
 def _declared(
-    data: Any, schema: Any, root: dict[str, Any], parts: Parts, inherited: bool = False
+    data: Any, schema: Any, root: Mapping[str, Any], parts: Parts, inherited: bool = False
 ) -> Iterator[Parts]:
     """A list declared Markdown holds Markdown texts, whatever its items' own descriptions say."""
     schema = _resolve(schema, root)
@@ -145,7 +148,7 @@ def _declared(
             yield from _declared(value, schema.get("items"), root, (*parts, i), declared)
 
 
-def _resolve(schema: Any, root: dict[str, Any]) -> Any:
+def _resolve(schema: Any, root: Mapping[str, Any]) -> Any:
     """Follow local references ("#/$defs/text")."""
     while isinstance(schema, dict) and str(schema.get("$ref", "")).startswith("#/"):
         target: Any = root
@@ -169,5 +172,5 @@ def _set(data: Any, parts: Parts, value: Any) -> Any:
     if isinstance(data, dict):
         return {**data, head: _set(data[head], rest, value)}
     copy = list(data)
-    copy[head] = _set(data[head], rest, value)
+    copy[int(str(head))] = _set(data[head], rest, value)
     return copy

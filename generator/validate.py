@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -72,15 +72,20 @@ def validate(doc: Document) -> list[Problem]:
     problems += [_to_problem(doc, err) for err in errors]
     reported = {json_path(err.absolute_path) for err in errors}  # one message per place
     problems += [p for p in check_dates(doc) if p.path not in reported]
-    problems += [p for p in markdown_check.check(doc, validator.schema) if p.path not in reported]
+    problems += [p for p in markdown_check.check(doc, _schema(validator)) if p.path not in reported]
     return problems
+
+
+def _schema(validator: Draft202012Validator) -> Mapping[str, Any]:
+    schema = validator.schema
+    return schema if isinstance(schema, Mapping) else {}
 
 
 def with_markdown_declared(doc: Document) -> Document:
     """The document as templates should see it: its Markdown fields as Markup (not escaped),
     every other text as plain text (escaped). For a document validate() found no problem in."""
     validator = validator_for(schema_name(doc.path))
-    return markdown_check.declare_markdown(doc, validator.schema) if validator else doc
+    return markdown_check.declare_markdown(doc, _schema(validator)) if validator else doc
 
 
 ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -115,7 +120,7 @@ def _ends_before_start(start: Any, end: Any) -> bool:
     if not all(isinstance(x, str) and ISO_DAY_OR_MONTH.match(x) for x in (start, end)):
         return False
     size = min(len(start), len(end))
-    return end[:size] < start[:size]
+    return bool(end[:size] < start[:size])
 
 
 def _check_modeline(doc: Document, name: str) -> list[Problem]:

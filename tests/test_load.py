@@ -119,7 +119,7 @@ def test_nesting_up_to_the_limit_loads(tmp_path):
 
 def test_plain_explicit_tags_are_allowed_and_others_refused(tmp_path):
     doc, problems = load_file(write(tmp_path, "a: !!str 12\nb: !!int '3'\n"), tmp_path)
-    assert problems == [] and doc.data == {"a": "12", "b": 3}
+    assert problems == [] and doc is not None and doc.data == {"a": "12", "b": 3}
     for tag in ("!include x.yml", "!!python/object:os.system ls", "!!timestamp 2024-01-01"):
         doc, problems = load_file(write(tmp_path, f"a: 1\nb: {tag}\n"), tmp_path)
         assert doc is None
