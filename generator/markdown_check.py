@@ -171,6 +171,5 @@ def _set(data: Any, parts: Parts, value: Any) -> Any:
     head, rest = parts[0], parts[1:]
     if isinstance(data, dict):
         return {**data, head: _set(data[head], rest, value)}
-    copy = list(data)
-    copy[int(str(head))] = _set(data[head], rest, value)
-    return copy
+    assert isinstance(head, int), parts  # a list's place
+    return [_set(item, rest, value) if i == head else item for i, item in enumerate(data)]
