@@ -2,7 +2,10 @@
 
 Rejects what PyYAML lets through silently: duplicate keys, unquoted dates, anchors and aliases
 (no content file needs them, and they allow "billion laughs" expansion), non-UTF-8 bytes and
-empty files. Every problem is collected; nothing is raised.
+empty files. Before anything is composed, the event stream is read once to refuse aliases, nesting
+deeper than MAX_DEPTH (deep nesting overflows the composer's stack) and tags other than YAML's
+plain ones (`!include` and the like); symbolic links are refused so that no file from outside the
+content folder is published. Every problem is collected; nothing is raised.
 """
 
 from __future__ import annotations
@@ -18,6 +21,12 @@ import yaml
 from .problems import Problem, display_path, json_path
 
 MAX_BYTES = 2_000_000
+MAX_DEPTH = 32  # the real content nests 6 deep
+# Explicit tags that only say what an untagged value already is; any other tag is refused.
+PLAIN_TAGS = frozenset(
+    {None, "!"}
+    | {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq")}
+)
 Lines = dict[tuple[object, ...], int]
 
 
@@ -40,15 +49,38 @@ class Document:
         return 1
 
 
+ALIAS_MESSAGE = "YAML anchors and aliases (&name, *name) are not allowed: write the values out"
+DEPTH_MESSAGE = (
+    f"nested more than {MAX_DEPTH} levels deep: content files need far fewer, "
+    "so look for brackets or indentation that never close"
+)
+SYMLINK_MESSAGE = (
+    "is a symbolic link: content files must be real files inside the content folder, "
+    "so copy the file in instead"
+)
+
 # libyaml's parser when PyYAML was built with it (the PyPI wheels are): several times faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _first_alias_line(text: str) -> int | None:
-    """The line of the first alias (0 if unknown), found from the events before composing."""
+def _stream_problem(text: str) -> tuple[int, str] | None:
+    """The line of the first alias, unknown tag or too-deep nesting, and what is wrong, found
+    from the event stream before anything is composed (composing is recursive, so a deep file
+    would crash it)."""
+    depth = 0
     for event in yaml.parse(text, Loader=_LOADER):
+        line = _line(event.start_mark)
+        tag = getattr(event, "tag", None)
         if isinstance(event, yaml.AliasEvent):
-            return _line(event.start_mark)
+            return line, ALIAS_MESSAGE
+        if tag not in PLAIN_TAGS:
+            return line, f"unknown YAML tag {tag}: content files use no tags"
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line, DEPTH_MESSAGE
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
     return None
 
 
@@ -115,6 +147,8 @@ class _Converter:
 
 def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     """Load one YAML file. Returns the document (None if unusable) and its problems."""
+    if _linked(path.absolute(), root.absolute()):
+        return None, [Problem(_as_found(path, root), 0, "$", SYMLINK_MESSAGE)]
     name = display_path(path, root)
     raw = path.read_bytes()
     if len(raw) > MAX_BYTES:
@@ -129,10 +163,10 @@ def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     if not text.strip() or _only_comments(text):
         return None, [empty]
     try:
-        alias_line = _first_alias_line(text)
-        if alias_line is not None:
-            msg = "YAML anchors and aliases (&name, *name) are not allowed: write the values out"
-            return None, [Problem(name, alias_line, "$", msg)]
+        refused = _stream_problem(text)
+        if refused is not None:
+            line, msg = refused
+            return None, [Problem(name, line, "$", msg)]
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
         line = _line(err.problem_mark or err.context_mark)
@@ -152,12 +186,37 @@ def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     return doc, converter.problems
 
 
+def _as_found(path: Path, root: Path) -> str:
+    """A link's path relative to the project, as found rather than where it points."""
+    path, root = path.absolute(), root.absolute()
+    return (path.relative_to(root) if path.is_relative_to(root) else path).as_posix()
+
+
+def _linked(path: Path, root: Path) -> bool:
+    """Whether the file, or a folder between it and the project root, is a symbolic link."""
+    inside = [p for p in path.parents if p != root and p.is_relative_to(root)]
+    return any(place.is_symlink() for place in (path, *inside))
+
+
 def _only_comments(text: str) -> bool:
     return all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines())
 
 
+def walk(value: Any, parts: tuple[object, ...] = ()) -> Iterator[tuple[tuple[object, ...], Any]]:
+    """Every value in loaded data with its path, the data itself first."""
+    yield parts, value
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from walk(child, (*parts, key))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from walk(child, (*parts, i))
+
+
 def content_files(content_dir: Path) -> Iterator[Path]:
-    """Every YAML file under the content folder, in a stable order."""
+    """Every YAML file under the content folder, in a stable order, and every linked folder (its
+    files are not read: load_file refuses it, rather than skip it without a word)."""
     for path in sorted(content_dir.rglob("*")):
-        if path.suffix in {".yml", ".yaml"} and path.is_file():
+        yaml_file = path.suffix in {".yml", ".yaml"} and (path.is_file() or path.is_symlink())
+        if yaml_file or (path.is_symlink() and path.is_dir()):
             yield path

@@ -35,7 +35,7 @@ def check(content_dir: Path, root: Path | None = None) -> Checked:
         problems += found
         if doc is not None and isinstance(doc.data, dict):
             problems += validate.validate(doc)
-            docs.append(doc)
+            docs.append(validate.with_markdown_declared(doc))
     if not docs and not problems:
         problems.append(Problem(str(content_dir), 0, "$", "no YAML content files found"))
     problems += link.link(docs, content_dir)

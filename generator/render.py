@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import escape
 
 from . import __version__, bundle, render_examples, render_guidance, workbook
 from .model import AnnexItem, Criterion, Framework, Milestone, Site
@@ -40,7 +41,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        autoescape=False,
+        autoescape=True,  # content is data: text is escaped unless it is Markup (Markdown fields)
     )
     env.filters.update(paras=paras, longdate=longdate, anchor=anchor, cell=cell)
     env.filters.update(
@@ -140,8 +141,10 @@ def render(site: Site, web_dir: Path = WEB) -> Generated:
     return Generated(pages, assets, abbreviations(site), macros(site), nav, binaries, data)
 
 
-def navigation(fw: Framework) -> dict[str, list[dict[str, str]]]:
-    return {
+def navigation(fw: Framework) -> dict[str, list[dict[str, Any]]]:
+    """Each section's generated pages. The theme inserts navigation titles as HTML (and strips
+    tags from them for the window title), so plain-text titles are handed over escaped."""
+    sections = {
         "about.md": render_guidance.nav(fw),
         "criteria/index.md": [
             {f"{c.id}: {c.title}": f"criteria/{c.slug}.md"} for c in fw.criteria if not c.retired
@@ -151,6 +154,17 @@ def navigation(fw: Framework) -> dict[str, list[dict[str, str]]]:
         + [{g.title: f"guides/{g.agency}.md"} for g in fw.guides],
         "examples/index.md": render_examples.nav(fw),
     }
+    return {index: _escaped_nav(children) for index, children in sections.items()}
+
+
+def _escaped_nav(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {
+            str(escape(title)): _escaped_nav(target) if isinstance(target, list) else target
+            for title, target in entry.items()
+        }
+        for entry in entries
+    ]
 
 
 def _items_by_deadline(fw: Framework, agency_id: str) -> list[AnnexItem]:
@@ -170,20 +184,21 @@ def abbreviations(site: Site) -> str:
 
 
 def macros(site: Site) -> dict[str, Any]:
+    """Values for hand-written pages. mkdocs-macros does not escape, so text is escaped here."""
     fw, settings = site.framework, site.settings
     return {
-        "framework_title": fw.title,
-        "short_title": fw.short_title,
+        "framework_title": escape(fw.title),
+        "short_title": escape(fw.short_title),
         "version_date": longdate(fw.version_date),
         "criteria_count": len(fw.criteria),
         "indicator_count": sum(len(c.indicators) for c in fw.criteria),
         "annex_item_count": len(fw.annex_items),
-        "partnership": settings.partnership,
+        "partnership": escape(settings.partnership),
         "contact": {
-            "name": settings.contact.name,
-            "role": settings.contact.role,
-            "email": settings.contact.email,
-            "phone": settings.contact.phone,
+            "name": escape(settings.contact.name),
+            "role": escape(settings.contact.role),
+            "email": escape(settings.contact.email),
+            "phone": escape(settings.contact.phone),
         },
         "contact_set": settings.contact.is_set,
         "app_version": __version__,

@@ -7,7 +7,9 @@ file is reported, best match first within each place, with a message a maintaine
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
@@ -17,7 +19,8 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, relevance
 from referencing import Registry, Resource
 
-from .load import Document
+from . import markdown_check
+from .load import Document, walk
 from .problems import Problem, json_path
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
@@ -97,7 +100,57 @@ def validate(doc: Document) -> list[Problem]:
     problems = _check_modeline(doc, name)
     errors = sorted(validator.iter_errors(doc.data), key=relevance)
     problems += [_to_problem(doc, err) for err in errors]
+    reported = {json_path(err.absolute_path) for err in errors}  # one message per place
+    problems += [p for p in check_dates(doc) if p.path not in reported]
+    problems += [p for p in markdown_check.check(doc, _schema(validator)) if p.path not in reported]
     return problems
+
+
+def _schema(validator: Draft202012Validator) -> Mapping[str, Any]:
+    schema = validator.schema
+    return schema if isinstance(schema, Mapping) else {}
+
+
+def with_markdown_declared(doc: Document) -> Document:
+    """The document as templates should see it: its Markdown fields as Markup (not escaped),
+    every other text as plain text (escaped). For a document validate() found no problem in."""
+    validator = validator_for(schema_name(doc.path))
+    return markdown_check.declare_markdown(doc, _schema(validator)) if validator else doc
+
+
+ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+ISO_DAY_OR_MONTH = re.compile(r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")
+
+
+def check_dates(doc: Document) -> list[Problem]:
+    """Text shaped like a date (YYYY-MM-DD) is a real calendar date, and a range given as
+    `date` and `end` does not end before it starts. The schemas check only the shape."""
+    problems = []
+    for parts, value in walk(doc.data):
+        if isinstance(value, str) and ISO_DAY.match(value) and not _real_day(value):
+            msg = f'{_describe(value)} is not a real date: write YYYY-MM-DD, like "2026-05-04"'
+            problems.append(Problem(doc.name, doc.line_of(parts), json_path(parts), msg))
+        elif isinstance(value, dict) and _ends_before_start(value.get("date"), value.get("end")):
+            where = (*parts, "end")
+            msg = f"the range ends ({value['end']}) before it starts ({value['date']})"
+            problems.append(Problem(doc.name, doc.line_of(where), json_path(where), msg))
+    return problems
+
+
+def _real_day(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _ends_before_start(start: Any, end: Any) -> bool:
+    """Compared at the coarser of the two: a month ends before a day only if it is earlier."""
+    if not all(isinstance(x, str) and ISO_DAY_OR_MONTH.match(x) for x in (start, end)):
+        return False
+    size = min(len(start), len(end))
+    return bool(end[:size] < start[:size])
 
 
 def _check_modeline(doc: Document, name: str) -> list[Problem]:

@@ -227,3 +227,63 @@ def test_citations_link_to_the_framework_page(real_site: Path):
     glossary = (real_site / "glossary.html").read_text(encoding="utf-8")
     assert '<a href="guidance.html#para-45">45</a>' in glossary
     assert "<dd>\n<dl>" not in glossary, "a glossary entry swallowed the ones after it"
+
+
+HOSTILE_TITLE = "Risk <b>bold</b> & <img src=x onerror=alert(1)>"
+HOSTILE_TITLE_HTML = "Risk &lt;b&gt;bold&lt;/b&gt; &amp; &lt;img src=x onerror=alert(1)&gt;"
+
+
+def test_content_is_shown_as_text_never_as_markup(project: Path, tmp_path: Path):
+    """Plain-text content with markup in it shows literally (escaped once, never twice) wherever
+    it appears: menus, headings, window titles, footers, hand-written pages; Markdown fields are
+    still rendered as Markdown."""
+    content = project / "criteria"
+    criteria = content / "syv-2023" / "criteria.yml"
+    text = criteria.read_text(encoding="utf-8")
+    criteria.write_text(
+        text.replace("title: Identifying and reducing risk", f"title: '{HOSTILE_TITLE}'", 1),
+        encoding="utf-8",
+    )
+    settings = content / "site.yml"
+    text = settings.read_text(encoding="utf-8")
+    text = text.replace('partnership: ""', 'partnership: "<script>alert(1)</script> & Co"')
+    settings.write_text(text.replace('  name: ""', '  name: "<i>Ann</i>"'), encoding="utf-8")
+    guides = content / "syv-2023" / "guides.yml"
+    text = guides.read_text(encoding="utf-8")
+    markdown = (
+        "      > A quote & more.\n\n"
+        '      [The "leaflet"](https://example.org/?a=1&b=2 "Leaflet")\n\n'
+    )
+    start = text.index("    intro: |\n", text.index("agency: social-care")) + len("    intro: |\n")
+    guides.write_text(text[:start] + markdown + text[start:], encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    pages = {p.relative_to(site).as_posix(): p.read_text("utf-8") for p in site.rglob("*.html")}
+    raw = [p for p, html in pages.items() if "<b>bold</b>" in html or "<script>alert" in html]
+    twice = [p for p, html in pages.items() if "&amp;lt;" in html or "&amp;amp;" in html]
+    assert raw == [] and twice == [], (raw, twice)
+    ec1 = pages["criteria/ec1.html"]
+    assert f"<title>EC1: {HOSTILE_TITLE_HTML} - JTAI Ready</title>" in ec1
+    assert f'">EC1: {HOSTILE_TITLE_HTML}<a class="headerlink"' in ec1  # the heading
+    menu = f'<span class="md-ellipsis">\n    \n  \n    EC1: {HOSTILE_TITLE_HTML}'
+    assert all(menu in html for path, html in pages.items() if path != "404.html")
+    assert f'aria-label="Next: EC1: {HOSTILE_TITLE_HTML}"' in pages["criteria/index.html"]
+    assert "Set up for &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co." in pages["index.html"]
+    guide = pages["guides/social-care.html"]
+    assert "&lt;i&gt;Ann&lt;/i&gt;" in guide
+    assert "<blockquote>\n<p>A quote &amp; more.</p>\n</blockquote>" in guide
+    link = '<a href="https://example.org/?a=1&amp;b=2" title="Leaflet">The "leaflet"</a>'
+    assert link in guide
+
+
+def test_snippet_includes_do_not_publish_repository_files(project: Path, tmp_path: Path):
+    """pymdownx.snippets is off, so `--8<--` in a hand-written page is only text (content files
+    are refused outright by the check: tests/cases/invalid/snippet-include.yml)."""
+    page = project / "docs" / "maintainers" / "index.md"
+    page.write_text(page.read_text("utf-8") + '\n\n--8<-- "mkdocs.yml"\n', encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "maintainers" / "index.html").read_text("utf-8")
+    assert '<p>--8&lt;-- "mkdocs.yml"</p>' in html
+    assert "custom_dir: overrides" not in html

@@ -11,6 +11,7 @@ One test per rule, each collecting every offender (SigmaHQ style):
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -265,7 +266,7 @@ def first_uses_without_expansion(markdown: str, glossary) -> list[str]:
     end of their first use in the page's text (the title line, link targets and IDs aside)."""
     body = markdown.split("\n", 1)[1] if markdown.startswith("# ") else markdown
     body = re.sub(r"\]\([^)]*\)|\{#[^}]*\}", "", body)
-    body = re.sub(r"\s+", " ", body)
+    body = re.sub(r"\s+", " ", html.unescape(body))  # as the reader sees it: &amp; is &
     offenders = []
     for term in glossary:
         if not term.expansion or not re.fullmatch(r"[A-Za-z0-9]+", term.term):

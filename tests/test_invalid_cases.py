@@ -1,7 +1,8 @@
 """Every invalid YAML case in tests/cases/invalid gives its clear message and a non-zero exit.
 
 A case is a YAML file: which content file to break, how (text replacements, whole new content,
-an encoding, a deletion), and the messages expected. Each expected message must match a reported
+an encoding, a deletion, a symbolic link to content kept outside the folder), and the messages
+expected. Each expected message must match a reported
 problem, the number of problems must be exactly as many as expected (no cascades), and every
 problem must carry a line number unless it is about a whole file or folder.
 """
@@ -27,6 +28,12 @@ def apply_case(case: dict, content: Path) -> None:
         return
     if "content_base64" in case:
         target.write_bytes(base64.b64decode(case["content_base64"]))
+        return
+    if case.get("symlink"):
+        outside = content.parent / "outside" / target.name
+        outside.parent.mkdir(exist_ok=True)
+        outside.write_text(case["content"], encoding="utf-8")
+        target.symlink_to(outside)
         return
     text = case["content"] if "content" in case else target.read_text(encoding="utf-8")
     for edit in case.get("replace", []):

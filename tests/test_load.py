@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
-from generator.load import load_file
+from generator.load import MAX_DEPTH, content_files, load_file
 
 
 def write(tmp_path: Path, text: str | bytes, name: str = "criteria.yml") -> Path:
@@ -86,3 +88,63 @@ def test_empty_and_comment_only_files(tmp_path):
 def test_huge_files_are_refused(tmp_path):
     _, problems = load_file(write(tmp_path, "a: " + "x" * 2_100_000 + "\n"), tmp_path)
     assert "larger than" in messages(problems)[0]
+
+
+def test_nesting_30000_deep_is_refused_without_crashing(tmp_path):
+    """Composing this crashed the interpreter (a segfault, which also killed mkdocs serve), so
+    it runs in a child process: a crash fails this test instead of the whole run."""
+    path = write(tmp_path, "terms: " + "[" * 30_000 + "]" * 30_000 + "\n")
+    code = (
+        "import sys; from pathlib import Path; from generator.load import load_file; "
+        "doc, problems = load_file(Path(sys.argv[1]), Path(sys.argv[2])); "
+        "print(doc, *problems, sep='\\n')"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(path), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parent.parent,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.splitlines() == [
+        "None",
+        "criteria.yml:1: $: nested more than 32 levels deep: content files need far fewer, "
+        "so look for brackets or indentation that never close",
+    ]
+
+
+def test_nesting_up_to_the_limit_loads(tmp_path):
+    text = "a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n"
+    doc, problems = load_file(write(tmp_path, text), tmp_path)
+    assert problems == [] and doc is not None
+
+
+def test_plain_explicit_tags_are_allowed_and_others_refused(tmp_path):
+    doc, problems = load_file(write(tmp_path, "a: !!str 12\nb: !!int '3'\n"), tmp_path)
+    assert problems == [] and doc is not None and doc.data == {"a": "12", "b": 3}
+    for tag in ("!include x.yml", "!!python/object:os.system ls", "!!timestamp 2024-01-01"):
+        doc, problems = load_file(write(tmp_path, f"a: 1\nb: {tag}\n"), tmp_path)
+        assert doc is None
+        assert len(problems) == 1 and problems[0].line == 2, messages(problems)
+        assert "unknown YAML tag" in problems[0].message
+
+
+def test_a_file_inside_a_linked_folder_is_refused(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    write(outside, "a: 1\n", "site.yml")
+    root = tmp_path / "project"
+    (root / "criteria").mkdir(parents=True)
+    (root / "criteria" / "shared").symlink_to(outside, target_is_directory=True)
+    found = list(content_files(root / "criteria"))
+    assert found == [root / "criteria" / "shared"], "the linked folder is refused, not skipped"
+    doc, problems = load_file(found[0], root)
+    assert doc is None
+    assert messages(problems) == [
+        "criteria/shared: $: is a symbolic link: content files must be real files "
+        "inside the content folder, so copy the file in instead"
+    ]
+    doc, problems = load_file(found[0] / "site.yml", root)  # and its files, if reached
+    assert doc is None and "is a symbolic link" in messages(problems)[0]

@@ -73,3 +73,14 @@ def test_unknown_kinds_of_file(tmp_path):
     assert doc is not None
     (found,) = validate(doc)
     assert "unknown kind of file: expected one of" in str(found) and "criteria.yml" in str(found)
+
+
+def test_date_ranges_compare_at_the_coarser_of_the_two_dates():
+    from generator.validate import _ends_before_start
+
+    assert not _ends_before_start("2024-05-20", "2024-05-20")  # a one-day range
+    assert not _ends_before_start("2024-05-20", "2024-05")  # ends in the month it starts
+    assert not _ends_before_start("2024-05", "2024-05-01")
+    assert _ends_before_start("2024-05-20", "2024-04")
+    assert _ends_before_start("2024-05", "2024-04-30")
+    assert not _ends_before_start("2024-05-20", None)  # no end: not a range
