@@ -141,16 +141,19 @@
   var piiTimers = {};
 
   /**
-   * Check a field's text for what looks like a child's details (JTAI.pii), once typing pauses,
-   * and show or clear the warning element under it. It warns; it never blocks.
+   * Check a field's text for what looks like a child's details (JTAI.pii) and show or clear the
+   * warning element under it: at once when `now` (text already there as the page opens), else
+   * once typing pauses. It warns; it never blocks.
    */
-  function checkPii(input, warning) {
+  function checkPii(input, warning, now) {
     var pii = root.JTAI.pii;
-    clearTimeout(piiTimers[warning.id]);
-    piiTimers[warning.id] = setTimeout(function () {
+    var show = function () {
       var message = pii.message(pii.check(input.value));
       if (warning.textContent !== message) warning.textContent = message;
-    }, PII_DELAY_MS);
+    };
+    clearTimeout(piiTimers[warning.id]);
+    if (now) show();
+    else piiTimers[warning.id] = setTimeout(show, PII_DELAY_MS);
   }
 
   /** Move focus to a heading or region (made focusable for the purpose). */

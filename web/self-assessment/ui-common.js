@@ -50,7 +50,7 @@
       opts.onInput(input.value);
       if (opts.pii !== false) D.checkPii(input, warning);
     });
-    if (opts.value && opts.pii !== false) D.checkPii(input, warning);
+    if (opts.value && opts.pii !== false) D.checkPii(input, warning, true);
     return D.h("div", { class: "jtai-field" + (opts.className ? " " + opts.className : "") }, [
       D.h("label", { for: id, class: "jtai-label" }, [opts.label]),
       hintId ? D.h("p", { id: hintId, class: "jtai-hint" }, [opts.hint]) : null,

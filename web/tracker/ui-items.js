@@ -30,7 +30,7 @@
     if (FREE_TEXT.indexOf(name) >= 0) {
       warning = el("p", { id: control.id + "-pii", class: "jtai-pii", role: "status" });
       control.setAttribute("aria-describedby", warning.id);
-      if (control.value) K.checkPii(control, warning);
+      if (control.value) K.checkPii(control, warning, true);
     }
     return el("div", { class: "jtai-field jtai-field--" + name }, [
       el("label", { for: control.id, text: label }), control, warning
@@ -96,6 +96,8 @@
       el("h3", { class: "jtai-item__title", id: "t-" + s + "-title" }, [item.label]),
       el("p", { class: "jtai-item__meta" }, [
         el("span", { text: "Agency: " + agencyName(item.agency) }), " ",
+        item.contributors.length ? el("span", { class: "jtai-item__with",
+          text: "With: " + item.contributors.map(agencyName).join(", ") }) : null, " ",
         el("span", {}, ["Due: ", deadline]), " ", badge
       ]),
       el("p", { class: "jtai-item__links" }, ["Helps to show: ", criteriaLinks(item), ". ",
