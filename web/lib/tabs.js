@@ -9,8 +9,11 @@
  * another tab), onDeleted() is called once and check() answers "deleted" until keep() is called:
  * the app must not write the work back without asking.
  *
+ * Until opened() or wrote() is called, check() answers "same": nothing is known to compare with.
+ * When nothing was stored at opening and another tab then saved, the two are merged from nothing.
+ *
  * opts: {key() -> storage key, raw(key) -> text or null, value() -> what this tab holds,
- *   usable(value) -> bool, ignore: top-level keys whose newer value is kept without a conflict,
+ *   usable(value) -> bool, ignore: top-level keys (time stamps, versions) that never count as a conflict,
  *   onMerged(merged, info), onDeleted(), onUnreadable(text), onOther(key)}.
  * Loads as a classic script (JTAI.tabs, after merge.js).
  */
@@ -29,10 +32,11 @@
 
   function create(opts) {
     var base = null;
+    var known = false;
     var gone = false;
     var ignore = opts.ignore || [];
 
-    /** Put the two versions together; the newer of each ignored key (time stamps) wins. */
+    /** Put the two versions together; the later "updated" time stamp is kept. */
     function merge(stored, mine, fromEvent) {
       var theirs = parse(stored);
       if (theirs === undefined || theirs === null || !opts.usable(theirs)) {
@@ -40,10 +44,8 @@
         opts.onUnreadable(stored);
         return "unreadable";
       }
-      var result = J.merge.three(parse(base), mine, theirs, ignore);
-      ignore.forEach(function (k) {
-        if (String(mine[k]) > String(result.value[k])) result.value[k] = mine[k];
-      });
+      var result = J.merge.three(base === null ? null : parse(base), mine, theirs, ignore);
+      if (typeof mine.updated === "string" && mine.updated > String(result.value.updated)) result.value.updated = mine.updated;
       base = stored;
       opts.onMerged(result.value, { conflicts: result.conflicts, mine: mine, theirs: theirs, fromEvent: fromEvent });
       return result.conflicts.length ? "conflict" : "merged";
@@ -53,7 +55,7 @@
     function check(mine, fromEvent) {
       if (gone) return "deleted";
       var stored = opts.raw(opts.key());
-      if (base === null || stored === base) return "same";
+      if (!known || stored === base) return "same";
       if (stored === null) {
         gone = true;
         opts.onDeleted();
@@ -72,11 +74,13 @@
       /** What is open now is what storage holds for its key. */
       opened: function () {
         base = opts.raw(opts.key());
+        known = true;
         gone = false;
       },
       /** This tab has just written `value`. */
       wrote: function (value) {
         base = JSON.stringify(value);
+        known = true;
         gone = false;
       },
       check: check,
@@ -84,7 +88,7 @@
       /** The person chose to keep this tab's copy of work deleted elsewhere. */
       keep: function () {
         gone = false;
-        base = null;
+        known = false;
       }
     };
   }

@@ -60,7 +60,6 @@
    */
   App.persist = function () {
     if (App.tabs.check(App.record) === "deleted") {
-      App.saveFailed = true;
       renderBar();
       return { ok: false, reason: "deleted" };
     }
@@ -153,8 +152,8 @@
     if (!els.title || !App.record) return;
     var saved = !App.store.available
       ? "Not saved: this browser does not let this page save. Export to keep your work."
-      : App.saveFailed ? "Latest changes not saved: see the message above."
-        : App.tabs.deleted() ? "Not saved: deleted in another tab (see the message above)."
+      : App.tabs.deleted() ? "Not saved: deleted in another tab (see the message above)."
+        : App.saveFailed ? "Latest changes not saved: see the message above."
         : App.savedAt ? "Saved in this browser at " + D.time(App.savedAt) : "Saved in this browser";
     D.text(els.title, App.record.title || "Untitled assessment");
     D.text(els.saved, saved);

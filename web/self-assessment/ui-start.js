@@ -183,7 +183,7 @@
 
   /** Draw "Your assessments" again (another tab changed the list). */
   App.refreshStart = function () {
-    var old = document.querySelector(".jtai-saved");
+    var old = document.querySelector("#jtai-view section.jtai-saved");
     if (old) old.parentNode.replaceChild(savedList(), old);
   };
 
