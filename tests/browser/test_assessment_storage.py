@@ -263,7 +263,9 @@ def test_edits_to_different_fields_in_two_tabs_are_both_kept(sa_open):
     rate_in(sa.page, "EC1", "EC1.1", "mostly")
     rate_in(other, "EC2", "EC2.1", "partly")
     saved = sa.records()[record_id]["answers"]
-    assert saved["EC1"]["indicators"] == {"EC1.1": "mostly"}, "the first tab's edit is not overwritten"
+    assert saved["EC1"]["indicators"] == {"EC1.1": "mostly"}, (
+        "the first tab's edit is not overwritten"
+    )
     assert saved["EC2"]["indicators"] == {"EC2.1": "partly"}
     assert "changed in another tab" in other.inner_text(".jtai-alerts")
 

@@ -139,7 +139,10 @@ def test_the_last_copy_saved_to_a_file_is_shown_and_one_click_saves_one(page, si
     assert "never saved a copy" in net.inner_text()
     with p.expect_download() as info:
         net.get_by_role("button", name="Save a copy to a file").click()
-    assert json.loads(Path(info.value.path()).read_text(encoding="utf-8"))["format"] == "jtai-ready-tracker"
+    assert (
+        json.loads(Path(info.value.path()).read_text(encoding="utf-8"))["format"]
+        == "jtai-ready-tracker"
+    )
     assert "You last saved a copy to a file today." in net.inner_text()
     assert list(json.loads(stored(p, "jtai-ready:file-copies"))) == ["tracker"]
     reload(p)

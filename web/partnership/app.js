@@ -68,8 +68,10 @@
 
   /** True when this page was reached with the browser's Back or Forward button. */
   function cameBack() {
-    var nav = root.performance && performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
-    return !!nav && nav.type === "back_forward";
+    var p = root.performance;
+    var nav = p && typeof p.getEntriesByType === "function" ? p.getEntriesByType("navigation")[0] : null;
+    if (nav) return nav.type === "back_forward";
+    return !!(p && p.navigation) && p.navigation.type === 2;
   }
 
   /**
@@ -233,6 +235,11 @@
     renderBar();
     App.show("load", { focus: false });
     if (restored) App.ui.restored(restored);
+    root.addEventListener("pageshow", function (e) {
+      if (e.persisted && App.set.length) {
+        App.ui.restored("Your " + App.ui.plural(App.set.length, "loaded assessment is", "loaded assessments are") + " still here.");
+      }
+    });
     mount.setAttribute("data-ready", "true");
   };
 })(typeof self !== "undefined" ? self : this);
