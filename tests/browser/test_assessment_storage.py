@@ -25,6 +25,7 @@ from assessment_support import (
     sa_origin,
     sa_site,
 )
+from browser_support import run_axe
 from test_assessment import download, import_file, open_criterion, rate
 
 __all__ = ["sa_browser", "sa_open", "sa_origin", "sa_site"]  # fixtures, re-exported for pytest
@@ -283,6 +284,7 @@ def test_the_same_field_changed_in_two_tabs_keeps_both_and_says_so(sa_open):
     assert aside[0]["answers"]["EC1"]["indicators"]["EC1.1"] == "partly"
     notice = other.locator(".jtai-alerts .jtai-notice")
     assert "EC1 › indicators › EC1.1" in notice.inner_text()
+    assert not run_axe(other, ".jtai-alerts")
     other.fill(".jtai-prompt-know textarea", "Typing on")
     assert notice.is_visible(), "the message stays until dismissed"
     notice.get_by_role("button", name="Use mine").click()

@@ -126,6 +126,7 @@ def test_the_same_item_changed_in_two_tabs_keeps_both_and_offers_use_mine(page, 
     assert aside["items"]["A-list-4"]["owner"] == "Data manager"
     notice = other.locator("#tracker-notes .jtai-notice")
     assert "A-list-4" in notice.inner_text()
+    assert not run_axe(other, "#tracker-notes")
     notice.get_by_role("button", name="Use mine").click()
     assert json.loads(stored(p))["items"]["A-list-4"]["owner"] == "Data manager"
     assert other.input_value(f"#t-{slug('A-list-4')}-owner") == "Data manager"

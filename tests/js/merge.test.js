@@ -101,3 +101,10 @@ test("a merged record always fits the format (random edits in two tabs)", () => 
     assert.deepEqual(IO.schemaErrors(back), [], `round ${i}, use mine`);
   }
 });
+
+test("an empty path stands for the whole value (use mine when the merge broke a limit)", () => {
+  const b = base();
+  const mine = copy(b);
+  mine.title = "Mine";
+  assert.deepEqual(M.applyPaths(b, mine, [[]]), mine);
+});

@@ -130,10 +130,16 @@
     }) };
   }
 
-  /** A copy of `target` with the value at each path (a conflict's `steps`) set from `source`. */
+  /**
+   * A copy of `target` with the value at each path (a conflict's `steps`) set from `source`; an
+   * empty path stands for the whole value.
+   */
   function applyPaths(target, source, paths) {
     var out = JSON.parse(JSON.stringify(target));
-    paths.forEach(function (steps) { setAt(out, source, steps); });
+    paths.forEach(function (steps) {
+      if (steps.length) setAt(out, source, steps);
+      else out = JSON.parse(JSON.stringify(source));
+    });
     return out;
   }
 

@@ -15,7 +15,18 @@
 
   function where(steps) {
     return steps.filter(function (s) { return s !== "answers"; })
-      .map(function (s) { return typeof s === "string" ? s : "action " + s.id; }).join(" \u203a ");
+      .map(function (s) { return typeof s === "string" ? s : "action " + s.id; }).join(" \u203a ") ||
+      "the assessment as a whole";
+  }
+
+  /**
+   * Two valid versions put together can break a limit (for example 50 actions each side): then the
+   * other tab's version is kept whole, and this tab's whole version is the conflict.
+   */
+  function checked(merged, info) {
+    if (IO.problems(merged, App.data).length === 0) return merged;
+    info.conflicts = [{ steps: [], path: "$", mine: info.mine, theirs: info.theirs }];
+    return info.theirs;
   }
 
   /** Keep this tab's version beside the merged one, as its own assessment. */
@@ -82,7 +93,7 @@
       usable: function (v) { return IO.problems(v, App.data).length === 0; },
       ignore: ["updated", "app_version"],
       onMerged: function (merged, info) {
-        App.replaceRecord(merged);
+        App.replaceRecord(checked(merged, info));
         if (info.conflicts.length) conflictNotice(info);
         else changedNotice();
       },
