@@ -9,6 +9,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from browser_support import html_pages
 
@@ -26,15 +29,25 @@ _APPS_JS = """() => Array.from(document.querySelectorAll('[data-jtai-app]')).map
 }))"""
 
 
-def app_pages(site) -> list[str]:
-    return [p for p in html_pages(site) if 'data-jtai-app="' in (site / p).read_text("utf-8")]
+ROOT_ELEMENT = re.compile(r'<[a-z]+ [^<>]*data-jtai-app="([a-z-]+)"')
+
+
+def app_names(site: Path) -> dict[str, str]:
+    """Each page that holds an app's root element -> the app's name."""
+    found = {}
+    for rel in html_pages(site):
+        match = ROOT_ELEMENT.search((site / rel).read_text("utf-8"))
+        if match:
+            found[rel] = match.group(1)
+    return found
+
+
+def app_pages(site: Path) -> list[str]:
+    return list(app_names(site))
 
 
 def test_the_five_apps_have_pages(built_site):
-    names = set()
-    for rel in app_pages(built_site):
-        text = (built_site / rel).read_text("utf-8")
-        names.add(text.split('data-jtai-app="', 1)[1].split('"', 1)[0])
+    names = set(app_names(built_site).values())
     assert names == {"self-assessment", "partnership", "planner", "tracker", "examples"}
 
 
