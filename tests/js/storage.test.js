@@ -72,3 +72,43 @@ test("without a browser, a memory store stands in", () => {
   assert.deepEqual(s.save(rec("a", "x")), { ok: true });
   assert.equal(s.load("a").id, "a");
 });
+
+test("entries() lists every saved assessment, damaged text included, as it is", () => {
+  const backend = St.memoryBackend();
+  const s = St.create(backend);
+  s.save(rec("a", "2025-01-01T00:00:00.000Z"));
+  backend.setItem(St.PREFIX + "cut", '{"format":"jtai-ready-assessment","id":"cut","ans');
+  const entries = s.entries();
+  assert.deepEqual(entries.map((e) => e.id).sort(), ["a", "cut"]);
+  const cut = entries.find((e) => e.id === "cut");
+  assert.equal(cut.record, null);
+  assert.equal(cut.text, '{"format":"jtai-ready-assessment","id":"cut","ans');
+  assert.equal(s.raw("cut"), cut.text);
+  assert.deepEqual(s.list().map((r) => r.id), ["a"], "list() still gives only what can be read");
+});
+
+test("keepAside never overwrites an earlier copy kept aside: it numbers them", () => {
+  const backend = St.memoryBackend();
+  const v = St.values(backend);
+  assert.deepEqual(v.keepAside("jtai-ready:tracker", "first {"), { ok: true, key: "jtai-ready:tracker:unreadable" });
+  assert.deepEqual(v.keepAside("jtai-ready:tracker", "second ["), { ok: true, key: "jtai-ready:tracker:unreadable-2" });
+  assert.deepEqual(v.keepAside("jtai-ready:tracker", "third"), { ok: true, key: "jtai-ready:tracker:unreadable-3" });
+  assert.equal(v.text("jtai-ready:tracker:unreadable"), "first {");
+  assert.equal(v.text("jtai-ready:tracker:unreadable-2"), "second [");
+  assert.deepEqual(v.keepAside("jtai-ready:tracker", "mine", "this-tab"), { ok: true, key: "jtai-ready:tracker:this-tab" });
+  const full = St.values(failing("QuotaExceededError", 22));
+  assert.equal(full.keepAside("k", "text").reason, "full");
+});
+
+test("when a copy was last saved to a file is remembered per name, and damaged notes read as never", () => {
+  const backend = St.memoryBackend();
+  const v = St.values(backend);
+  assert.equal(v.lastCopy("tracker"), "");
+  assert.deepEqual(v.noteCopy("tracker", "2025-03-01T10:00:00.000Z"), { ok: true });
+  assert.equal(v.lastCopy("tracker"), "2025-03-01T10:00:00.000Z");
+  assert.equal(v.lastCopy("self-assessment:sa-1"), "");
+  backend.setItem(St.COPIES, "{cut");
+  assert.equal(v.lastCopy("tracker"), "");
+  backend.setItem(St.COPIES, JSON.stringify({ tracker: { toString: 1 } }));
+  assert.equal(v.lastCopy("tracker"), "");
+});

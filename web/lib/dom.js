@@ -243,7 +243,58 @@
     return value === null || value === undefined ? "–" : value.toFixed(2);
   }
 
+
+  /** How long ago a copy was saved to a file: "never", "today", "yesterday" or "N days ago". */
+  function sinceText(stamp, todayIso) {
+    if (!stamp) return "never";
+    var day = function (iso) { return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))); };
+    var d = new Date(stamp);
+    if (isNaN(d.getTime())) return "never";
+    var local = d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+    var days = Math.round((day(todayIso) - day(local)) / 86400000);
+    if (days <= 0) return "today";
+    return days === 1 ? "yesterday" : days + " days ago";
+  }
+
+  /**
+   * The safety net: "You last saved a copy to a file N days ago." and a one-click "Save a copy to
+   * a file" button. opts: {last: () => stamp or "", save: () => void (downloads and records)}.
+   * Returns the paragraph; its refresh() redraws the words.
+   */
+  function safetyNet(opts) {
+    var words = h("span", { class: "jtai-copy-when", "data-copy-when": "" });
+    var node = h("p", { class: "jtai-safety-net jtai-noprint" }, [words, " ",
+      button("Save a copy to a file", function () {
+        opts.save();
+        node.refresh();
+      }, { className: "jtai-btn-small", attrs: { "data-action": "save-copy" } })]);
+    node.refresh = function () {
+      var when = sinceText(opts.last(), today());
+      text(words, when === "never" ? "You have never saved a copy of this to a file." :
+        "You last saved a copy to a file " + when + ".");
+    };
+    node.refresh();
+    return node;
+  }
+
+  /**
+   * A message that stays until the person dismisses it: kind "error" | "ok" | "info"; body: nodes
+   * or text; actions: [{label, run, attrs}] (each closes the message unless run returns false).
+   */
+  function notice(kind, body, actions) {
+    var box = h("div", { class: "jtai-alert jtai-alert-" + kind + " jtai-notice", "data-notice": "" });
+    var close = function () { box.remove(); };
+    (Array.isArray(body) ? body : [body]).forEach(function (part) {
+      box.appendChild(typeof part === "string" ? h("p", {}, [part]) : part);
+    });
+    box.appendChild(h("p", { class: "jtai-notice-actions" }, (actions || []).map(function (a) {
+      return button(a.label, function () { if (a.run() !== false) close(); }, { attrs: a.attrs || {} });
+    }).concat([button("Dismiss", close, { className: "jtai-btn-small", attrs: { "data-action": "dismiss" } })])));
+    return box;
+  }
+
   root.JTAI.dom = { h: h, button: button, table: table, stackedTable: stackedTable, clear: clear, text: text, uid: uid,
     announce: announce, focus: focus, fieldError: fieldError, checkPii: checkPii, download: download, printing: printing,
-    today: today, longDate: longDate, dateTime: dateTime, time: time, nowStamp: nowStamp, score: score };
+    today: today, longDate: longDate, dateTime: dateTime, time: time, nowStamp: nowStamp, score: score,
+    sinceText: sinceText, safetyNet: safetyNet, notice: notice };
 })(typeof self !== "undefined" ? self : this);

@@ -21,6 +21,7 @@
   var FORMAT_VERSION = 1;
   var MAX_BYTES = 5 * 1024 * 1024;
   var MAX_LISTED = 8;
+  var MAX_ACTIONS = 50;
 
   var RE = {
     uid: /^[A-Za-z0-9_-]{1,64}$/,
@@ -180,7 +181,7 @@
   var ACTION = check.object({
     required: ["id", "what", "lead", "due", "status"],
     props: { id: check.string(0, RE.uid, "an action ID"), what: LONG, lead: OPTIONAL_ID,
-      due: check.date(true), status: ID }
+      due: check.date(true), status: OPTIONAL_ID }
   });
 
   var CRITERION_ANSWER = check.object({
@@ -190,8 +191,8 @@
       documents: check.list(check.string(0, RE.document, "an Annex A item ID"), 100, true),
       confidence: OPTIONAL_ID,
       override: check.nullOr(check.object({ required: ["outcome", "reason"],
-        props: { outcome: ID, reason: LONG } })),
-      actions: check.list(ACTION, 50, false)
+        props: { outcome: OPTIONAL_ID, reason: LONG } })),
+      actions: check.list(ACTION, MAX_ACTIONS, false)
     }
   });
 
@@ -289,6 +290,170 @@
   }
 
   // ---------------------------------------------------------------------------------------
+  // Repairing a saved record that does not fit the format
+
+  /** Everything wrong with a saved record: [{path, message}] (empty when it can be opened). */
+  function problems(obj, data) {
+    var head = checkEnvelopeHead(obj, data);
+    if (head) return [{ path: "$", message: head.reason }];
+    var errors = schemaErrors(obj);
+    return errors.length ? errors : referenceErrors(obj, data);
+  }
+
+  function fits(rule, v) {
+    return rule(v, "$", []);
+  }
+
+  function tidyText(v, max, path, changes) {
+    if (typeof v !== "string") {
+      changes.push(path + ": was " + typeName(v) + ", not text; left blank");
+      return "";
+    }
+    if (v.length > max) {
+      changes.push(path + ": cut to " + max + " characters (it had " + v.length + ")");
+      return v.slice(0, max);
+    }
+    return v;
+  }
+
+  /** value if it passes `rule` and (when given) is one of `known`, else `blank`, noting the change. */
+  function keep(v, rule, known, blank, path, changes) {
+    var ok = fits(rule, v) && (!known || v === "" || known.indexOf(v) >= 0);
+    if (ok) return v;
+    changes.push(path + ": " + describeValue(v) + " is not allowed here; " +
+      (blank === "" ? "left blank" : blank === null ? "removed" : "set to " + JSON.stringify(blank)));
+    return blank;
+  }
+
+  function repairAction(act, path, ids, used, changes) {
+    if (act === null || typeof act !== "object" || Array.isArray(act)) {
+      changes.push(path + ": was " + typeName(act) + ", not an action; removed");
+      return null;
+    }
+    var id = fits(check.string(0, RE.uid, ""), act.id) && !used[act.id] ? act.id : randomId("act-");
+    if (id !== act.id) changes.push(path + ".id: given a new action ID");
+    used[id] = true;
+    extraKeys(act, ["id", "what", "lead", "due", "status"], path, changes);
+    return { id: id, what: tidyText(has(act, "what") ? act.what : "", 20000, path + ".what", changes),
+      lead: keep(has(act, "lead") ? act.lead : "", OPTIONAL_ID, ids.agencies, "", path + ".lead", changes),
+      due: keep(has(act, "due") ? act.due : "", check.date(true), null, "", path + ".due", changes),
+      status: keep(has(act, "status") ? act.status : "", OPTIONAL_ID, ids.statuses, "", path + ".status", changes) };
+  }
+
+  function extraKeys(obj, allowed, path, changes) {
+    Object.keys(obj).forEach(function (k) {
+      if (allowed.indexOf(k) < 0) changes.push(path + "." + k + ": not part of this format; removed");
+    });
+  }
+
+  function repairOverride(o, path, ids, changes) {
+    if (o === null || o === undefined) return null;
+    if (typeof o !== "object" || Array.isArray(o)) {
+      changes.push(path + ": was " + typeName(o) + "; removed");
+      return null;
+    }
+    extraKeys(o, ["outcome", "reason"], path, changes);
+    return { outcome: keep(has(o, "outcome") ? o.outcome : "", OPTIONAL_ID, ids.outcomes, "", path + ".outcome", changes),
+      reason: tidyText(has(o, "reason") ? o.reason : "", 20000, path + ".reason", changes) };
+  }
+
+  function repairAnswer(criterion, a, path, ids, used, changes) {
+    var out = emptyAnswer();
+    if (a === null || typeof a !== "object" || Array.isArray(a)) {
+      changes.push(path + ": was " + typeName(a) + ", not an answer; emptied");
+      return out;
+    }
+    extraKeys(a, Object.keys(out), path, changes);
+    var indicators = criterion.indicators.map(function (i) { return i.id; });
+    var ind = a.indicators !== null && typeof a.indicators === "object" && !Array.isArray(a.indicators) ? a.indicators : {};
+    Object.keys(ind).forEach(function (iid) {
+      var v = keep(indicators.indexOf(iid) >= 0 ? ind[iid] : null, ID, ids.ratings, null, path + ".indicators." + iid, changes);
+      if (v !== null) out.indicators[iid] = v;
+    });
+    var ev = a.evidence !== null && typeof a.evidence === "object" && !Array.isArray(a.evidence) ? a.evidence : {};
+    Object.keys(out.evidence).forEach(function (k) {
+      if (has(ev, k)) out.evidence[k] = tidyText(ev[k], 20000, path + ".evidence." + k, changes);
+    });
+    var docs = (criterion.annex_a || []).map(function (d) { return d.id; });
+    (Array.isArray(a.documents) ? a.documents : []).forEach(function (d, i) {
+      var v = keep(docs.indexOf(d) >= 0 && out.documents.indexOf(d) < 0 ? d : null, check.string(0, RE.document, ""), null,
+        null, path + ".documents[" + i + "]", changes);
+      if (v !== null) out.documents.push(v);
+    });
+    out.confidence = keep(has(a, "confidence") ? a.confidence : "", OPTIONAL_ID, ids.confidence, "", path + ".confidence", changes);
+    out.override = repairOverride(a.override, path + ".override", ids, changes);
+    var acts = Array.isArray(a.actions) ? a.actions : [];
+    if (acts.length > MAX_ACTIONS) {
+      changes.push(path + ".actions: " + acts.length + " actions; the limit is " + MAX_ACTIONS + ", so actions " +
+        (MAX_ACTIONS + 1) + " to " + acts.length + " were removed");
+    }
+    acts.slice(0, MAX_ACTIONS).forEach(function (act, i) {
+      var fixed = repairAction(act, path + ".actions[" + i + "]", ids, used, changes);
+      if (fixed) out.actions.push(fixed);
+    });
+    return out;
+  }
+
+  function repairEnvelope(obj, data, now, changes) {
+    var out = newRecord(data, { now: now });
+    var fix = function (key, rule) {
+      if (has(obj, key) && fits(rule, obj[key])) out[key] = obj[key];
+      else changes.push("$." + key + ": " + (has(obj, key) ? describeValue(obj[key]) + " is not allowed here" : "was missing") +
+        "; set to " + JSON.stringify(out[key]));
+    };
+    fix("id", check.string(0, RE.uid, ""));
+    if (has(obj, "title")) out.title = tidyText(obj.title, 200, "$.title", changes);
+    fix("framework_version", check.date(false));
+    fix("app_version", check.string(40, RE.version, ""));
+    fix("created", check.string(0, RE.timestamp, ""));
+    fix("updated", check.string(0, RE.timestamp, ""));
+    extraKeys(obj, Object.keys(out), "$", changes);
+    var r = obj.respondent !== null && typeof obj.respondent === "object" && !Array.isArray(obj.respondent) ? obj.respondent : {};
+    var ids = idSets(data);
+    out.respondent = {
+      partnership: tidyText(has(r, "partnership") ? r.partnership : "", 200, "$.respondent.partnership", changes),
+      agency: keep(has(r, "agency") ? r.agency : "", OPTIONAL_ID, ids.agencies, "", "$.respondent.agency", changes),
+      role: tidyText(has(r, "role") ? r.role : "", 200, "$.respondent.role", changes),
+      date: keep(has(r, "date") ? r.date : "", check.date(true), null, "", "$.respondent.date", changes)
+    };
+    return out;
+  }
+
+  /**
+   * A saved record made to fit the format by removing or blanking only what is wrong:
+   * {ok: true, record, changes: ["$.path: what was done"]}, or {ok: false, reason} when it is not
+   * a self-assessment for this framework at all. `now` stands in for missing time stamps.
+   */
+  function repair(obj, data, now) {
+    if (obj === null || typeof obj !== "object" || Array.isArray(obj) || obj.format !== FORMAT) {
+      return { ok: false, reason: "It is not a JTAI Ready self-assessment." };
+    }
+    if (obj.framework_id !== data.framework.id || obj.format_version !== FORMAT_VERSION) {
+      return { ok: false, reason: "It was saved for another framework or by another version of JTAI Ready." };
+    }
+    var changes = [];
+    var out = repairEnvelope(obj, data, now || new Date().toISOString(), changes);
+    var ids = idSets(data);
+    var used = {};
+    var answers = obj.answers !== null && typeof obj.answers === "object" && !Array.isArray(obj.answers) ? obj.answers : {};
+    if (answers !== obj.answers) changes.push("$.answers: was " + typeName(obj.answers) + "; emptied");
+    Object.keys(answers).forEach(function (cid) {
+      var criterion = ids.criteria.filter(function (c) { return c.id === cid; })[0];
+      if (!criterion) return changes.push("$.answers." + cid + ": there is no criterion " + cid + " in this framework; removed");
+      out.answers[cid] = repairAnswer(criterion, answers[cid], "$.answers." + cid, ids, used, changes);
+      return undefined;
+    });
+    return { ok: true, record: out, changes: changes };
+  }
+
+  /** A value named safely for a message, whatever it is (never calls its toString). */
+  function describeValue(v) {
+    if (typeof v === "string") return "\u201c" + (v.length > 40 ? v.slice(0, 40) + "\u2026" : v) + "\u201d";
+    if (typeof v === "number" || typeof v === "boolean") return JSON.stringify(v);
+    return typeName(v);
+  }
+
+  // ---------------------------------------------------------------------------------------
   // Reading a file
 
   function megabytes(bytes) {
@@ -313,7 +478,7 @@
     }
     if (typeof obj.framework_id === "string" && obj.framework_id !== data.framework.id) {
       return refusal("other-framework", "This file is a self-assessment for a different inspection framework (\u201c" +
-        obj.framework_id + "\u201d). This page is for the " + data.framework.short_title + " (" + data.framework.id + ").");
+        obj.framework_id.slice(0, 80) + "\u201d). This page is for the " + data.framework.short_title + " (" + data.framework.id + ").");
     }
     return null;
   }
@@ -402,7 +567,8 @@
   }
 
   return {
-    FORMAT: FORMAT, FORMAT_VERSION: FORMAT_VERSION, MAX_BYTES: MAX_BYTES,
+    FORMAT: FORMAT, FORMAT_VERSION: FORMAT_VERSION, MAX_BYTES: MAX_BYTES, MAX_ACTIONS: MAX_ACTIONS,
+    problems: problems, repair: repair, describeValue: describeValue,
     newRecord: newRecord, emptyAnswer: emptyAnswer, normalise: normalise, randomId: randomId,
     schemaErrors: schemaErrors, referenceErrors: referenceErrors, markupPaths: markupPaths,
     parseImport: parseImport, readJSON: readJSON, checkObject: checkObject, exportJSON: exportJSON, fileName: fileName, validDate: validDate,

@@ -40,6 +40,25 @@
     values().remove(key);
   }
 
+  /** The saved text for key, as it is (null when there is none). */
+  function text(key) {
+    return values().text(key);
+  }
+
+  /** Keep unreadable text aside without overwriting an earlier copy: {ok, key} or {ok: false, message}. */
+  function keepAside(key, value, label) {
+    return values().keepAside(key, value, label);
+  }
+
+  /** When a copy of `name` ("tracker") was last saved to a file, "" for never; and noting it. */
+  function lastCopy(name) {
+    return values().lastCopy(name);
+  }
+
+  function noteCopy(name) {
+    return values().noteCopy(name, new Date().toISOString());
+  }
+
   /** The dates both pages share: {mode: "notification" | "fieldwork", date, actual_publication}. */
   function loadDates() {
     var d = load(DATES_KEY);
@@ -81,6 +100,7 @@
     return D.isDate(iso) ? iso : null;
   }
 
-  J.planStore = { canSave: canSave, load: load, save: save, remove: remove, loadDates: loadDates,
+  J.planStore = { canSave: canSave, load: load, save: save, remove: remove, text: text, keepAside: keepAside,
+    lastCopy: lastCopy, noteCopy: noteCopy, loadDates: loadDates,
     saveDates: saveDates, inputFor: inputFor, readDate: readDate };
 })(self);

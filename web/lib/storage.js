@@ -90,6 +90,33 @@
       }
     }
 
+    /** The saved text of an assessment, or null (never parsed, so damaged text is kept as it is). */
+    function raw(id) {
+      try {
+        return s.getItem(PREFIX + id);
+      } catch (e) {
+        return null;
+      }
+    }
+
+    /**
+     * Every saved assessment as {id, text, record}: record is null when the text cannot be read
+     * as JSON (for example cut short), so the page can show it and offer its text for download.
+     */
+    function entries() {
+      return keys().map(function (k) {
+        var id = k.slice(PREFIX.length);
+        var text = raw(id);
+        var record = null;
+        try {
+          record = JSON.parse(text);
+        } catch (e) {
+          record = null;
+        }
+        return { id: id, text: text, record: record };
+      });
+    }
+
     /** Summaries of every saved assessment, most recently changed first. */
     function list() {
       var out = [];
@@ -135,7 +162,7 @@
       }
     }
 
-    return { available: !!real, list: list, load: load, save: save, remove: remove,
+    return { available: !!real, list: list, load: load, raw: raw, entries: entries, save: save, remove: remove,
       currentId: currentId, setCurrent: setCurrent, exists: function (id) { return load(id) !== null; } };
   }
 
@@ -172,9 +199,70 @@
         } catch (e) {
           return failure(e);
         }
+      },
+      text: function (key) {
+        try {
+          return s.getItem(key);
+        } catch (e) {
+          return null;
+        }
+      },
+      keepAside: function (key, text, label) {
+        return keepAside(s, key, text, label);
+      },
+      lastCopy: function (name) {
+        return lastCopy(s, name);
+      },
+      noteCopy: function (name, stamp) {
+        return noteCopy(s, name, stamp);
       }
     };
   }
 
-  return { create: create, values: values, memoryBackend: memoryBackend, PREFIX: PREFIX };
+  /**
+   * Keep text aside under the first free name KEY:LABEL, KEY:LABEL-2, ... (LABEL is "unreadable"
+   * unless given), so an earlier copy kept aside is never overwritten: {ok: true, key} or a failure.
+   */
+  function keepAside(s, key, text, label) {
+    try {
+      var stem = key + ":" + (label || "unreadable");
+      var name = stem;
+      for (var n = 2; s.getItem(name) !== null; n += 1) name = stem + "-" + n;
+      s.setItem(name, text);
+      return { ok: true, key: name };
+    } catch (e) {
+      return failure(e);
+    }
+  }
+
+  var COPIES = "jtai-ready:file-copies";
+
+  function copies(s) {
+    try {
+      var v = JSON.parse(s.getItem(COPIES));
+      return v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  /** When a copy of `name` was last saved to a file (an ISO time stamp), or "" for never. */
+  function lastCopy(s, name) {
+    var v = copies(s);
+    var stamp = Object.prototype.hasOwnProperty.call(v, name) ? v[name] : "";
+    return typeof stamp === "string" && /^\d{4}-\d{2}-\d{2}T/.test(stamp) ? stamp : "";
+  }
+
+  function noteCopy(s, name, stamp) {
+    try {
+      var v = copies(s);
+      v[name] = stamp;
+      s.setItem(COPIES, JSON.stringify(v));
+      return { ok: true };
+    } catch (e) {
+      return failure(e);
+    }
+  }
+
+  return { create: create, values: values, memoryBackend: memoryBackend, PREFIX: PREFIX, COPIES: COPIES };
 });

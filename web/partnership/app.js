@@ -1,6 +1,8 @@
 /* JTAI Ready partnership view: the page controller.
  *
- * Holds the loaded assessments (App.set: [{record, source}], on this page only: never saved),
+ * Holds the loaded assessments (App.set: [{record, source}]: kept in sessionStorage for this
+ * tab only, so following a link and pressing Back brings them back; opening or reloading the page
+ * starts empty, and the browser forgets them when the tab closes),
  * works out the combined view when they change, switches between the five views (load, agencies,
  * evidence, time, report) and handles downloads and print. Needs, loaded before it: data.js,
  * scoring.js, labels.js, importexport.js, storage.js, dom.js, lib/csv.js, partnership/aggregate.js,
@@ -41,9 +43,69 @@
     return cache.value;
   };
 
+  var SESSION_KEY = "jtai-ready:partnership-session";
+
+  function session() {
+    try {
+      return root.sessionStorage;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  /** Keep the loaded assessments for this tab; false when the browser will not. */
+  function keepForSession(set) {
+    var s = session();
+    try {
+      if (!s) return false;
+      if (set.length) s.setItem(SESSION_KEY, JSON.stringify(set));
+      else s.removeItem(SESSION_KEY);
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  /** True when this page was reached with the browser's Back or Forward button. */
+  function cameBack() {
+    var p = root.performance;
+    var nav = p && typeof p.getEntriesByType === "function" ? p.getEntriesByType("navigation")[0] : null;
+    if (nav) return nav.type === "back_forward";
+    return !!(p && p.navigation) && p.navigation.type === 2;
+  }
+
+  /**
+   * The assessments loaded earlier in this tab, checked again, and a message saying so. Only after
+   * Back or Forward: opening or reloading the page starts empty, as it always has.
+   */
+  function restoreSession() {
+    var s = session();
+    var text = null;
+    try {
+      text = s ? s.getItem(SESSION_KEY) : null;
+      if (s && !cameBack()) s.removeItem(SESSION_KEY);
+    } catch (e) {
+      text = null;
+    }
+    if (!text || !cameBack()) return "";
+    var kept = null;
+    try {
+      kept = JSON.parse(text);
+    } catch (e) {
+      kept = null;
+    }
+    var out = root.JTAI.partnershipLoad.restore(App.data, kept);
+    App.set = out.set;
+    return out.set.length ? "Restored " + App.ui.plural(out.set.length, "assessment", "assessments") +
+      " you loaded earlier in this tab." + (out.skipped ? " " + App.ui.plural(out.skipped, "entry", "entries") +
+        " could not be restored: load those files again." : "")
+      : "The assessments loaded earlier in this tab could not be restored: load the files again.";
+  }
+
   /** Replace the loaded assessments. */
   App.replaceSet = function (set) {
     App.set = set;
+    App.sessionKept = keepForSession(set);
     renderBar();
   };
 
@@ -88,7 +150,9 @@
     var text = n === 0 ? "No assessments loaded yet."
       : App.ui.plural(n, "assessment", "assessments") + " loaded; " +
         App.ui.plural(App.combined().columns.length, "column", "columns") + " in the grid.";
-    D.text(els.bar, text + " Loaded files stay on this page only: they are not saved.");
+    D.text(els.bar, text + (App.sessionKept === false
+      ? " This browser will not keep them for this tab: if you leave or reload the page, load them again."
+      : " If you follow a link, Back brings them back; reloading or closing the tab clears them. They are not saved in this browser."));
   }
 
   // ---------------------------------------------------------------------------------------
@@ -167,8 +231,15 @@
     }, function () { return App.view === "report"; });
     guardDrops();
     VIEWS.forEach(function (v) { if (App.views[v.id]) App.views[v.id].title = App.views[v.id].title || v.label; });
+    var restored = restoreSession();
     renderBar();
     App.show("load", { focus: false });
+    if (restored) App.ui.restored(restored);
+    root.addEventListener("pageshow", function (e) {
+      if (e.persisted && App.set.length) {
+        App.ui.restored("Your " + App.ui.plural(App.set.length, "loaded assessment is", "loaded assessments are") + " still here.");
+      }
+    });
     mount.setAttribute("data-ready", "true");
   };
 })(typeof self !== "undefined" ? self : this);

@@ -96,8 +96,9 @@
       return "This partnership file has no format version this page can read.";
     }
     if (obj.framework_id !== data.framework.id) {
-      return "This partnership file is for a different inspection framework (\u201c" + String(obj.framework_id) +
-        "\u201d). This page is for the " + data.framework.short_title + " (" + data.framework.id + ").";
+      return "This partnership file is for a different inspection framework (" + (typeof obj.framework_id === "string"
+        ? "\u201c" + obj.framework_id.slice(0, 80) + "\u201d" : "its framework ID is " + IO.describeValue(obj.framework_id)) +
+        "). This page is for the " + data.framework.short_title + " (" + data.framework.id + ").";
     }
     if (!Array.isArray(obj.assessments)) return "This partnership file has no list of assessments.";
     return null;
@@ -141,6 +142,20 @@
   }
 
   /**
+   * readOne, with a last line of defence: whatever is in a file, it gets its own message and the
+   * other files in the batch still load (the checks above look at every type before use).
+   */
+  function guarded(file, data) {
+    var name = typeof file.name === "string" ? file.name : "a file";
+    try {
+      return readOne({ name: name, text: file.text, bytes: file.bytes }, data);
+    } catch (e) {
+      return { result: refused(name, "unreadable", "This file could not be read: it is not a file this page understands."),
+        candidates: [] };
+    }
+  }
+
+  /**
    * Read files [{name, text, bytes}] into a copy of `set` ([{record, source}]).
    * Returns {set, results}: one result per file, in the order given:
    * {name, ok, code, message, details, more, added: [title], skipped: [{title, code, reason}], warnings}.
@@ -149,7 +164,7 @@
   function readFiles(data, set, files) {
     var next = set.slice();
     var results = files.map(function (file) {
-      var one = readOne(file, data);
+      var one = guarded(file, data);
       if (!one.result.ok) return one.result;
       return addRecords(next, one.result, one.candidates, file.name);
     });
@@ -173,7 +188,22 @@
     return { set: next, results: [addRecords(next, result, candidates, SAVED)] };
   }
 
-  return { FORMAT: FORMAT, FORMAT_VERSION: FORMAT_VERSION, MAX_ASSESSMENTS: MAX_ASSESSMENTS,
+  /**
+   * What was loaded earlier in this tab (kept in sessionStorage as [{record, source}]), checked
+   * again like any file: {set, skipped} (skipped: how many entries could not be used).
+   */
+  function restore(data, kept) {
+    var set = [];
+    var list = Array.isArray(kept) ? kept : [];
+    list.forEach(function (entry) {
+      var ok = entry !== null && typeof entry === "object" && typeof entry.source === "string";
+      var checked = ok ? IO.checkObject(entry.record, data) : null;
+      if (checked && checked.ok && set.length < MAX_ASSESSMENTS) set.push({ record: checked.record, source: entry.source.slice(0, 300) });
+    });
+    return { set: set, skipped: list.length - set.length };
+  }
+
+  return { FORMAT: FORMAT, FORMAT_VERSION: FORMAT_VERSION, MAX_ASSESSMENTS: MAX_ASSESSMENTS, restore: restore,
     MAX_PARTNERSHIP_BYTES: MAX_PARTNERSHIP_BYTES, SAVED: SAVED,
     readFiles: readFiles, readSaved: readSaved, identity: identity };
 });

@@ -82,6 +82,13 @@
     D.announce(status.innerText || status.textContent);
   }
 
+  /** Say that the assessments loaded earlier in this tab are back (after Back or a reload). */
+  App.ui.restored = function (message) {
+    App.lastLoad = { message: message + " Reloading the page or closing the tab clears them.", restored: true };
+    App.show("load", { focus: false });
+    D.announce(message);
+  };
+
   function showBusy(n) {
     var status = document.querySelector(".jtai-pv-load-status");
     if (!status) return;
@@ -141,7 +148,8 @@
     var last = App.lastLoad;
     if (!last) return node;
     if (last.message) {
-      node.classList.add("jtai-alert", "jtai-alert-error");
+      node.classList.add("jtai-alert", last.restored ? "jtai-alert-ok" : "jtai-alert-error");
+      if (last.restored) node.setAttribute("data-restored", "");
       node.appendChild(h("p", {}, [last.message]));
       return node;
     }

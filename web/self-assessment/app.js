@@ -53,11 +53,20 @@
     renderBar();
   };
 
-  /** Save the open record; say so when it cannot be saved. */
+  /**
+   * Save the open record; say so when it cannot be saved. If another tab changed or deleted it
+   * since this tab last read or wrote it, that is put together with this tab's changes first
+   * (see JTAI.tabs): another tab's edit is never overwritten without a word.
+   */
   App.persist = function () {
+    if (App.tabs.check(App.record) === "deleted") {
+      renderBar();
+      return { ok: false, reason: "deleted" };
+    }
     var result = App.store.save(App.record);
     App.saveFailed = !result.ok;
     if (result.ok) {
+      App.tabs.wrote(App.record);
       App.savedAt = new Date();
       clearStorageAlert();
     } else {
@@ -72,6 +81,7 @@
     summaryCache = null;
     App.criterionId = null;
     App.store.setCurrent(App.record.id);
+    App.tabs.opened(App.record.id);
     App.savedAt = null;
     App.saveFailed = false;
     renderBar();
@@ -90,11 +100,26 @@
     return record;
   };
 
-  /** The saved assessments for this framework, most recent first. */
+  /** The saved assessments that can be opened, most recent first. */
   App.saved = function () {
-    return App.store.list().filter(function (r) {
-      return r.framework_id === App.data.framework.id && IO.schemaErrors(r).length === 0;
-    });
+    return App.store.list().filter(function (r) { return IO.problems(r, App.data).length === 0; });
+  };
+
+  /**
+   * Saved assessments that cannot be opened as they are: [{id, text, record, problems}]. They are
+   * never dropped: "Your assessments" shows them, with what is wrong, a repair and a download.
+   */
+  App.needingAttention = function () {
+    return App.store.entries().map(function (e) {
+      var problems = e.record === null ? [{ path: "$", message: "the saved text could not be read (it may have been cut short)" }]
+        : IO.problems(e.record, App.data);
+      return { id: e.id, text: e.text, record: e.record, problems: problems };
+    }).filter(function (e) { return e.problems.length > 0; });
+  };
+
+  /** Save a copy of the open assessment to a file, and remember when. */
+  App.saveCopy = function () {
+    App.exportJSON();
   };
 
   // ---------------------------------------------------------------------------------------
@@ -127,10 +152,12 @@
     if (!els.title || !App.record) return;
     var saved = !App.store.available
       ? "Not saved: this browser does not let this page save. Export to keep your work."
-      : App.saveFailed ? "Latest changes not saved: see the message above."
+      : App.tabs.deleted() ? "Not saved: deleted in another tab (see the message above)."
+        : App.saveFailed ? "Latest changes not saved: see the message above."
         : App.savedAt ? "Saved in this browser at " + D.time(App.savedAt) : "Saved in this browser";
     D.text(els.title, App.record.title || "Untitled assessment");
     D.text(els.saved, saved);
+    if (els.net) els.net.refresh();
   }
 
   // ---------------------------------------------------------------------------------------
@@ -139,7 +166,7 @@
   function showStorageAlert(message) {
     if (els.alerts.getAttribute("data-showing") === message) return;
     els.alerts.setAttribute("data-showing", message);
-    D.clear(els.alerts).appendChild(D.h("div", { class: "jtai-alert jtai-alert-error" }, [
+    D.clear(els.storageNote).appendChild(D.h("div", { class: "jtai-alert jtai-alert-error" }, [
       D.h("p", {}, [D.h("strong", {}, ["Your latest changes are not saved. "]), message +
         " Your work is still on this page: download a copy now so you do not lose it."]),
       D.h("p", {}, [App.ui.button("Download a copy (JSON)", App.exportJSON, { className: "jtai-btn-primary" })])
@@ -149,31 +176,35 @@
   function clearStorageAlert() {
     if (!els.alerts.hasAttribute("data-showing")) return;
     els.alerts.removeAttribute("data-showing");
-    D.clear(els.alerts);
+    D.clear(els.storageNote);
   }
 
-  /** Another tab saved the assessment open here: offer to load its version. */
-  function watchOtherTabs() {
-    root.addEventListener("storage", function (e) {
-      if (!App.record || e.key !== root.JTAI.storage.PREFIX + App.record.id || !e.newValue) return;
-      els.alerts.setAttribute("data-showing", "other-tab");
-      D.clear(els.alerts).appendChild(D.h("div", { class: "jtai-alert jtai-alert-error" }, [
-        D.h("p", {}, ["This assessment was just changed in another tab or window. If you carry on here, " +
-          "your next change will overwrite that one."]),
-        D.h("p", {}, [App.ui.button("Load the latest version", function () {
-          var latest = App.store.load(App.record.id);
-          clearStorageAlert();
-          if (latest) App.open(latest, App.view);
-        }, { className: "jtai-btn-primary" })])
-      ]));
-    });
-  }
+  /** Put a message from the tab watcher above the page, where it stays until dismissed. */
+  App.tabNotice = function (node) {
+    els.tabNotes.appendChild(node);
+    return node;
+  };
+
+  /** Draw the open view again (after another tab's changes were put together with this one's). */
+  App.redraw = function () {
+    summaryCache = null;
+    renderBar();
+    App.show(App.view, { focus: false });
+  };
+
+  App.replaceRecord = function (record) {
+    App.record = IO.normalise(record);
+    summaryCache = null;
+    renderBar();
+  };
 
   // ---------------------------------------------------------------------------------------
   // Export and print
 
   App.exportJSON = function () {
     D.download(IO.fileName(App.record, "json", D.today()), IO.exportJSON(App.record), "application/json");
+    App.copies.noteCopy("self-assessment:" + App.record.id, new Date().toISOString());
+    if (els.net) els.net.refresh();
     D.announce("JSON export ready: " + IO.fileName(App.record, "json", D.today()));
   };
 
@@ -193,6 +224,9 @@
     return D.h("div", { class: "jtai-bar jtai-noprint" }, [
       D.h("p", { class: "jtai-current" }, ["Open: ", els.title = D.h("strong", { class: "jtai-current-title" }),
         " ", els.saved = D.h("span", { class: "jtai-saved" })]),
+      els.net = D.safetyNet({ save: App.saveCopy, last: function () {
+        return App.record ? App.copies.lastCopy("self-assessment:" + App.record.id) : "";
+      } }),
       D.h("div", { class: "jtai-bar-actions", role: "group", "aria-label": "Keep your work" }, [
         b("Export JSON", App.exportJSON, { attrs: { "data-action": "export-json" } }),
         b("Export CSV", App.exportCSV, { attrs: { "data-action": "export-csv" } }),
@@ -220,11 +254,15 @@
     }
     App.label = root.JTAI.labels.make(App.data);
     App.store = root.JTAI.storage.create();
+    App.copies = root.JTAI.storage.values();
+    App.tabs = App.watchTabs();
     els.root = mount;
     D.clear(mount);
     mount.classList.add("jtai-sa");
     mount.appendChild(D.h("p", { id: "jtai-live", class: "jtai-sr-only", role: "status", "aria-live": "polite" }));
     els.alerts = mount.appendChild(D.h("div", { class: "jtai-alerts jtai-noprint", role: "alert" }));
+    els.tabNotes = els.alerts.appendChild(D.h("div", { class: "jtai-tab-notes" }));
+    els.storageNote = els.alerts.appendChild(D.h("div", { class: "jtai-storage-note" }));
     mount.appendChild(renderToolbar());
     els.nav = mount.appendChild(renderNav());
     els.view = mount.appendChild(D.h("div", { class: "jtai-view", id: "jtai-view" }));
@@ -232,7 +270,6 @@
     els.printNow = D.printing(els.root, els.print, function (area) {
       App.views.report.renderReport(area);
     }, function () { return App.view === "report"; });
-    watchOtherTabs();
     if (!App.store.available) showStorageAlert("This browser does not let this page save (storage is turned off or blocked).");
     App.view = "start";
     var record = firstRecord();

@@ -51,7 +51,26 @@
     actions.forEach(function (a, i) { list.appendChild(actionFieldset(c, a, i + 1, list)); });
   }
 
+  var MAX = root.JTAI.io.MAX_ACTIONS;
+
+  /** The add button's words and the limit message, kept in step with the number of actions. */
+  function showLimit(c, section) {
+    var full = actionsOf(c.id).length >= MAX;
+    var add = section.querySelector("[data-action=\"add-action\"]");
+    var note = section.querySelector("[data-action-limit]");
+    if (!add || !note) return;
+    D.text(add, full ? "Add an action (limit of " + MAX + " reached)" : "Add an action");
+    add.setAttribute("aria-describedby", note.id);
+    D.text(note, full ? "This criterion has " + MAX + " actions, the most one criterion can hold. " +
+      "Remove one, or combine some, to add another." : "");
+  }
+
   function addAction(c, list) {
+    if (actionsOf(c.id).length >= MAX) {
+      showLimit(c, list.parentNode);
+      D.announce("Not added: this criterion already has " + MAX + " actions, the most it can hold.");
+      return;
+    }
     var id = root.JTAI.io.randomId("act-");
     App.change(function (rec) {
       App.answerFor(rec, c.id).actions.push({ id: id, what: "", lead: "", due: "",
@@ -60,6 +79,7 @@
     fill(c, list);
     var added = list.querySelector("[data-action-id=\"" + id + "\"] textarea");
     if (added) added.focus();
+    showLimit(c, list.parentNode);
     D.announce("Action " + actionsOf(c.id).length + " added.");
   }
 
@@ -69,6 +89,7 @@
       a.actions = a.actions.filter(function (x) { return x.id !== actionId; });
     }, { criterion: c.id, what: "action" });
     fill(c, list);
+    showLimit(c, list.parentNode);
     D.announce("Action removed. " + actionsOf(c.id).length + " left.");
     var addButton = list.parentNode.querySelector("[data-action=\"add-action\"]");
     if (addButton) addButton.focus();
@@ -77,11 +98,14 @@
   App.actionsSection = function (c) {
     var list = h("div", { class: "jtai-action-list" });
     fill(c, list);
-    return h("section", { class: "jtai-actions", "aria-labelledby": "jtai-act-title" }, [
+    var section = h("section", { class: "jtai-actions", "aria-labelledby": "jtai-act-title" }, [
       h("h3", { id: "jtai-act-title" }, ["Actions"]),
       h("p", {}, ["What you will do about this criterion, who leads it and by when."]),
       list,
+      h("p", { id: D.uid("action-limit"), class: "jtai-error", "data-action-limit": "", role: "status" }),
       App.ui.button("Add an action", function () { addAction(c, list); }, { attrs: { "data-action": "add-action" } })
     ]);
+    showLimit(c, section);
+    return section;
   };
 })(typeof self !== "undefined" ? self : this);

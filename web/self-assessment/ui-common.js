@@ -46,7 +46,9 @@
     var input = opts.multiline ? D.h("textarea", Object.assign(attrs, { rows: opts.rows || 3 }))
       : D.h("input", Object.assign(attrs, { type: opts.type || "text" }));
     if (opts.required) input.setAttribute("aria-required", "true");
+    var error = opts.type === "date" ? D.h("p", { id: id + "-error", class: "jtai-error", hidden: true }) : null;
     input.addEventListener("input", function () {
+      if (error && !dateAccepted(input, error, describedBy)) return;
       opts.onInput(input.value);
       if (opts.pii !== false) D.checkPii(input, warning);
     });
@@ -54,8 +56,22 @@
     return D.h("div", { class: "jtai-field" + (opts.className ? " " + opts.className : "") }, [
       D.h("label", { for: id, class: "jtai-label" }, [opts.label]),
       hintId ? D.h("p", { id: hintId, class: "jtai-hint" }, [opts.hint]) : null,
-      input, warning
+      error, input, warning
     ]);
+  }
+
+  /**
+   * A date field's value is kept only when it is empty or a real date with a four-digit year
+   * (a browser lets people type years such as 20245). Otherwise a GOV.UK-style error shows and the
+   * saved value stays as it was; the rest of the record still saves.
+   */
+  function dateAccepted(input, error, describedBy) {
+    var v = input.value;
+    var typed = input.validity && input.validity.badInput;
+    var ok = !typed && (v === "" || root.JTAI.io.validDate(v));
+    D.fieldError(input, error, describedBy, ok ? "" : "Enter a real date, with a four-digit year, for example 27 3 2025. " +
+      "This date has not been saved.");
+    return ok;
   }
 
   /** A select with a blank first option. options: [{id, label}]. */

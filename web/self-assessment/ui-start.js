@@ -110,6 +110,83 @@
     ]);
   }
 
+  // ---------------------------------------------------------------------------------------
+  // Saved assessments that need attention: never dropped, never changed without asking
+
+  function rawFileName(entry) {
+    return "jtai-saved-assessment-" + entry.id.replace(/[^A-Za-z0-9_-]+/g, "-").slice(0, 60) + "-" + D.today() + ".json";
+  }
+
+  function entryTitle(entry) {
+    var r = entry.record;
+    return r && typeof r === "object" && typeof r.title === "string" && r.title ? r.title : "An assessment that cannot be read";
+  }
+
+  function showRepairResult(title, changes) {
+    App.show("start", { focus: false });
+    var box = D.notice("ok", [h("p", {}, [h("strong", {}, ["Repaired “" + title + "”. "]),
+      changes.length ? "What was changed:" : "Nothing needed changing."]),
+    changes.length ? h("ul", { "data-repairs": "" }, changes.map(function (c) { return h("li", {}, [c]); })) : null]);
+    box.setAttribute("role", "status");
+    var list = document.getElementById("jtai-saved-title");
+    list.parentNode.insertBefore(box, list.nextSibling);
+    D.focus(box);
+  }
+
+  function repairEntry(entry) {
+    var fixed = IO.repair(entry.record, App.data, new Date().toISOString());
+    if (!fixed.ok) return;
+    var saved = App.store.save(fixed.record);
+    if (!saved.ok) {
+      return App.ask({ title: "Not repaired", body: [saved.message + " Download it as it is to keep it."], choices: [], cancel: "Close" });
+    }
+    showRepairResult(fixed.record.title, fixed.changes);
+    return undefined;
+  }
+
+  function attentionRow(entry) {
+    var b = App.ui.button;
+    var title = entryTitle(entry);
+    var fixable = entry.record !== null && IO.repair(entry.record, App.data).ok;
+    return h("li", { class: "jtai-saved-item jtai-saved-attention", "data-id": entry.id }, [
+      h("p", { class: "jtai-saved-title" }, [h("span", { class: "jtai-saved-name" }, [title]),
+        h("span", { class: "jtai-tag jtai-tag-attention" }, ["Needs attention"])]),
+      h("p", {}, [entry.record === null ? "This saved assessment cannot be opened: its saved text is damaged. " +
+        "Download the text to keep it; it may be possible to mend it by hand."
+        : "This saved assessment cannot be opened as it is. What is wrong:"]),
+      entry.record === null ? null : h("ul", { class: "jtai-import-details" }, entry.problems.slice(0, 8).map(function (p) {
+        return h("li", {}, [p.path + ": " + p.message]);
+      }).concat(entry.problems.length > 8 ? [h("li", {}, ["And " + (entry.problems.length - 8) + " more."])] : [])),
+      h("div", { class: "jtai-saved-actions", role: "group", "aria-label": "Actions for " + title }, [
+        fixable ? b("Repair it", function () { repairEntry(entry); }, { className: "jtai-btn-primary", attrs: { "data-action": "repair" } }) : null,
+        b(entry.record === null ? "Download the saved text" : "Download it as it is", function () {
+          D.download(rawFileName(entry), entry.text, "application/json");
+          D.announce("Download ready: " + rawFileName(entry));
+        }, { attrs: { "data-action": "download-raw" } }),
+        b("Delete", function () { remove({ id: entry.id, title: title }); }, { className: "jtai-btn-danger", attrs: { "data-action": "delete" } })
+      ])
+    ]);
+  }
+
+  function attentionList() {
+    var entries = App.needingAttention();
+    if (!entries.length) return null;
+    return h("div", { class: "jtai-attention", "data-attention": "" }, [
+      h("h3", {}, ["Needs attention"]),
+      h("p", {}, [entries.length === 1 ? "One saved assessment cannot be opened as it is. Nothing has been removed: " +
+        "repair it (only the parts that are wrong are changed, and you are told which) or download it."
+        : entries.length + " saved assessments cannot be opened as they are. Nothing has been removed: " +
+        "repair each (only the parts that are wrong are changed, and you are told which) or download it."]),
+      h("ul", { class: "jtai-saved-list" }, entries.map(attentionRow))
+    ]);
+  }
+
+  /** Draw "Your assessments" again (another tab changed the list). */
+  App.refreshStart = function () {
+    var old = document.querySelector("#jtai-view section.jtai-saved");
+    if (old) old.parentNode.replaceChild(savedList(), old);
+  };
+
   function savedList() {
     var saved = App.saved();
     if (!saved.some(function (r) { return r.id === App.record.id; })) saved.unshift(App.record);
@@ -117,6 +194,7 @@
       h("h2", { id: "jtai-saved-title" }, ["Your assessments"]),
       h("p", {}, ["Kept in this browser on this device. You can keep several side by side, for example one per agency."]),
       h("ul", { class: "jtai-saved-list" }, saved.map(savedRow)),
+      attentionList(),
       h("div", { class: "jtai-row" }, [App.ui.button("Start a new assessment", App.create,
         { className: "jtai-btn-primary", attrs: { "data-action": "new" } })]),
       importer()

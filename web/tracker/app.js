@@ -34,8 +34,22 @@
     K.announce(message, App.$("tracker-status"));
   };
 
+  /**
+   * Save the tracker. If another tab saved it since this tab last read or wrote it, the two are
+   * put together item by item first (App.tabs, lib/tabs.js). While a damaged saved tracker could
+   * not be kept aside, nothing is written over it.
+   */
   App.persist = function () {
+    if (App.hold) {
+      App.$("tracker-saved").textContent = "Not saved: the tracker saved in this browser could not be kept aside (see the message above).";
+      return { ok: false };
+    }
+    if (App.tabs.check(App.tracker) === "deleted") {
+      App.$("tracker-saved").textContent = "Not saved: the tracker was cleared in another tab (see the message above).";
+      return { ok: false };
+    }
     var saved = Store.save(KEY, App.tracker);
+    if (saved.ok) App.tabs.wrote(App.tracker);
     App.$("tracker-saved").textContent = saved.ok ? "Saved in this browser at " + K.time() + "." : saved.message;
     return saved;
   };
@@ -66,17 +80,48 @@
     App.refresh();
   };
 
-  /** The saved tracker; one this page cannot read is kept aside under KEY + ":unreadable". */
+  /**
+   * The saved tracker. Text this page cannot read (cut short, or not a tracker) never reads as an
+   * empty tracker: it is kept aside, word for word, under the first free KEY:unreadable name
+   * (earlier copies are never overwritten), and the page says so and offers it as a download.
+   */
   function loadTracker() {
-    var saved = Store.load(KEY);
-    if (saved) {
-      var check = T.parseImport(JSON.stringify(saved), App.data);
-      if (check.ok) return { tracker: check.tracker, problem: "" };
-      Store.save(KEY + ":unreadable", saved);
-      return { tracker: T.newTracker(App.data, K.nowStamp()),
-        problem: "The tracker saved in this browser could not be read, so it was kept aside and a new one started." };
-    }
-    return { tracker: T.newTracker(App.data, K.nowStamp()), problem: "" };
+    var text = Store.text(KEY);
+    if (text === null) return { tracker: T.newTracker(App.data, K.nowStamp()) };
+    var check = T.parseImport(text, App.data);
+    if (check.ok) return { tracker: check.tracker };
+    var kept = Store.keepAside(KEY, text);
+    return { tracker: T.newTracker(App.data, K.nowStamp()), unreadable: text, kept: kept };
+  }
+
+  /** Say that the saved tracker could not be read, and offer its text as a file. */
+  function unreadableNotice(loaded) {
+    var name = "jtai-annex-a-tracker-unreadable-" + K.today() + ".json";
+    App.hold = !loaded.kept.ok;
+    App.notice(K.notice("error", [
+      K.h("p", {}, [K.h("strong", {}, ["The tracker saved in this browser could not be read. "]),
+        loaded.kept.ok ? "Its saved text was kept aside, unchanged (as \u201c" + loaded.kept.key + "\u201d), and a new " +
+          "tracker started. Download the text to keep it or to ask for help mending it."
+          : "It could not be kept aside (" + loaded.kept.message + "), so nothing will be saved over it: download its text now."])
+    ], [{ label: "Download the saved text", attrs: { "data-action": "download-unreadable" }, run: function () {
+      K.download(name, loaded.unreadable, "application/json");
+      App.say("Download ready: " + name);
+      return false;
+    } }]));
+  }
+
+  /** A message above the tracker that stays until dismissed. */
+  App.notice = function (node) {
+    App.$("tracker-notes").appendChild(node);
+    return node;
+  };
+
+  function addFrame() {
+    var app = App.$("tracker-app");
+    app.insertBefore(K.h("div", { id: "tracker-notes", class: "jtai-tracker-notes", role: "alert" }), app.firstChild);
+    var saved = App.$("tracker-saved");
+    App.net = K.safetyNet({ last: function () { return Store.lastCopy("tracker"); }, save: App.saveCopy });
+    saved.parentNode.insertBefore(App.net, saved.nextSibling);
   }
 
   App.start = function (root) {
@@ -85,8 +130,11 @@
     App.cal = J.dates.calendar(App.data.holidays);
     App.dates = Store.loadDates();
     App.sched = null;
+    addFrame();
     var loaded = loadTracker();
     App.tracker = loaded.tracker;
+    App.tabs = App.watchTabs(KEY);
+    if (!loaded.unreadable) App.tabs.opened();
     App.$("tracker-app").hidden = false;
     var loading = root.querySelector(".jtai-loading");
     if (loading) loading.remove();
@@ -98,6 +146,6 @@
     var counted = App.refresh();
     App.$("tracker-count").textContent = "Showing " + counted.shown + " of " + counted.total + " items.";
     if (!Store.canSave()) App.$("tracker-saved").textContent = "This browser is not saving for this site: export your tracker to keep it.";
-    if (loaded.problem) App.$("tracker-saved").textContent = loaded.problem;
+    if (loaded.unreadable !== undefined) unreadableNotice(loaded);
   };
 })(self.JTAI);

@@ -299,7 +299,7 @@
    */
   function parseImport(text, data, options) {
     var bytes = (options && options.bytes) || (typeof text === "string" ? text.length : 0);
-    if (bytes > MAX_BYTES) {
+    if (typeof bytes !== "number" || bytes > MAX_BYTES) {
       return refusal("too-large", "This file is too big to be a tracker export (the limit is " + (MAX_BYTES / 1048576) + " MB).");
     }
     var body = typeof text === "string" ? text.replace(/^\uFEFF/, "") : "";
@@ -319,8 +319,9 @@
     }
     if (obj.format_version !== FORMAT_VERSION) return refusal("schema", "This file’s format version is not " + FORMAT_VERSION + ".");
     if (obj.framework_id !== data.framework.id) {
-      return refusal("other-framework", "This file is a tracker for a different inspection framework (\u201c" +
-        String(obj.framework_id) + "\u201d). This page is for the " + data.framework.short_title + ".");
+      return refusal("other-framework", "This file is a tracker for a different inspection framework (" +
+        (typeof obj.framework_id === "string" ? "\u201c" + obj.framework_id.slice(0, 80) + "\u201d" : "its framework ID is " +
+          typeName(obj.framework_id)) + "). This page is for the " + data.framework.short_title + ".");
     }
     var errors = [];
     var unknown = [];

@@ -37,10 +37,15 @@
 
   function imported(file, text) {
     var parsed = T.parseImport(text, App.data, { bytes: file.size });
-    if (!parsed.ok) {
-      var more = parsed.more ? ["… and " + parsed.more + " more."] : [];
-      return showImport("error", parsed.message, parsed.details.concat(more));
-    }
+    return parsed.ok ? accept(file, parsed) : refuse(parsed);
+  }
+
+  function refuse(parsed) {
+    var more = parsed.more ? ["… and " + parsed.more + " more."] : [];
+    return showImport("error", parsed.message, parsed.details.concat(more));
+  }
+
+  function accept(file, parsed) {
     var hasWork = Object.keys(App.tracker.items).length > 0;
     if (hasWork && !window.confirm("Replace the tracker saved in this browser with the one in " + file.name + "?")) {
       return showImport("error", "Import cancelled. Your saved tracker has not changed.", []);
@@ -64,12 +69,17 @@
     reader.readAsText(file);
   }
 
+  /** Export the tracker as JSON (the "save a copy to a file" safety net too), and remember when. */
+  App.saveCopy = function () {
+    var copy = T.setDates(App.tracker, App.dates, App.tracker.updated);
+    K.download(T.fileName("json", K.today()), T.exportJSON(copy), "application/json");
+    Store.noteCopy("tracker");
+    if (App.net) App.net.refresh();
+    App.say("Tracker exported as JSON.");
+  };
+
   App.initFiles = function () {
-    App.$("tracker-export-json").addEventListener("click", function () {
-      var copy = T.setDates(App.tracker, App.dates, App.tracker.updated);
-      K.download(T.fileName("json", K.today()), T.exportJSON(copy), "application/json");
-      App.say("Tracker exported as JSON.");
-    });
+    App.$("tracker-export-json").addEventListener("click", App.saveCopy);
     App.$("tracker-export-csv").addEventListener("click", function () {
       K.download(T.fileName("csv", K.today()), T.toCSV(App.rows()), "text/csv;charset=utf-8");
       App.say("Tracker exported as CSV.");
