@@ -26,8 +26,9 @@ def open_tracker(page, site_server: str, **options: Any):
     return recorded
 
 
-def stored(p: Any, key: str = KEY) -> str | None:
-    return p.evaluate("k => localStorage.getItem(k)", key)
+def stored(p: Any, key: str = KEY) -> str:
+    """What localStorage holds under key ("" when nothing)."""
+    return p.evaluate("k => localStorage.getItem(k) || ''", key)
 
 
 def put(p: Any, key: str, text: str) -> None:
@@ -75,7 +76,7 @@ def test_an_import_with_a_hostile_framework_id_gets_its_own_message(page, site_s
     good = json.loads(saved)
     for value in ({"toString": 1, "valueOf": 1}, ["syv-2023"], None):
         hostile = json.dumps(dict(good, framework_id=value)).encode()
-        p.evaluate("document.querySelector('#tracker-import-result').hidden = true")
+        p.evaluate("() => { document.querySelector('#tracker-import-result').hidden = true; }")
         p.set_input_files(
             "#tracker-import",
             files=[{"name": "hostile.json", "mimeType": "application/json", "buffer": hostile}],

@@ -94,7 +94,7 @@
     function raw(id) {
       try {
         return s.getItem(PREFIX + id);
-      } catch (e) {
+      } catch {
         return null;
       }
     }
@@ -110,7 +110,7 @@
         var record = null;
         try {
           record = JSON.parse(text);
-        } catch (e) {
+        } catch {
           record = null;
         }
         return { id: id, text: text, record: record };
@@ -203,7 +203,7 @@
       text: function (key) {
         try {
           return s.getItem(key);
-        } catch (e) {
+        } catch {
           return null;
         }
       },
@@ -241,7 +241,7 @@
     try {
       var v = JSON.parse(s.getItem(COPIES));
       return v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
-    } catch (e) {
+    } catch {
       return {};
     }
   }

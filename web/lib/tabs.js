@@ -25,7 +25,7 @@
   function parse(text) {
     try {
       return JSON.parse(text);
-    } catch (e) {
+    } catch {
       return undefined;
     }
   }

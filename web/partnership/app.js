@@ -48,7 +48,7 @@
   function session() {
     try {
       return root.sessionStorage;
-    } catch (e) {
+    } catch {
       return null;
     }
   }
@@ -61,7 +61,7 @@
       if (set.length) s.setItem(SESSION_KEY, JSON.stringify(set));
       else s.removeItem(SESSION_KEY);
       return true;
-    } catch (e) {
+    } catch {
       return false;
     }
   }
@@ -84,14 +84,14 @@
     try {
       text = s ? s.getItem(SESSION_KEY) : null;
       if (s && !cameBack()) s.removeItem(SESSION_KEY);
-    } catch (e) {
+    } catch {
       text = null;
     }
     if (!text || !cameBack()) return "";
     var kept = null;
     try {
       kept = JSON.parse(text);
-    } catch (e) {
+    } catch {
       kept = null;
     }
     var out = root.JTAI.partnershipLoad.restore(App.data, kept);

@@ -149,7 +149,7 @@
     var name = typeof file.name === "string" ? file.name : "a file";
     try {
       return readOne({ name: name, text: file.text, bytes: file.bytes }, data);
-    } catch (e) {
+    } catch {
       return { result: refused(name, "unreadable", "This file could not be read: it is not a file this page understands."),
         candidates: [] };
     }
