@@ -172,13 +172,13 @@
     goToWeek();
   }
 
-  /** A link from another page ("See these as dates", planner.html#plan-week-2) lands on its week,
-   * or on the date boxes when no date is set yet. */
+  /** A link from another page ("See week 2 as dates", planner.html#week-2) lands on that week's
+   * table, or on the date boxes when no date is set yet. */
   function goToWeek() {
-    var hash = decodeURIComponent(root.location.hash.slice(1));
-    if (!/^plan-/.test(hash)) return;
-    var target = document.getElementById(hash);
-    if (target) target.scrollIntoView();
+    var week = /^#week-(\d+)$/.exec(root.location.hash);
+    if (!week) return;
+    var table = document.getElementById("plan-week-" + week[1]);
+    if (table && !$("planner-result").hidden) table.scrollIntoView();
     else $("planner-form").scrollIntoView();
   }
 

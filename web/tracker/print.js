@@ -51,7 +51,6 @@
     });
     var count = root.querySelector("#tracker-count");
     J.dom.clear(box);
-    box.appendChild(h("h2", { text: "Annex A readiness: every item" }));
     box.appendChild(h("p", { text: (count && count.textContent) || items.length + " items." }));
     box.appendChild(h("table", { class: "jtai-print-table" }, [
       h("thead", {}, [h("tr", {}, ["Item", "Due", "Status", "Owner", "Where it is", "Last reviewed", "Notes"]
