@@ -99,7 +99,7 @@
    */
   function split(text) {
     var t = String(text || "").trim();
-    var m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
     if (m) return { day: m[3], month: m[2], year: m[1] };
     m = /^(\d{2})(\d{2})(\d{4})$/.exec(t);
     if (m) return { day: m[1], month: m[2], year: m[3] };

@@ -169,7 +169,9 @@
     actualField.set(state.actual_publication);
     if (!Store.canSave()) $("planner-saved").textContent = "This browser is not saving for this site: your dates last until you close the page.";
     show(false);
-    goToWeek();
+    // After the browser's own jump to the link's anchor, which happens up to the load event.
+    if (document.readyState === "complete") goToWeek();
+    else root.addEventListener("load", goToWeek);
   }
 
   /** A link from another page ("See week 2 as dates", planner.html#week-2) lands on that week's

@@ -79,6 +79,10 @@
     root.addEventListener("change", later);
     root.addEventListener("input", later);
     window.addEventListener("beforeprint", function () { draw(root, box); });
+    var print = window.matchMedia && window.matchMedia("print");
+    if (print && print.addEventListener) {
+      print.addEventListener("change", function (event) { if (event.matches) draw(root, box); });
+    }
     draw(root, box);
   };
 })(self.JTAI);
