@@ -198,7 +198,6 @@
     var r = Plan.rows(plan, data);
     var items = {};
     data.annex_a.forEach(function (i) { items[i.id] = i; });
-    Object.defineProperty(items, "agencyNames", { value: data.agencies.map(function (a) { return a.name; }) });
     var weeks = $("planner-tables");
     var after = $("planner-after");
     K.clear(weeks);
@@ -242,14 +241,6 @@
     });
   }
 
-  /** Who acts, for paper: "every agency" when the row names all of them. */
-  function whoInShort(who, items) {
-    var agencies = items.agencyNames;
-    var all = agencies.every(function (name) { return who.indexOf(name) >= 0; });
-    if (!all) return who.join(", ");
-    return who.filter(function (name) { return agencies.indexOf(name) < 0; }).concat(["every agency"]).join(", ");
-  }
-
   function whatCell(row, items) {
     var cell = el("div", { class: "jtai-plan-what" }, [el("strong", { text: row.title })]);
     if (row.what) cell.appendChild(el("span", { text: " " + row.what }));
@@ -264,7 +255,8 @@
         el("summary", { text: "Annex A items due (" + row.annex_a.length + ")" }), list]));
       cell.appendChild(el("span", { class: "jtai-print-only", text: " Annex A items due: " + row.annex_a.length + "." }));
     }
-    if (row.who.length) cell.appendChild(el("span", { class: "jtai-print-only", text: " Who: " + whoInShort(row.who, items) + "." }));
+    // On paper, who acts goes here rather than in its own column (lib/print.css).
+    if (row.who.length) cell.appendChild(el("span", { class: "jtai-print-only", text: " Who: " + row.who.join(", ") + "." }));
     if (row.paras.length) {
       cell.appendChild(el("small", { class: "jtai-source",
         text: "Source: framework paragraph" + (row.paras.length > 1 ? "s " : " ") + row.paras.join(", ") + "." }));
