@@ -35,8 +35,10 @@ PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![s\w])")
 # Links in the left menu a person can see: laid out, and not inside a collapsed section.
 _MENU_LINKS_JS = """
 () => [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link')]
-  .filter(a => { const r = a.getBoundingClientRect();
-                 return r.width > 0 && r.height > 0 && getComputedStyle(a).visibility === 'visible'; })
+  .filter(a => {
+    const r = a.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && getComputedStyle(a).visibility === 'visible';
+  })
   .map(a => a.textContent.trim())
 """
 
@@ -244,12 +246,22 @@ def test_every_print_says_the_site_the_date_and_what_it_is(page, site_server):
     assert f"Printed {today.day} {today:%B %Y}" in first
     assert "not an inspection judgement" in first
     assert not p.locator(".jtai-print-stamp").is_visible(), "paper only"
-    assert pdf_pages(p) <= 2
     p.goto(f"{site_server}/planner.html")
     make_plan(p, "2024-05-03")
     first = printed_text(p).strip().splitlines()[0]
     assert first.startswith("JTAI Ready: Preparation planner")
     assert "the lead inspector’s timeline is the one that counts" in first
+
+
+def test_every_one_minute_guide_prints_on_at_most_2_a4_pages(built_site, page, site_server):
+    guides = sorted(f.name for f in built_site.glob("guides/*.html") if f.name != "index.html")
+    assert len(guides) >= 2
+    p = open_page(page, f"{site_server}/guides/index.html").page
+    pages = {}
+    for name in guides:
+        p.goto(f"{site_server}/guides/{name}")
+        pages[name] = pdf_pages(p)
+    assert {name: n for name, n in pages.items() if n > 2} == {}, pages
 
 
 def test_the_tracker_prints_a_table_not_form_fields(page, site_server):
