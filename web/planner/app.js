@@ -255,13 +255,25 @@
         el("summary", { text: "Annex A items due (" + row.annex_a.length + ")" }), list]));
       cell.appendChild(el("span", { class: "jtai-print-only", text: " Annex A items due: " + row.annex_a.length + "." }));
     }
-    // On paper, who acts goes here rather than in its own column (lib/print.css).
-    if (row.who.length) cell.appendChild(el("span", { class: "jtai-print-only", text: " Who: " + row.who.join(", ") + "." }));
+    // On paper, who acts goes here rather than in its own column (lib/print.css), each name
+    // without its explanation in brackets.
+    if (row.who.length) {
+      cell.appendChild(el("span", { class: "jtai-print-only", text: " Who: " + row.who.map(function (name) {
+        return name.replace(/ \([^)]*\)/g, "");
+      }).join(", ") + "." }));
+    }
     if (row.paras.length) {
       cell.appendChild(el("small", { class: "jtai-source",
         text: "Source: framework paragraph" + (row.paras.length > 1 ? "s " : " ") + row.paras.join(", ") + "." }));
     }
     return cell;
+  }
+
+  /** The date; on paper the time goes with it, and its own column is left out (lib/print.css). */
+  function dateCell(row) {
+    var time = row.end ? "" : Plan.timeText(row);
+    return el("span", {}, [Plan.dateText(row, false),
+      time ? el("span", { class: "jtai-print-only", text: ", " + time }) : null]);
   }
 
   function table(group, rows, items) {
@@ -273,7 +285,7 @@
           attrs: { id: "plan-row-" + row.id, "data-date": row.date, "data-end": row.end || null,
             "data-time": row.time || null, class: row.note ? "jtai-plan-row--moved" : null },
           cells: [
-            { text: Plan.dateText(row, false), attrs: { class: "jtai-plan-date" } },
+            { node: dateCell(row), attrs: { class: "jtai-plan-date" } },
             { text: Plan.timeText(row), attrs: { class: "jtai-plan-time" } },
             { node: whatCell(row, items) },
             { text: row.who.join(", "), attrs: { class: "jtai-plan-who" } }
