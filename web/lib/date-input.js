@@ -55,9 +55,9 @@
     return text.charAt(0).toUpperCase() + text.slice(1);
   }
 
+  /** ["day", "month"] -> "day and month". */
   function listParts(parts) {
-    var words = parts.map(function (p) { return p; });
-    return words.length === 1 ? words[0] : words.slice(0, -1).join(", ") + " and " + words[words.length - 1];
+    return parts.length === 1 ? parts[0] : parts.slice(0, -1).join(", ") + " and " + parts[parts.length - 1];
   }
 
   function failure(message, parts) {
