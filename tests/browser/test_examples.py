@@ -50,8 +50,11 @@ def count_text(page: Any) -> str:
 
 
 def assert_clean(recorded: Any, where: str) -> None:
-    """axe-core finds nothing once the theme's transitions (such as "Back to top") have ended."""
-    recorded.page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
+    """axe-core finds nothing once the theme's transitions (such as "Back to top", or the tabs
+    hiding as the page scrolls) have ended or been cancelled (a cancelled one rejects)."""
+    recorded.page.evaluate(
+        "() => Promise.allSettled(document.getAnimations().map(a => a.finished))"
+    )
     violations = run_axe(recorded.page)
     assert not violations, f"{where}:\n" + "\n".join(violations)
     assert not recorded.console_errors, recorded.console_errors
