@@ -430,7 +430,8 @@ def test_tracker_notes_warn_about_a_childs_details_without_blocking(page, site_s
     p.reload()
     p.wait_for_selector("#tracker-app:not([hidden])")
     assert "943 476 5919" in p.input_value("#t-a-list-4-notes")
-    assert "NHS number" in p.inner_text("#t-a-list-4-notes-pii")
+    # The check runs once typing (here, loading) pauses (lib/dom.js checkPii): wait for it.
+    p.locator("#t-a-list-4-notes-pii").get_by_text("an NHS number").wait_for()
     notes.fill("Audit of 20 cases, summary only")
     p.locator("#t-a-list-4-notes-pii:empty").wait_for(state="attached")
     assert p.inner_text("#t-a-list-4-notes-pii") == ""
