@@ -45,13 +45,16 @@ def on_config(config):
     return config
 
 
-def expand_nav(nav: list, children: dict[str, list[dict[str, str]]]) -> list:
-    """Turn 'Title: section/index.md' into a section with the generator's pages under it."""
+def expand_nav(nav: list, children: dict[str, list]) -> list:
+    """Turn 'Title: section/index.md' into a section with the generator's pages under it, at
+    any depth (the tabs hold the sections)."""
     out = []
     for entry in nav:
         title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
         if isinstance(target, str) and target in children:
             entry = {title: [target, *children[target]]}
+        elif isinstance(target, list):
+            entry = {title: expand_nav(target, children)}
         out.append(entry)
     return out
 

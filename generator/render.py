@@ -26,7 +26,7 @@ class Generated:
     assets: dict[str, str]  # site path of a static file -> its text
     abbreviations: str  # Markdown abbreviation definitions appended to every page
     macros: dict[str, Any]  # values hand-written pages may use through mkdocs-macros
-    nav: dict[str, list[dict[str, str]]]  # section index page -> its generated child pages
+    nav: dict[str, list[dict[str, Any]]]  # section index page -> its generated child pages
     binaries: dict[str, bytes] = field(default_factory=dict)  # site path -> bytes (the .xlsx)
     browser_data: dict[str, dict[str, Any]] = field(default_factory=dict)  # kind -> the apps' data
 
@@ -144,10 +144,11 @@ def render(site: Site, web_dir: Path = WEB) -> Generated:
 def navigation(fw: Framework) -> dict[str, list[dict[str, Any]]]:
     """Each section's generated pages. The theme inserts navigation titles as HTML (and strips
     tags from them for the window title), so plain-text titles are handed over escaped."""
-    sections = {
+    sections: dict[str, list[dict[str, Any]]] = {
         "about.md": render_guidance.nav(fw),
-        "criteria/index.md": [
-            {f"{c.id}: {c.title}": f"criteria/{c.slug}.md"} for c in fw.criteria if not c.retired
+        "criteria/index.md": [  # by focus area, so the menu opens only the area you are in
+            {g["title"]: [{f"{c.id}: {c.title}": f"criteria/{c.slug}.md"} for c in g["criteria"]]}
+            for g in render_examples.criteria_groups(fw)
         ],
         "annex-a/index.md": [{a.name: f"annex-a/{a.id}.md"} for a in fw.agencies],
         "guides/index.md": [{fw.one_minute.title: "guides/one-minute.md"}]

@@ -21,12 +21,17 @@ function contentLines(text) {
   });
 }
 
+/** The VEVENTs as {NAME: value}, each with its VALARMs in `alarms` (their own {NAME: value}). */
 function events(text) {
   const out = [];
   let current = null;
+  let alarm = null;
   for (const [name, value] of contentLines(text)) {
-    if (name === "BEGIN" && value === "VEVENT") current = {};
+    if (name === "BEGIN" && value === "VEVENT") current = { alarms: [] };
     else if (name === "END" && value === "VEVENT") { out.push(current); current = null; }
+    else if (name === "BEGIN" && value === "VALARM") alarm = {};
+    else if (name === "END" && value === "VALARM") { current.alarms.push(alarm); alarm = null; }
+    else if (alarm) alarm[name] = value;
     else if (current) current[name] = value;
   }
   return out;
@@ -134,4 +139,47 @@ test("the plan as CSV: byte order mark, CRLF, one row per plan row, UK dates", (
   const statement = rows.find((row) => row[5].startsWith("Statement of action due"));
   assert.equal(statement[0], "25/10/2024");
   assert.equal(statement[2], "Friday");
+});
+
+test("the partnership's deadlines have reminders; what inspectors do has none", () => {
+  const evs = events(TEXT);
+  const byId = (id) => evs.find((e) => e.UID.startsWith(id + "."));
+  const lists = byId("wk1-tue-ilacs-lists");
+  assert.equal(lists.alarms.length, 1);
+  assert.equal(lists.alarms[0].ACTION, "DISPLAY");
+  assert.equal(lists.alarms[0].TRIGGER, "-P1D");
+  assert.match(unescape(lists.alarms[0].DESCRIPTION), /^Due tomorrow at 5pm: /);
+  const statement = byId("statement-of-action");
+  assert.equal(statement.alarms[0].TRIGGER, "-P6DT15H", "9am a week before an all-day deadline");
+  assert.match(unescape(statement.alarms[0].DESCRIPTION), /Friday 25 October 2024/);
+  assert.equal(byId("complaints-close").alarms.length, 1);
+  assert.deepEqual(byId("wk1-mon-notification").alarms, []);
+  assert.deepEqual(byId("fieldwork").alarms, []);
+  const rows = Plan.rows(SOMERSET, DATA).rows;
+  const deadlines = rows.filter((r) => r.by === "local" && !r.end);
+  assert.ok(deadlines.length >= 8);
+  for (const r of deadlines) assert.equal(byId(r.id).alarms.length, 1, r.id);
+  for (const r of rows.filter((row) => row.by !== "local")) assert.deepEqual(byId(r.id).alarms, [], r.id);
+});
+
+test("'during the week' is one all-day item on the week's first day; fieldwork stays a banner", () => {
+  const evs = events(TEXT);
+  const rows = Plan.rows(SOMERSET, DATA).rows;
+  const during = rows.filter((r) => r.end && r.id !== "fieldwork");
+  assert.ok(during.length >= 5);
+  for (const r of during) {
+    const ev = evs.find((e) => e.UID.startsWith(r.id + "."));
+    assert.equal(ev["DTSTART;VALUE=DATE"], r.date.replace(/-/g, ""), r.id);
+    assert.equal(ev["DTEND;VALUE=DATE"], D.addDays(r.date, 1).replace(/-/g, ""), r.id);
+    assert.match(unescape(ev.SUMMARY), / \(during the week, to \w{3} \d+ \w{3} \d{4}\)$/, r.id);
+  }
+  const week2 = evs.find((e) => e.UID.startsWith("wk2-any-fieldwork-timetable."));
+  assert.equal(week2["DTSTART;VALUE=DATE"], "20240513", "the Monday of week 2");
+});
+
+test("the files are named from the notification date, even when the fieldwork date was typed", () => {
+  assert.equal(SOMERSET.notification, "2024-05-03");
+  assert.equal(Plan.fileName(SOMERSET, "ics"), "jtai-plan-notified-2024-05-03.ics");
+  const typed = D.plan({ notification: "2024-05-03" }, DATA, CAL);
+  assert.equal(Plan.fileName(typed, "csv"), "jtai-plan-notified-2024-05-03.csv");
 });

@@ -54,9 +54,20 @@
         el("fieldset", {}, [el("legend", { text: "Which example do you want to practise on?" })]
           .concat(radios)),
         el("button", { type: "submit", class: "md-button md-button--primary",
-          text: "Start the exercise" })
+          text: "Start the exercise" }),
+        el("button", { type: "button", class: "md-button", id: "jtai-present",
+          text: "Present to a group (projector view)", on: { click: presentChosen } })
       ]);
       show([heading("Choose an example"), form], quiet);
+    }
+
+    /** The presenter view (presenter.js) for the example chosen; back here when it is left. */
+    function presentChosen() {
+      var picked = root.querySelector("input[name=example]:checked");
+      var example = lookup.examples[picked ? picked.value : data.examples[0].id];
+      J.app("examples").parts.present(root, example, { lookup: lookup, base: base,
+        criterionName: criterionName, findingCard: findingCard,
+        onLeave: function (id) { start(id); } });
     }
 
     function begin(event) {

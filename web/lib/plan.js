@@ -154,8 +154,9 @@
     }));
   }
 
+  /** Named from the notification date, the date people know the inspection by. */
   function fileName(plan, extension) {
-    return "jtai-plan-" + plan.fieldwork_start + "." + extension;
+    return "jtai-plan-notified-" + plan.notification + "." + extension;
   }
 
   return { rows: rows, dateText: dateText, timeText: timeText, toCSV: toCSV, HEADER: HEADER, fileName: fileName };

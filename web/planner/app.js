@@ -11,6 +11,7 @@
   var Store = root.JTAI.planStore;
   var D = root.JTAI.dates;
   var Plan = root.JTAI.plan;
+  var DateInput = root.JTAI.dateInput;
   var el = K.h;
 
   function $(id) {
@@ -20,8 +21,11 @@
   function start(mount, data) {
     var cal = D.calendar(data.holidays);
     var form = $("planner-form");
-    var dateInput = $("planner-date");
-    var actualInput = $("planner-actual");
+    var dateField = DateInput.create({ id: "planner-date", legend: "Date", name: "the date" });
+    var actualField = DateInput.create({ id: "planner-actual", legend: "Actual publication date",
+      name: "the publication date", hint: "Leave it empty until the letter is published. For example, 18 7 2024." });
+    $("planner-date-field").replaceWith(dateField.element);
+    $("planner-actual-field").replaceWith(actualField.element);
     var status = $("planner-status");
     var result = $("planner-result");
     var state = Store.loadDates();
@@ -33,34 +37,46 @@
 
     function setMode(mode) {
       $("planner-mode-" + mode).checked = true;
-      $("planner-date-hint").textContent = mode === "fieldwork"
+      dateField.hint.textContent = (mode === "fieldwork"
         ? "The first day inspectors are on site, usually a " + D.weekdayName(data.rules.notification_weekday) + "."
         : "The day of the phone call, usually a " + D.weekdayName(data.rules.notification_weekday) +
-          " (earlier when a bank holiday falls in week 1 or 2).";
+          " (earlier when a bank holiday falls in week 1 or 2).") + " For example, 3 5 2024.";
     }
 
     function mode() {
       return $("planner-mode-fieldwork").checked ? "fieldwork" : "notification";
     }
 
+    /** Take the plan away, so an old plan never stays under an error. */
+    function hidePlan() {
+      result.hidden = true;
+      current = null;
+    }
+
+    /** The date is wrong: say what to fix, clear the old plan and put focus on the box. */
+    function dateError(message, parts) {
+      dateField.showError(message, parts);
+      hidePlan();
+      K.announce(message, status);
+      dateField.focus();
+    }
+
     function show(announce) {
       var input = Store.inputFor(state);
       if (!input) {
-        result.hidden = true;
-        current = null;
+        hidePlan();
         return;
       }
       var plan = D.plan(input, data, cal);
       if (!plan.ok) {
-        K.fieldError(dateInput, $("planner-date-error"), "planner-date-hint", plan.message);
-        result.hidden = true;
-        current = null;
+        dateField.showError(plan.message);
+        hidePlan();
         if (announce) K.announce(plan.message, status);
         return;
       }
-      K.fieldError(dateInput, $("planner-date-error"), "planner-date-hint", "");
+      dateField.clearError();
       current = plan;
-      render(plan, data);
+      render(plan, data, cal);
       result.hidden = false;
       if (announce) {
         K.announce("Plan updated: notification " + D.longDate(plan.notification) + ", fieldwork " +
@@ -77,25 +93,21 @@
 
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var value = Store.readDate(dateInput.value);
-      if (!value) {
-        var message = value === "" ? "Enter a date." : "Enter a real date.";
-        K.fieldError(dateInput, $("planner-date-error"), "planner-date-hint", message);
-        K.announce(message, status);
-        dateInput.focus();
+      var read = dateField.value();
+      if (!read.ok || read.empty) {
+        dateError(read.empty ? "Enter the date, for example 3 5 2024." : read.message, read.parts);
         return;
       }
-      var next = { mode: mode(), date: value, actual_publication: state.actual_publication };
+      var next = { mode: mode(), date: read.iso, actual_publication: state.actual_publication };
       var check = D.schedule(Store.inputFor(next), data.rules, cal);
       if (!check.ok) {
-        K.fieldError(dateInput, $("planner-date-error"), "planner-date-hint", check.message);
-        K.announce(check.message, status);
-        dateInput.focus();
+        dateError(check.message);
         return;
       }
       state = next;
       saveState();
       show(true);
+      if (current) K.focus($("planner-result-title"));
     });
 
     Array.prototype.forEach.call(form.querySelectorAll("input[name=planner-mode]"), function (radio) {
@@ -104,24 +116,24 @@
 
     $("planner-clear").addEventListener("click", function () {
       state = { mode: mode(), date: "", actual_publication: "" };
-      dateInput.value = "";
-      actualInput.value = "";
-      K.fieldError(dateInput, $("planner-date-error"), "planner-date-hint", "");
+      dateField.clear();
+      actualField.clear();
       saveState();
       show(false);
       K.announce("Date cleared.", status);
-      dateInput.focus();
+      dateField.focus();
     });
 
     $("planner-publication-form").addEventListener("submit", function (event) {
       event.preventDefault();
-      var value = Store.readDate(actualInput.value);
-      if (value === null) {
-        K.fieldError(actualInput, $("planner-actual-error"), "planner-actual-hint", "Enter a real date, or leave it empty.");
-        actualInput.focus();
+      var read = actualField.value();
+      if (!read.ok) {
+        actualField.showError(read.message + " Or leave all three boxes empty.", read.parts);
+        actualField.focus();
         return;
       }
-      K.fieldError(actualInput, $("planner-actual-error"), "planner-actual-hint", "");
+      actualField.clearError();
+      var value = read.iso;
       state.actual_publication = value;
       saveState();
       show(false);
@@ -130,9 +142,8 @@
     });
 
     $("planner-actual-clear").addEventListener("click", function () {
-      actualInput.value = "";
+      actualField.clear();
       state.actual_publication = "";
-      K.fieldError(actualInput, $("planner-actual-error"), "planner-actual-hint", "");
       saveState();
       show(false);
       K.announce("Actual publication date cleared: using the standard date.", status);
@@ -149,29 +160,39 @@
       K.download(Plan.fileName(current, "csv"), Plan.toCSV(current, data), "text/csv;charset=utf-8");
       K.announce("Spreadsheet file downloaded.", status);
     });
+    // The printed plan is drawn with the plan (a wall planner first, lib/print.css): nothing to do
+    // at print time.
     $("planner-print").addEventListener("click", function () { root.print(); });
-    // Closed <details> never print their contents: open them for printing, then put them back.
-    var closed = [];
-    root.addEventListener("beforeprint", function () {
-      closed = Array.prototype.filter.call(mount.querySelectorAll("details"), function (d) { return !d.open; });
-      closed.forEach(function (d) { d.open = true; });
-    });
-    root.addEventListener("afterprint", function () {
-      closed.forEach(function (d) { d.open = false; });
-      closed = [];
-    });
 
     setMode(state.mode);
-    dateInput.value = state.date;
-    actualInput.value = state.actual_publication;
+    dateField.set(state.date);
+    actualField.set(state.actual_publication);
     if (!Store.canSave()) $("planner-saved").textContent = "This browser is not saving for this site: your dates last until you close the page.";
     show(false);
+    // After the browser's own jump to the link's anchor, which happens up to the load event.
+    if (document.readyState === "complete") goToWeek();
+    else root.addEventListener("load", goToWeek);
+  }
+
+  /** A link from another page ("See week 2 as dates", planner.html#week-2) lands on that week's
+   * table, or on the date boxes when no date is set yet. */
+  function goToWeek() {
+    var week = /^#week-(\d+)$/.exec(root.location.hash);
+    if (!week) return;
+    var table = document.getElementById("plan-week-" + week[1]);
+    if (table && !$("planner-result").hidden) table.scrollIntoView();
+    else $("planner-form").scrollIntoView();
   }
 
   // ---------------------------------------------------------------------------------------
   // Showing the plan
 
-  function render(plan, data) {
+  function render(plan, data, cal) {
+    var wall = $("planner-wall");
+    if (wall) wall.remove();
+    var wallPlanner = root.JTAI.app("planner").parts.wallPlanner(plan, data, cal);
+    wallPlanner.id = "planner-wall";
+    $("planner-result-title").before(wallPlanner);
     renderNotes(plan);
     renderSummary(plan);
     var r = Plan.rows(plan, data);
@@ -232,12 +253,27 @@
       });
       cell.appendChild(el("details", { class: "jtai-plan-annex" }, [
         el("summary", { text: "Annex A items due (" + row.annex_a.length + ")" }), list]));
+      cell.appendChild(el("span", { class: "jtai-print-only", text: " Annex A items due: " + row.annex_a.length + "." }));
+    }
+    // On paper, who acts goes here rather than in its own column (lib/print.css), each name
+    // without its explanation in brackets.
+    if (row.who.length) {
+      cell.appendChild(el("span", { class: "jtai-print-only", text: " Who: " + row.who.map(function (name) {
+        return name.replace(/ \([^)]*\)/g, "");
+      }).join(", ") + "." }));
     }
     if (row.paras.length) {
       cell.appendChild(el("small", { class: "jtai-source",
         text: "Source: framework paragraph" + (row.paras.length > 1 ? "s " : " ") + row.paras.join(", ") + "." }));
     }
     return cell;
+  }
+
+  /** The date; on paper the time goes with it, and its own column is left out (lib/print.css). */
+  function dateCell(row) {
+    var time = row.end ? "" : Plan.timeText(row);
+    return el("span", {}, [Plan.dateText(row, false),
+      time ? el("span", { class: "jtai-print-only", text: ", " + time }) : null]);
   }
 
   function table(group, rows, items) {
@@ -249,7 +285,7 @@
           attrs: { id: "plan-row-" + row.id, "data-date": row.date, "data-end": row.end || null,
             "data-time": row.time || null, class: row.note ? "jtai-plan-row--moved" : null },
           cells: [
-            { text: Plan.dateText(row, false), attrs: { class: "jtai-plan-date" } },
+            { node: dateCell(row), attrs: { class: "jtai-plan-date" } },
             { text: Plan.timeText(row), attrs: { class: "jtai-plan-time" } },
             { node: whatCell(row, items) },
             { text: row.who.join(", "), attrs: { class: "jtai-plan-who" } }

@@ -3,8 +3,12 @@
  * build(events, options) writes a VCALENDAR: CRLF line ends, lines folded at 75 octets (never
  * inside a UTF-8 character), text escaped, a UID and DTSTAMP on every event, all-day items as
  * VALUE=DATE (the end date exclusive, as the RFC says), timed items in Europe/London with its
- * VTIMEZONE (or as floating local times). fromPlan(plan, data, options) makes the events from the
- * planner's rows, so the calendar always matches the table on the page.
+ * VTIMEZONE (or as floating local times), and a reminder (VALARM) where an event has one.
+ * fromPlan(plan, data, options) makes the events from the planner's rows, so the calendar always
+ * matches the table on the page: the partnership's deadlines get reminders (the day before a timed
+ * deadline, 9am a week before a deadline that has no time), and what happens "during the week"
+ * is one item on the week's first day rather than a banner across the week. Fieldwork, when
+ * inspectors are on site every day, stays a banner.
  *
  * Loads as a classic script (JTAI.ics, after dates.js, csv.js and plan.js) or with require().
  */
@@ -97,12 +101,17 @@
     if (ev.categories && ev.categories.length) {
       lines.push("CATEGORIES:" + ev.categories.map(escapeText).join(","));
     }
+    if (ev.alarm) {
+      lines.push("BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + escapeText(ev.alarm.text),
+        "TRIGGER:" + ev.alarm.trigger, "END:VALARM");
+    }
     lines.push("END:VEVENT");
     return lines;
   }
 
   /**
-   * A whole iCalendar file. events: [{uid, summary, description, date, end, time, categories}].
+   * A whole iCalendar file. events: [{uid, summary, description, date, end, time, categories,
+   * alarm: {trigger ("-P1D"), text}}].
    * options: {now (ISO timestamp, UTC), name (calendar name), prodid, floating (no time zone)}.
    */
   function build(events, options) {
@@ -132,14 +141,28 @@
     return parts.join("\n");
   }
 
+  var BANNERS = { fieldwork: true }; // rows that really last the whole range
+  var DAY_BEFORE = "-P1D";
+  var WEEK_BEFORE_AT_9AM = "-P6DT15H"; // from midnight at the start of an all-day deadline
+
+  /** A reminder for the partnership's own deadlines; none for what inspectors do. */
+  function alarm(row) {
+    if (row.by !== "local" || row.end) return null;
+    return row.time
+      ? { trigger: DAY_BEFORE, text: "Due tomorrow at " + D.clock(row.time) + ": " + row.title }
+      : { trigger: WEEK_BEFORE_AT_9AM, text: "Due in a week, " + D.longDate(row.date) + ": " + row.title };
+  }
+
   /** The planner's rows as calendar events. */
   function eventsFromPlan(plan, data) {
     var r = Plan.rows(plan, data);
     var key = data.framework.id + "-" + plan.notification;
     return r.rows.map(function (row) {
-      return { uid: row.id + "." + key + "@jtai-ready.invalid", summary: "JTAI: " + row.title,
-        description: description(row, data), date: row.date, end: row.end, time: row.end ? "" : row.time,
-        categories: ["JTAI"] };
+      var week = row.end && !BANNERS[row.id];
+      return { uid: row.id + "." + key + "@jtai-ready.invalid",
+        summary: "JTAI: " + row.title + (week ? " (during the week, to " + D.shortDate(row.end) + ")" : ""),
+        description: description(row, data), date: row.date, end: week ? "" : row.end,
+        time: row.end ? "" : row.time, categories: ["JTAI"], alarm: alarm(row) };
     });
   }
 
