@@ -4,7 +4,8 @@
  * the preparation planner), status, owner, where the document lives, last reviewed and notes.
  * This file holds the state and saves it; the views add themselves to the app object:
  * ui-dates.js (the date form), ui-items.js (the list and its flags), ui-progress.js (progress
- * by agency and the filters), ui-files.js (export, import, clear). All text from the data or a
+ * by agency and the filters), ui-files.js (export, import, clear), ui-tabs.js (other tabs) and
+ * ui-print.js (the table print shows). All text from the data or a
  * file is set as text.
  */
 (function (J) {
@@ -147,5 +148,6 @@
     App.$("tracker-count").textContent = "Showing " + counted.shown + " of " + counted.total + " items.";
     if (!Store.canSave()) App.$("tracker-saved").textContent = "This browser is not saving for this site: export your tracker to keep it.";
     if (loaded.unreadable !== undefined) unreadableNotice(loaded);
+    App.initPrint(root);
   };
 })(self.JTAI);

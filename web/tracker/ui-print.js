@@ -6,13 +6,12 @@
  * reviewed and the notes, read from the tracker's own fields. The table is redrawn whenever a
  * field changes and just before printing, so it always matches the screen.
  *
- * It wraps the tracker's start() (loaded after tracker/app.js), so no other tracker file changes.
+ * app.js calls initPrint(root) once the list is drawn, like the tracker's other views.
  */
 (function (J) {
   "use strict";
 
   var App = J.app("tracker");
-  var started = App.start;
   var REDRAW_MS = 300;
 
   function field(li, name) {
@@ -59,8 +58,7 @@
     ]));
   }
 
-  App.start = function (root) {
-    started(root);
+  App.initPrint = function (root) {
     var list = root.querySelector("#tracker-list");
     if (!list) return;
     var box = J.dom.h("section", { class: "jtai-print-only jtai-tracker-print", id: "tracker-print", "aria-hidden": "true" });
