@@ -65,10 +65,12 @@ class SAPage:
         return self
 
     def storage(self) -> dict[str, str]:
-        """Every key this app keeps in localStorage."""
+        """Every key of saved work this app keeps in localStorage (not where the person was in
+        the form or which print they chose: those are kept under "jtai-ready:view:")."""
         return self.page.evaluate(
             """prefix => Object.fromEntries(Object.keys(localStorage)
-                 .filter(k => k.startsWith(prefix)).map(k => [k, localStorage.getItem(k)]))""",
+                 .filter(k => k.startsWith(prefix) && !k.startsWith(prefix + 'view:'))
+                 .map(k => [k, localStorage.getItem(k)]))""",
             STORE_PREFIX,
         )
 

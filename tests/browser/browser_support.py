@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -237,3 +238,46 @@ _OVERFLOW_JS = """
 def horizontal_overflow(page: Any) -> dict[str, Any]:
     """scrollWidth and clientWidth of the document, and up to 5 elements that stick out."""
     return page.evaluate(_OVERFLOW_JS)
+
+
+# ---------------------------------------------------------------------------------------------
+# GOV.UK date boxes (web/lib/date-input.js): Day, Month and Year in a fieldset (role "group")
+
+
+PARTS = ("Day", "Month", "Year")
+
+
+def fill_date_boxes(group: Any, iso: str) -> None:
+    """Fill the Day, Month and Year boxes inside group (a Locator) with an ISO date."""
+    year, month, day = iso.split("-")
+    group.get_by_label("Day", exact=True).fill(str(int(day)))
+    group.get_by_label("Month", exact=True).fill(str(int(month)))
+    group.get_by_label("Year", exact=True).fill(year)
+
+
+def type_date_boxes(page: Any, group: Any, day: str, month: str, year: str) -> None:
+    """Type into the boxes as a keyboard user would: the day, Tab, the month, Tab, the year."""
+    group.get_by_label("Day", exact=True).focus()
+    page.keyboard.type(day)
+    page.keyboard.press("Tab")
+    page.keyboard.type(month)
+    page.keyboard.press("Tab")
+    page.keyboard.type(year)
+
+
+def date_boxes(group: Any) -> tuple[str, str, str]:
+    """What the Day, Month and Year boxes hold."""
+    day, month, year = (group.get_by_label(p, exact=True).input_value() for p in PARTS)
+    return day, month, year
+
+
+# ---------------------------------------------------------------------------------------------
+# Prints: rendered to an A4 PDF, as a person saving as PDF would, and the pages counted
+
+A4 = {"format": "A4", "margin": {"top": "10mm", "bottom": "10mm", "left": "10mm", "right": "10mm"}}
+PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![s\w])")
+
+
+def pdf_pages(page: Any) -> int:
+    """How many A4 pages the page prints on (its /Type /Page objects)."""
+    return len(PAGE_OBJECT.findall(page.pdf(**A4)))

@@ -8,8 +8,9 @@ with `pv_`.
 - `pv_exports` (module): real exports made by the self-assessment itself. It opens
   self-assessment.html, and for five agencies fills in who is answering, rates a few criteria,
   writes evidence, adds actions and overrides through the form as a person would, then clicks
-  "Export JSON" and saves the download. A later police assessment (the same assessment, edited
-  and exported again) is made for the comparison over time. Nothing here is hand-written JSON.
+  "Save a copy to a file" and saves the download. A later police assessment (the same
+  assessment, edited and exported again) is made for the comparison over time. Nothing here is
+  hand-written JSON.
 - `pv_open`: a factory giving a `PVPage` at partnership.html in a fresh browser context, with
   the clock fixed at `TODAY` (so "overdue" and the file names' dates are known), `confirm()`
   accepted, and the `sa_open` guards (no outside requests, no console errors).
@@ -31,6 +32,7 @@ from typing import Any
 
 import pytest
 from assessment_support import SAPage, _guard
+from browser_support import fill_date_boxes
 from test_assessment import download, fill_answers, open_criterion
 
 PV_PAGE = "partnership.html"
@@ -434,7 +436,7 @@ def set_respondent(sa: SAPage, made: Made) -> None:
     who.get_by_label("Name of this assessment").fill(made.title)
     who.get_by_label("Partnership").fill(PARTNERSHIP)
     who.get_by_label("Answering for").select_option(made.agency)
-    who.get_by_label("Date of this assessment").fill(made.date)
+    fill_date_boxes(who.get_by_role("group", name="Date of this assessment"), made.date)
 
 
 def fill_extras(sa: SAPage, made: Made) -> None:
@@ -448,7 +450,7 @@ def fill_extras(sa: SAPage, made: Made) -> None:
 
 
 def export_to(sa: SAPage, folder: Path, key: str) -> tuple[Path, dict[str, Any]]:
-    _name, text = download(sa, "[data-action=export-json]")
+    _name, text = download(sa, "[data-action=save-copy]")
     path = folder / f"{key}.json"
     path.write_text(text, encoding="utf-8")
     return path, json.loads(text)
@@ -471,8 +473,9 @@ def make_exports(sa: SAPage, folder: Path) -> Exports:
     sa.page.click(".jtai-nav-btn[data-view=start]")
     sa.page.click(f".jtai-saved-item[data-id={police_id}] [data-action=open]")
     sa.page.click(".jtai-nav-btn[data-view=start]")
-    sa.page.locator(".jtai-respondent").get_by_label("Date of this assessment").fill(
-        POLICE_LATER_DATE
+    fill_date_boxes(
+        sa.page.locator(".jtai-respondent").get_by_role("group", name="Date of this assessment"),
+        POLICE_LATER_DATE,
     )
     fill_answers(sa, POLICE_LATER_CHANGES)
     open_criterion(sa, "EC1")

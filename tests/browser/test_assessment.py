@@ -28,6 +28,7 @@ from assessment_support import (
     sa_site,
     vectors,
 )
+from browser_support import date_boxes, fill_date_boxes, pdf_pages, type_date_boxes
 
 __all__ = ["sa_browser", "sa_open", "sa_origin", "sa_site"]  # fixtures, re-exported for pytest
 
@@ -54,6 +55,12 @@ REFUSALS = {
 
 def data(sa: SAPage) -> dict[str, Any]:
     return sa.page.evaluate("() => JTAI.data.assessment")
+
+
+def band_of(score: float, assessment: dict[str, Any]) -> str:
+    """The outcome band a score falls in: the first band, from the top, whose minimum it reaches."""
+    bands = sorted(assessment["assessment"]["outcomes"], key=lambda b: -b["min"])
+    return next((b["id"] for b in bands if score >= b["min"]), bands[-1]["id"])
 
 
 def go_to_criteria(sa: SAPage) -> None:
@@ -83,8 +90,21 @@ def add_action(sa: SAPage, what: str, lead: str, due: str, status: str) -> None:
     action = sa.page.locator(".jtai-action").last
     action.locator("textarea").fill(what)
     action.locator("select").nth(0).select_option(lead)
-    action.locator("input[type=date]").fill(due)
+    fill_date_boxes(action.get_by_role("group", name="Due date"), due)
     action.locator("select").nth(1).select_option(status)
+
+
+def show_report(sa: SAPage, which: str) -> None:
+    """Open the Report view and choose what it shows and prints: summary, answered or all."""
+    sa.page.click(".jtai-nav-btn[data-view=report]")
+    choice = sa.page.locator(f'[data-group=print-choice] input[value="{which}"]')
+    if not choice.is_checked():
+        choice.check()
+        sa.page.wait_for_function(
+            "w => document.querySelector(`[data-group=print-choice] input[value='${w}']`) "
+            "=== document.activeElement",
+            arg=which,
+        )
 
 
 def set_override(sa: SAPage, outcome: str, reason: str) -> None:
@@ -170,7 +190,12 @@ def test_practitioner_completes_an_assessment_by_keyboard_and_mouse(sa_open):
     kb.type("Police")
     kb.press("Tab")
     kb.type("Detective Inspector")
-    page.get_by_label("Date of this assessment").fill("2025-03-04")  # typed order depends on locale
+    kb.press("Tab")
+    kb.type("4")  # the Day box, then Month and Year: GOV.UK date boxes
+    kb.press("Tab")
+    kb.type("3")
+    kb.press("Tab")
+    kb.type("2025")
     page.click("[data-action=continue]")
 
     page.click(".jtai-crit-item[data-criterion=EC1] .jtai-crit-link")
@@ -192,7 +217,7 @@ def test_practitioner_completes_an_assessment_by_keyboard_and_mouse(sa_open):
     kb.type("Refresh the exploitation screening tool")
     kb.press("Tab")
     kb.type("Police")
-    page.locator(".jtai-action input[type=date]").fill("2025-06-30")
+    type_date_boxes(page, page.get_by_role("group", name="Due date"), "30", "6", "2025")
     page.locator(".jtai-action select").nth(1).focus()
     kb.type("In")
     page.locator("nav.jtai-pager [data-action=next]").first.focus()
@@ -247,7 +272,8 @@ def test_practitioner_completes_an_assessment_by_keyboard_and_mouse(sa_open):
     assert page.locator(".jtai-action textarea").input_value() == act["what"]
     page.click(".jtai-nav-btn[data-view=start]")
     assert page.get_by_label("Your role").input_value() == "Detective Inspector"
-    assert page.get_by_label("Date of this assessment").input_value() == "2025-03-04"
+    assessment_date = page.get_by_role("group", name="Date of this assessment")
+    assert date_boxes(assessment_date) == ("4", "3", "2025")
 
 
 def test_results_on_screen_equal_the_test_vectors(sa_open):
@@ -273,6 +299,11 @@ def test_results_on_screen_equal_the_test_vectors(sa_open):
         )
 
     assert score_of(page.inner_text("[data-result=overall-score]")) == expected["overall"]["score"]
+    overall = page.locator(".jtai-res-overall")
+    assert overall.locator("[data-result=overall-band]").get_attribute("data-value") == band_of(
+        expected["overall"]["score"], data(sa)
+    ), "the average is shown as the band it falls in"
+    assert "out of" not in overall.inner_text(), "no score out of 4: it reads like a grade"
     for band, count in expected["overall"]["counts"].items():
         assert page.inner_text(f".jtai-res-overall [data-count={band}]") == str(count), band
     for fid, want in expected["focus"].items():
@@ -316,7 +347,7 @@ def test_export_clear_import_and_compare_field_by_field(sa_open, tmp_path):
     fill_answers(sa, SITE_CASE["answers"])
     sa.page.click(".jtai-nav-btn[data-view=start]")
     sa.page.locator(".jtai-respondent").get_by_label("Partnership").fill("Anytown")
-    name, text = download(sa, "[data-action=export-json]")
+    name, text = download(sa, "[data-action=save-copy]")
     assert name.endswith(".json") and name.startswith("jtai-")
     exported = json.loads(text)
     schema = json.loads(EXPORT_SCHEMA.read_text(encoding="utf-8"))
@@ -397,7 +428,7 @@ def test_csv_export_opens_cleanly_in_a_spreadsheet(sa_open):
     }
     fill_answers(sa, answers)
     sa.page.click(".jtai-nav-btn[data-view=start]")
-    sa.page.get_by_label("Date of this assessment").fill("2025-03-04")
+    fill_date_boxes(sa.page.get_by_role("group", name="Date of this assessment"), "2025-03-04")
     name, text = download(sa, "[data-action=export-csv]")
     assert name.endswith(".csv")
     assert text.startswith("\ufeff")
@@ -460,7 +491,7 @@ def test_markup_in_an_imported_file_is_shown_as_text_and_never_run(sa_open):
         sa.page.get_by_label("What do we know?").input_value()
         == (source["answers"]["EC1"]["evidence"]["know"])
     )
-    sa.page.click(".jtai-nav-btn[data-view=report]")
+    show_report(sa, "answered")
     report = sa.page.inner_text("#jtai-view")
     assert "<script>window.__jtaiPwned=1</script>" in report
     assert '<a href="javascript:window.__jtaiPwned=1">click</a>' in report
@@ -576,8 +607,8 @@ def test_storage_turned_off_still_lets_people_work_and_export(sa_open):
     assert "Not saved" in sa.page.inner_text(".jtai-saved")
     open_criterion(sa, "EC5")
     rate(sa, "EC5.1", "consistently")
-    assert "Score 4.00" in sa.page.inner_text(".jtai-scorebox")
-    _, text = download(sa, "[data-action=export-json]")
+    assert "Average rating 4.00" in sa.page.inner_text(".jtai-scorebox")
+    _, text = download(sa, "[data-action=save-copy]")
     assert json.loads(text)["answers"]["EC5"]["indicators"] == {"EC5.1": "consistently"}
 
 
@@ -605,7 +636,7 @@ def test_override_needs_a_reason_and_shows_everywhere(sa_open):
     assert row.locator("[data-field=suggested]").get_attribute("data-value") == "strength"
     assert row.locator("[data-field=outcome]").get_attribute("data-value") == "area-for-improvement"
     assert "Audit found gaps" in sa.page.inner_text("ul[data-list=area-for-improvement]")
-    sa.page.click(".jtai-nav-btn[data-view=report]")
+    show_report(sa, "answered")
     assert "Reason for the override: Audit found gaps" in sa.page.inner_text("#jtai-view")
     _, text = download(sa, "[data-action=export-csv]")
     assert "Audit found gaps in ambulance referrals." in text
@@ -671,7 +702,7 @@ def test_actions_can_be_added_and_removed(sa_open):
 # Print, accessibility, small screens, file://
 
 
-def test_print_view_renders_a_clean_report(sa_open):
+def test_printing_from_another_view_prints_the_summary_by_default(sa_open):
     sa = sa_open()
     fill_answers(sa, {k: SITE_CASE["answers"][k] for k in ("EC1", "EC6", "EC17")})
     sa.page.click(".jtai-nav-btn[data-view=results]")
@@ -684,16 +715,84 @@ def test_print_view_renders_a_clean_report(sa_open):
     assert not sa.page.locator(".md-header").is_visible()
     assert not sa.page.locator(".jtai-nav").is_visible()
     report = sa.page.inner_text("#jtai-print")
-    assert report.index("Overall") < report.index("Answers, evidence and actions")
-    for c in data(sa)["criteria"]:
-        assert f"{c['id']}: {c['title']}" in report
-    assert "Quarterly multi-agency audit of 20 cases." in report
-    assert "Evaluate the town centre patrol pilot" in report
-    pdf = sa.page.pdf(format="A4")
-    assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
+    assert "Overall" in report and "Actions by due date" in report
+    assert "Evaluate the town centre patrol pilot" in report, "the actions table is in the summary"
+    assert "Answers, evidence and actions" not in report, "no criterion in full by default"
+    assert "How the numbers were worked out" not in report, "explanations stay on screen"
     sa.page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
     sa.page.emulate_media(media="screen")
     assert sa.page.inner_text("#jtai-print") == ""
+
+
+def test_the_print_choices_show_what_they_say_on_few_pages(sa_open):
+    """Issue 13: with two criteria rated, the summary and "the criteria you answered" each print
+    on at most 6 A4 pages; "every criterion" prints them all. The choice is kept."""
+    sa = sa_open()
+    fill_answers(sa, {k: SITE_CASE["answers"][k] for k in ("EC1", "EC6")})
+    titles = [f"{c['id']}: {c['title']}" for c in data(sa)["criteria"]]
+    pages = {}
+    for which in ("summary", "answered", "all"):
+        show_report(sa, which)
+        text = sa.page.inner_text("#jtai-view")
+        shown = [t for t in titles if t in text]
+        want = {"summary": [], "answered": [titles[0], titles[5]], "all": titles}[which]
+        assert shown == want, which
+        pages[which] = pdf_pages(sa.page)
+    print(f"self-assessment report pages with two criteria rated: {pages}")
+    assert pages["summary"] <= 6 and pages["answered"] <= 6, pages
+    assert pages["summary"] < pages["answered"] < pages["all"], pages
+    sa.reload()
+    sa.page.click(".jtai-nav-btn[data-view=report]")
+    assert sa.page.locator("[data-group=print-choice] input[value=all]").is_checked()
+
+
+def test_the_page_reopens_where_the_person_left_off(sa_open):
+    sa = sa_open()
+    open_criterion(sa, "EC7")
+    sa.reload()
+    sa.page.wait_for_selector("article.jtai-criterion[data-criterion=EC7]")
+    current = sa.page.locator(".jtai-nav-btn[aria-current=page]")
+    assert current.get_attribute("data-view") == "criteria"
+    sa.page.click(".jtai-nav-btn[data-view=results]")
+    sa.reload()
+    assert sa.page.locator(".jtai-nav-btn[aria-current=page]").get_attribute("data-view") == (
+        "results"
+    )
+    sa.page.evaluate(
+        """() => localStorage.setItem('jtai-ready:view:self-assessment-place', JSON.stringify(
+             {id: JTAI.apps['self-assessment'].record.id, view: 'criteria', criterion: 'EC99'}))"""
+    )
+    sa.reload()
+    sa.page.wait_for_selector(".jtai-crit-list")  # a criterion no longer there: the list
+    sa.page.evaluate(
+        """() => localStorage.setItem('jtai-ready:view:self-assessment-place',
+             JSON.stringify({id: 'sa-someone-else', view: 'report', criterion: null}))"""
+    )
+    sa.reload()
+    assert sa.page.locator(".jtai-nav-btn[aria-current=page]").get_attribute("data-view") == (
+        "start"
+    ), "a place kept for another assessment is not used"
+
+
+def test_answering_for_marks_the_criteria_the_agency_guide_lists(sa_open):
+    sa = sa_open()
+    assessment = data(sa)
+    police = next(a for a in assessment["agencies"] if a["id"] == "police")
+    mine = [c["id"] for c in assessment["criteria"] if "police" in c["agencies"]]
+    assert 0 < len(mine) < len(assessment["criteria"]), "the test needs some criteria, not all"
+    sa.page.get_by_label("Answering for").select_option("police")
+    go_to_criteria(sa)
+    marked = sa.page.locator(".jtai-crit-item[data-mine=true]")
+    assert marked.evaluate_all("els => els.map(e => e.dataset.criterion)") == mine
+    assert marked.first.locator(".jtai-tag-mine").inner_text() == "For your agency"
+    note = sa.page.locator("[data-agency-note=police]").inner_text()
+    assert police["name"] in note and ", ".join(mine) in note
+    _axe_clean(sa, "criteria list answering for the police")
+    sa.page.click(".jtai-nav-btn[data-view=start]")
+    sa.page.get_by_label("Answering for").select_option(assessment["assessment"]["jointly"]["id"])
+    go_to_criteria(sa)
+    assert sa.page.locator(".jtai-crit-item[data-mine=true]").count() == 0
+    assert sa.page.locator("[data-agency-note]").count() == 0
 
 
 def _axe_clean(sa: SAPage, where: str, context: str | None = ".jtai-wrap") -> None:

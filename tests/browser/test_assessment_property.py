@@ -4,11 +4,12 @@ the same record.
 
 For each seed in SEEDS, a seeded random sequence of STEPS actions drives the real form in headless
 Chromium: ratings, overrides ticked, chosen, blanked and cleared, actions added past the limit of
-50 and removed, statuses blanked, real and impossible dates (five- and six-digit years) typed in
-date fields, and a real export and re-import. After every step the saved record must fit the
-format and the framework, equal what the page holds, come back unchanged after a reload, and
-survive the page's own export and import checks. A failure names the seed and the step, so it can
-be replayed. Kept small (5 seeds x 10 steps, each with a reload): the test machine has two cores.
+50 and removed, statuses blanked, real and impossible dates (a 31 February, a five-digit year, a
+whole date typed into the Day box) typed in the date boxes, and a real export and re-import.
+After every step the saved record must fit the format and the framework, equal what the page
+holds, come back unchanged after a reload, and survive the page's own export and import checks.
+A failure names the seed and the step, so it can be replayed. Kept small (5 seeds x 10 steps,
+each with a reload): the test machine has two cores.
 """
 
 from __future__ import annotations
@@ -134,27 +135,35 @@ class Driver:
         self.pick_action().locator("select").nth(1).select_option(value)
         return f"status {value or 'blank'} on {self.cid}"
 
-    def type_date(self, field: Any) -> str:
-        kind = self.rng.choice(["real", "five", "six", "empty"])
-        if kind == "empty":
-            field.fill("")
-            return "empty"
-        field.fill("")
-        field.focus()
-        self.page.keyboard.type("01022024" + {"real": "", "five": "5", "six": "51"}[kind])
+    def type_date(self, group: Any) -> str:
+        """Type into the Day, Month and Year boxes: a real date, one typed whole into the Day box,
+        an impossible day, a five-digit year, or nothing; then leave the boxes."""
+        kind = self.rng.choice(["real", "whole", "31-feb", "five", "empty"])
+        typed = {
+            "real": ("1", "2", "2024"),
+            "whole": ("01022024", "", ""),
+            "31-feb": ("31", "2", "2024"),
+            "five": ("1", "2", "20245"),
+            "empty": ("", "", ""),
+        }[kind]
+        for part, text in zip(("Day", "Month", "Year"), typed, strict=True):
+            if text or kind != "whole":
+                group.get_by_label(part, exact=True).fill(text)
+        group.get_by_label("Year", exact=True).press("Tab")
         return kind
 
     def type_due_date(self) -> str:
         self.go()
-        return f"due date {self.type_date(self.pick_action().locator('input[type=date]'))}"
+        group = self.pick_action().get_by_role("group", name="Due date")
+        return f"due date {self.type_date(group)}"
 
     def type_respondent_date(self) -> str:
         self.page.click(".jtai-nav-btn[data-view=start]")
-        field = self.page.locator(".jtai-respondent input[type=date]")
-        return f"assessment date {self.type_date(field)}"
+        group = self.page.get_by_role("group", name="Date of this assessment")
+        return f"assessment date {self.type_date(group)}"
 
     def export_and_import(self) -> str:
-        name, text = download(self.sa, "[data-action=export-json]")
+        name, text = download(self.sa, "[data-action=save-copy]")
         self.page.click(".jtai-nav-btn[data-view=start]")
         self.page.set_input_files(
             "input[data-action=import]",

@@ -25,7 +25,7 @@ from assessment_support import (
     sa_origin,
     sa_site,
 )
-from browser_support import run_axe
+from browser_support import fill_date_boxes, run_axe
 from test_assessment import download, import_file, open_criterion, rate
 
 __all__ = ["sa_browser", "sa_open", "sa_origin", "sa_site"]  # fixtures, re-exported for pytest
@@ -51,13 +51,14 @@ def reload_and_check_kept(sa: SAPage, record_id: str) -> dict[str, Any]:
     """Reload: the same assessment opens and is listed; its saved record comes back."""
     sa.reload()
     assert open_id(sa) == record_id, "the assessment open before the reload opens again"
+    sa.page.click(".jtai-nav-btn[data-view=start]")
     assert sa.page.locator(f".jtai-saved-item[data-id={record_id}]").count() == 1
     return sa.records()[record_id]
 
 
 def round_trip(sa: SAPage, tmp_path: Path, record_id: str) -> None:
     """Export, then import into an empty browser: accepted, and the same record."""
-    name, text = download(sa, "[data-action=export-json]")
+    name, text = download(sa, "[data-action=save-copy]")
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     sa.page.evaluate("() => localStorage.clear()")
@@ -138,37 +139,45 @@ def test_a_51st_action_is_refused_with_a_message(sa_open):
     assert note.inner_text() == ""
 
 
-def type_year(sa: SAPage, field: Any, digits: str) -> str:
-    """Type a real date (2024) into a date field, then more year digits; give the real date."""
-    field.focus()
-    sa.page.keyboard.type("01022024")
-    real = field.input_value()
-    assert real.startswith("2024-"), real
-    sa.page.keyboard.type(digits)
-    return real
+def type_then_spoil(sa: SAPage, group: Any, year: str) -> str:
+    """Type a real date (1 February 2024) into the boxes, then a bad year, and leave the boxes.
+    Give the real date, which is what must stay saved."""
+    fill_date_boxes(group, "2024-02-01")
+    group.get_by_label("Year", exact=True).fill(year)
+    group.get_by_label("Year", exact=True).press("Tab")
+    return "2024-02-01"
 
 
-@pytest.mark.parametrize("extra", ["5", "51"], ids=["5-digit-year", "6-digit-year"])
-def test_a_date_with_a_long_year_shows_an_error_and_is_not_stored(sa_open, tmp_path, extra):
+def assert_not_saved_message(group: Any) -> None:
+    error = group.locator(".jtai-error")
+    error.wait_for()
+    text = error.inner_text()
+    assert text.startswith("Error:") and "has not been saved" in text, text
+    year = group.get_by_label("Year", exact=True)
+    assert year.get_attribute("aria-invalid") == "true"
+    assert group.get_by_label("Day", exact=True).get_attribute("aria-invalid") == "false"
+    assert error.get_attribute("id") in group.get_attribute("aria-describedby")
+
+
+@pytest.mark.parametrize("year", ["20245", "24"], ids=["5-digit-year", "2-digit-year"])
+def test_a_date_with_a_wrong_year_shows_an_error_and_is_not_stored(sa_open, tmp_path, year):
     sa = sa_open()
     first = open_id(sa)
-    date = sa.page.locator(".jtai-respondent input[type=date]")
-    before = type_year(sa, date, extra)
-    assert date.input_value().startswith("2024" + extra), "the browser takes the long year"
-    error = sa.page.locator(".jtai-respondent .jtai-error").first
-    assert error.is_visible()
-    assert "Enter a real date" in error.inner_text() and error.inner_text().startswith("Error:")
-    assert date.get_attribute("aria-invalid") == "true"
-    assert error.get_attribute("id") in date.get_attribute("aria-describedby")
+    date = sa.page.get_by_role("group", name="Date of this assessment")
+    before = type_then_spoil(sa, date, year)
+    assert_not_saved_message(date)
     assert sa.current()["respondent"]["date"] == before, "the impossible date is not stored"
-    sa.page.fill(".jtai-respondent input.jtai-input >> nth=2", "Head of service")
+    sa.page.get_by_label("Your role").fill("Head of service")
     assert sa.current()["respondent"]["role"] == "Head of service", "the rest still saves"
     open_criterion(sa, "EC3")
     sa.page.click("[data-action=add-action]")
-    due = sa.page.locator(".jtai-action input[type=date]")
-    real_due = type_year(sa, due, extra)
-    assert "Enter a real date" in sa.page.locator(".jtai-action .jtai-error").first.inner_text()
+    due = sa.page.locator(".jtai-action").get_by_role("group", name="Due date")
+    real_due = type_then_spoil(sa, due, year)
+    assert_not_saved_message(due)
     assert sa.current()["answers"]["EC3"]["actions"][0]["due"] == real_due
+    due.get_by_label("Year", exact=True).fill("2025")
+    sa.page.wait_for_function("() => !document.querySelector('.jtai-action .jtai-date--error')")
+    assert sa.current()["answers"]["EC3"]["actions"][0]["due"] == "2025-02-01", "put right, saved"
     saved = reload_and_check_kept(sa, first)
     assert saved["respondent"]["role"] == "Head of service"
     round_trip(sa, tmp_path, first)

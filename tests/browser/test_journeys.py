@@ -17,7 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import assert_no_outside_requests, horizontal_overflow, run_axe
+from browser_support import (
+    assert_no_outside_requests,
+    horizontal_overflow,
+    pdf_pages,
+    run_axe,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -29,8 +34,6 @@ TOOLS = {
     "Partnership view": "partnership.html",
     "Worked examples and training": "examples/index.html",
 }
-A4 = {"format": "A4", "margin": {"top": "10mm", "bottom": "10mm", "left": "10mm", "right": "10mm"}}
-PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![s\w])")
 
 # Links in the left menu a person can see: laid out, and not inside a collapsed section.
 _MENU_LINKS_JS = """
@@ -59,10 +62,6 @@ _COVERED_LINKS_JS = """
   return covered;
 }
 """
-
-
-def pdf_pages(p: Any) -> int:
-    return len(PAGE_OBJECT.findall(p.pdf(**A4)))
 
 
 def open_page(page, url: str, **options: Any):

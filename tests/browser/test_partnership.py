@@ -1,10 +1,10 @@
 """Browser tests of the Partnership view (site/partnership.html) in headless Chromium.
 
 Every test loads real exports made by the self-assessment itself (`pv_exports`: the form filled in
-for five agencies, then "Export JSON"), never hand-written JSON, and checks the page against the
-hand-worked expectations in partnership_support.py. Pages open in a fresh browser context with the
-clock at 2 June 2025; any request to a host other than 127.0.0.1 and any console error fails the
-test (assessment_support.sa_open).
+for five agencies, then "Save a copy to a file"), never hand-written JSON, and checks the page
+against the hand-worked expectations in partnership_support.py. Pages open in a fresh browser
+context with the clock at 2 June 2025; any request to a host other than 127.0.0.1 and any
+console error fails the test (assessment_support.sa_open).
 """
 
 from __future__ import annotations

@@ -15,7 +15,14 @@ from typing import Any
 
 import icalendar
 import pytest
-from browser_support import assert_no_outside_requests, horizontal_overflow, run_axe
+from browser_support import (
+    assert_no_outside_requests,
+    date_boxes,
+    fill_date_boxes,
+    horizontal_overflow,
+    run_axe,
+    type_date_boxes,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -41,15 +48,12 @@ def open_page(page, url: str, *, clock: dt.datetime | None = None, **options: An
 
 
 def fill_date(p, prefix: str, iso: str) -> None:
-    """Fill the Day, Month and Year boxes (lib/date-input.js) called prefix-day and so on."""
-    year, month, day = iso.split("-")
-    p.fill(f"#{prefix}-day", str(int(day)))
-    p.fill(f"#{prefix}-month", str(int(month)))
-    p.fill(f"#{prefix}-year", year)
+    """Fill the Day, Month and Year boxes (lib/date-input.js) of the fieldset #prefix."""
+    fill_date_boxes(p.locator(f"#{prefix}"), iso)
 
 
 def boxes(p, prefix: str) -> tuple[str, str, str]:
-    return tuple(p.input_value(f"#{prefix}-{part}") for part in ("day", "month", "year"))
+    return date_boxes(p.locator(f"#{prefix}"))
 
 
 def make_plan(p, fieldwork_start: str, actual: str | None = None) -> None:
@@ -66,12 +70,7 @@ def make_plan(p, fieldwork_start: str, actual: str | None = None) -> None:
 def type_date(p, prefix: str, iso: str) -> None:
     """Type a date as a keyboard user would: the day, Tab, the month, Tab, the year."""
     year, month, day = iso.split("-")
-    p.focus(f"#{prefix}-day")
-    p.keyboard.type(str(int(day)))
-    p.keyboard.press("Tab")
-    p.keyboard.type(str(int(month)))
-    p.keyboard.press("Tab")
-    p.keyboard.type(year)
+    type_date_boxes(p, p.locator(f"#{prefix}"), str(int(day)), str(int(month)), year)
 
 
 def row_date(p, row_id: str) -> str:

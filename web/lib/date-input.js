@@ -8,7 +8,8 @@
  *
  * Pure part (also for Node): parse({day, month, year}, options) and split(text).
  * Browser part: create(options) builds the boxes; the returned field has element, value(),
- * set(iso), clear(), showError(message, parts), clearError(), focus() and inputs.
+ * set(iso), clear(), showError(message, parts), clearError(), focus() and inputs. live(options)
+ * builds boxes that save as the person types (forms with no submit button).
  *
  * Loads as a classic script (JTAI.dateInput, after dom.js) or with require().
  */
@@ -199,5 +200,36 @@
     };
   }
 
-  return { parse: parse, split: split, create: create, monthNumber: monthNumber };
+  /**
+   * Boxes that save as the person types, for forms with no submit button. options: those of
+   * create(), plus value (ISO or "") and onSave(iso). onSave runs when the boxes hold a real date
+   * or are emptied, and only when that differs from the last saved value. An unfinished or wrong
+   * date is never saved; when focus leaves the boxes it gets its message, ending "This date has
+   * not been saved.", which stays until the date is put right.
+   */
+  function live(options) {
+    var saved = options.value || "";
+    var field = create(Object.assign({}, options, { onChange: function () { check(false); } }));
+    field.set(saved);
+
+    function check(leaving) {
+      var v = field.value();
+      if (v.ok) {
+        field.clearError();
+        if (v.iso !== saved) {
+          saved = v.iso;
+          options.onSave(v.iso);
+        }
+      } else if (leaving || field.element.classList.contains("jtai-date--error")) {
+        field.showError(v.message + " This date has not been saved.", v.parts);
+      }
+    }
+
+    field.element.addEventListener("focusout", function (event) {
+      if (!field.element.contains(event.relatedTarget)) check(true);
+    });
+    return field;
+  }
+
+  return { parse: parse, split: split, create: create, live: live, monthNumber: monthNumber };
 });

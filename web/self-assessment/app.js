@@ -128,6 +128,7 @@
   App.show = function (id, options) {
     App.view = id;
     if (id === "criteria" && options && "criterion" in options) App.criterionId = options.criterion;
+    rememberPlace();
     els.nav.querySelectorAll("button").forEach(function (b) {
       if (b.getAttribute("data-view") === id) b.setAttribute("aria-current", "page");
       else b.removeAttribute("aria-current");
@@ -138,6 +139,24 @@
       D.focus(els.view.querySelector("[data-focus]") || els.view.querySelector("h2"));
     }
   };
+
+  // Where the person was: the view and criterion of the open assessment, so that the page reopens
+  // there. Kept beside the assessments (not inside a record), so it never changes an export.
+  var PLACE = "jtai-ready:view:self-assessment-place";
+
+  function rememberPlace() {
+    if (!App.record) return;
+    App.copies.write(PLACE, { id: App.record.id, view: App.view, criterion: App.criterionId || null });
+  }
+
+  /** {view, options} to reopen record at: where the person left off, or Start. */
+  function placeFor(record) {
+    var place = App.copies.read(PLACE);
+    var known = VIEWS.map(function (v) { return v.id; });
+    if (!place || place.id !== record.id || known.indexOf(place.view) < 0) return { view: "start", options: {} };
+    var exists = App.data.criteria.some(function (c) { return c.id === place.criterion; });
+    return { view: place.view, options: place.view === "criteria" ? { criterion: exists ? place.criterion : null } : {} };
+  }
 
   function renderNav() {
     var list = D.h("ul", { class: "jtai-nav-list" }, VIEWS.map(function (v, i) {
@@ -151,7 +170,7 @@
   function renderBar() {
     if (!els.title || !App.record) return;
     var saved = !App.store.available
-      ? "Not saved: this browser does not let this page save. Export to keep your work."
+      ? "Not saved: this browser does not let this page save. Save a copy to a file to keep your work."
       : App.tabs.deleted() ? "Not saved: deleted in another tab (see the message above)."
         : App.saveFailed ? "Latest changes not saved: see the message above."
         : App.savedAt ? "Saved in this browser at " + D.time(App.savedAt) : "Saved in this browser";
@@ -169,7 +188,7 @@
     D.clear(els.storageNote).appendChild(D.h("div", { class: "jtai-alert jtai-alert-error" }, [
       D.h("p", {}, [D.h("strong", {}, ["Your latest changes are not saved. "]), message +
         " Your work is still on this page: download a copy now so you do not lose it."]),
-      D.h("p", {}, [App.ui.button("Download a copy (JSON)", App.exportJSON, { className: "jtai-btn-primary" })])
+      D.h("p", {}, [App.ui.button("Save a copy to a file", App.exportJSON, { className: "jtai-btn-primary" })])
     ]));
   }
 
@@ -202,16 +221,17 @@
   // Export and print
 
   App.exportJSON = function () {
-    D.download(IO.fileName(App.record, "json", D.today()), IO.exportJSON(App.record), "application/json");
+    var name = IO.fileName(App.record, "json", D.today());
+    D.download(name, IO.exportJSON(App.record), "application/json");
     App.copies.noteCopy("self-assessment:" + App.record.id, new Date().toISOString());
     if (els.net) els.net.refresh();
-    D.announce("JSON export ready: " + IO.fileName(App.record, "json", D.today()));
+    D.announce("Saved a copy to a file: " + name + ". To open it again, use \u201cOpen a copy saved to a file\u201d on Start.");
   };
 
   App.exportCSV = function () {
     var text = root.JTAI.assessmentCsv.toCSV(App.data, App.record, { today: D.today() });
     D.download(IO.fileName(App.record, "csv", D.today()), text, "text/csv;charset=utf-8");
-    D.announce("CSV export ready: " + IO.fileName(App.record, "csv", D.today()));
+    D.announce("Spreadsheet file ready: " + IO.fileName(App.record, "csv", D.today()));
   };
 
   /** Print or save as PDF from any view (set up in start(): see JTAI.dom.printing). */
@@ -227,9 +247,8 @@
       els.net = D.safetyNet({ save: App.saveCopy, last: function () {
         return App.record ? App.copies.lastCopy("self-assessment:" + App.record.id) : "";
       } }),
-      D.h("div", { class: "jtai-bar-actions", role: "group", "aria-label": "Keep your work" }, [
-        b("Export JSON", App.exportJSON, { attrs: { "data-action": "export-json" } }),
-        b("Export CSV", App.exportCSV, { attrs: { "data-action": "export-csv" } }),
+      D.h("div", { class: "jtai-bar-actions", role: "group", "aria-label": "Other ways to keep your work" }, [
+        b("Download for a spreadsheet (CSV)", App.exportCSV, { attrs: { "data-action": "export-csv" } }),
         b("Print or save as PDF", App.print, { attrs: { "data-action": "print" } })
       ])
     ]);
@@ -279,6 +298,7 @@
       var saved = App.store.save(record);
       if (!saved.ok) showStorageAlert(saved.message);
     }
-    App.open(record, "start", { focus: false });
+    var place = placeFor(record);
+    App.open(record, place.view, Object.assign({ focus: false }, place.options));
   };
 })(typeof self !== "undefined" ? self : this);

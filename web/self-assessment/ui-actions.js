@@ -34,7 +34,7 @@
         className: "jtai-action-what" }),
       h("div", { class: "jtai-action-grid" }, [
         ui.selectField({ label: "Lead agency", value: action.lead, options: leadOptions(), onChange: set("lead") }),
-        ui.textField({ label: "Due date", type: "date", value: action.due, pii: false, onInput: set("due") }),
+        ui.dateField({ label: "Due date", name: "the due date", value: action.due, onInput: set("due") }),
         ui.selectField({ label: "Status", value: action.status, blank: "Choose a status",
           options: App.data.assessment.action_statuses.map(function (s) { return { id: s.id, label: s.label }; }),
           onChange: set("status") })

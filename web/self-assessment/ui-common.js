@@ -46,9 +46,7 @@
     var input = opts.multiline ? D.h("textarea", Object.assign(attrs, { rows: opts.rows || 3 }))
       : D.h("input", Object.assign(attrs, { type: opts.type || "text" }));
     if (opts.required) input.setAttribute("aria-required", "true");
-    var error = opts.type === "date" ? D.h("p", { id: id + "-error", class: "jtai-error", hidden: true }) : null;
     input.addEventListener("input", function () {
-      if (error && !dateAccepted(input, error, describedBy)) return;
       opts.onInput(input.value);
       if (opts.pii !== false) D.checkPii(input, warning);
     });
@@ -56,22 +54,18 @@
     return D.h("div", { class: "jtai-field" + (opts.className ? " " + opts.className : "") }, [
       D.h("label", { for: id, class: "jtai-label" }, [opts.label]),
       hintId ? D.h("p", { id: hintId, class: "jtai-hint" }, [opts.hint]) : null,
-      error, input, warning
+      input, warning
     ]);
   }
 
   /**
-   * A date field's value is kept only when it is empty or a real date with a four-digit year
-   * (a browser lets people type years such as 20245). Otherwise a GOV.UK-style error shows and the
-   * saved value stays as it was; the rest of the record still saves.
+   * A date as GOV.UK asks for it: Day, Month and Year boxes (JTAI.dateInput.live). The value is
+   * saved only when it is empty or a real date; otherwise the boxes say what to fix and that the
+   * date has not been saved, and the rest of the record still saves.
    */
-  function dateAccepted(input, error, describedBy) {
-    var v = input.value;
-    var typed = input.validity && input.validity.badInput;
-    var ok = !typed && (v === "" || root.JTAI.io.validDate(v));
-    D.fieldError(input, error, describedBy, ok ? "" : "Enter a real date, with a four-digit year, for example 27 3 2025. " +
-      "This date has not been saved.");
-    return ok;
+  function dateField(opts) {
+    return root.JTAI.dateInput.live({ id: D.uid("date"), legend: opts.label, name: opts.name || "the date",
+      hint: opts.hint || "For example, 27 3 2025.", value: opts.value, onSave: opts.onInput }).element;
   }
 
   /** A select with a blank first option. options: [{id, label}]. */
@@ -107,5 +101,5 @@
   }
 
   App.ui = { bandClass: bandClass, badge: badge, outcomeNodes: outcomeNodes, textField: textField,
-    selectField: selectField, radioGroup: radioGroup, table: D.table, button: D.button };
+    selectField: selectField, radioGroup: radioGroup, dateField: dateField, table: D.table, button: D.button };
 })(typeof self !== "undefined" ? self : this);

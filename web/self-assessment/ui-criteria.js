@@ -27,15 +27,41 @@
     ]);
   }
 
+  /** The agency being answered for, when it is one of the framework's agencies (not "jointly"). */
+  function answeringFor() {
+    var id = App.record.respondent.agency;
+    return App.data.agencies.filter(function (a) { return a.id === id; })[0] || null;
+  }
+
+  /** Does the agency guide list this criterion among those that concern the agency most? */
+  function concerns(criterion, agency) {
+    return !!agency && (criterion.agencies || []).indexOf(agency.id) >= 0;
+  }
+
+  /** A note above the list naming the criteria that concern the agency answered for most. */
+  function agencyNote(agency) {
+    if (!agency) return null;
+    var ids = App.data.criteria.filter(function (c) { return concerns(c, agency); }).map(function (c) { return c.id; });
+    if (!ids.length) return null;
+    return h("div", { class: "jtai-callout jtai-agency-note", "data-agency-note": agency.id }, [
+      h("p", {}, [h("strong", {}, ["Answering for " + agency.name + ". "]),
+        "Its agency guide lists " + ids.length + " criteria that concern it most: " + ids.join(", ") +
+        ". They are marked \u201cFor your agency\u201d below. Inspectors look at every criterion across the partnership, so rate the others too if you can."])
+    ]);
+  }
+
   function criterionItem(criterion) {
     var r = App.summary().byId[criterion.id];
-    return h("li", { class: "jtai-crit-item", "data-criterion": criterion.id }, [
+    var mine = concerns(criterion, answeringFor());
+    return h("li", { class: "jtai-crit-item" + (mine ? " jtai-crit-mine" : ""), "data-criterion": criterion.id,
+      "data-mine": mine ? "true" : null }, [
       h("button", { type: "button", class: "jtai-crit-link", on: { click: function () {
         App.show("criteria", { criterion: criterion.id });
       } } }, [
         h("span", { class: "jtai-crit-id" }, [criterion.id]), " ",
         h("span", { class: "jtai-crit-title" }, [criterion.title])
       ]),
+      mine ? h("span", { class: "jtai-tag jtai-tag-mine" }, ["For your agency"]) : null, mine ? " " : null,
       h("span", { class: "jtai-crit-status" }, [statusText(r)]), " ",
       h("span", { class: "jtai-crit-outcome" }, App.ui.outcomeNodes(r))
     ]);
@@ -57,6 +83,8 @@
     container.appendChild(h("h2", { "data-focus": "" }, ["The criteria"]));
     container.appendChild(h("p", {}, ["Choose a criterion to rate it. You can answer them in any order and come back at any time: every change is saved as you go."]));
     container.appendChild(progressBlock());
+    var note = agencyNote(answeringFor());
+    if (note) container.appendChild(note);
     App.data.focus_areas.forEach(function (f) {
       var group = focusGroup(f);
       if (group) container.appendChild(group);

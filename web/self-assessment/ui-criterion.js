@@ -78,7 +78,7 @@
     var parts = [r.rated + " of " + r.total + " rated"];
     if (r.dont_know) parts.push(r.dont_know + " don\u2019t know");
     if (r.unrated) parts.push(r.unrated + " not assessed");
-    return "Score " + D.score(r.score) + " out of 4 (" + parts.join(", ") + ").";
+    return "Average rating " + D.score(r.score) + " (" + parts.join(", ") + ").";
   }
 
   function fillScoreBox(box, r) {

@@ -1,6 +1,8 @@
 /* JTAI Ready self-assessment: the report, for reading on screen and for print or PDF. Results
- * first, then every criterion's answers, evidence and actions. The print stylesheet shows only
- * this; app.js renders it into the print area when someone prints from another view.
+ * first, then, as the person chooses, no criterion (the summary, the default), the criteria they
+ * answered, or every criterion, each with its answers, evidence and actions. The print
+ * stylesheet shows only this; app.js renders it into the print area when someone prints from
+ * another view.
  */
 (function (root) {
   "use strict";
@@ -68,18 +70,72 @@
     ]);
   }
 
+  // What to print: the choice is kept in this browser, and the Report view shows what prints.
+  var CHOICE = "jtai-ready:view:self-assessment-print";
+  var CHOICES = [
+    { id: "summary", label: "Summary: who answered, the results and the actions" },
+    { id: "answered", label: "Summary and the criteria you answered" },
+    { id: "all", label: "Summary and every criterion" }
+  ];
+
+  function choice() {
+    var saved = App.copies.read(CHOICE);
+    return CHOICES.some(function (c) { return c.id === saved; }) ? saved : "summary";
+  }
+
+  /** Has anything been recorded for this criterion: a rating, "don't know", evidence or an action? */
+  function answered(c, s) {
+    var r = s.byId[c.id];
+    var answer = App.record.answers[c.id];
+    return r.rated + r.dont_know > 0 || r.has_evidence || !!(answer && answer.actions.length);
+  }
+
+  /** The criteria the chosen print includes. */
+  function criteriaFor(which, s) {
+    if (which === "summary") return [];
+    return App.data.criteria.filter(function (c) { return which === "all" || answered(c, s); });
+  }
+
+  function choiceField(container) {
+    var s = App.summary();
+    var count = App.data.criteria.filter(function (c) { return answered(c, s); }).length;
+    var group = App.ui.radioGroup({ legend: ["What to show and print"], value: choice(), group: "print-choice",
+      className: "jtai-noprint jtai-print-choice",
+      options: CHOICES.map(function (c) {
+        var label = c.id === "answered" ? c.label + " (" + count + " of " + App.data.criteria.length + ")" : c.label;
+        return { id: c.id, label: label };
+      }),
+      onChange: function (id) {
+        App.copies.write(CHOICE, id);
+        App.show("report", { focus: false });
+        var picked = document.querySelector("[data-group=print-choice] input[value='" + id + "']");
+        if (picked) picked.focus();
+        D.announce("The report now shows " + (id === "summary" ? "the summary only" : id === "all" ? "every criterion" :
+          "the " + count + " criteria you answered") + ".");
+      } });
+    container.appendChild(group);
+  }
+
   /** The whole report into a container. */
   App.views.report = {
     renderReport: function (container) {
       var s = App.summary();
+      var which = choice();
       container.appendChild(h("h2", { "data-focus": "" }, ["Self-assessment report: " + (App.record.title || "Untitled")]));
       container.appendChild(h("p", { class: "jtai-callout" }, [h("strong", {}, ["Indicative only. "]), App.data.assessment.notices.indicative]));
       container.appendChild(respondent());
       App.renderResults(container, { report: true });
-      container.appendChild(h("h3", {}, ["Answers, evidence and actions"]));
-      App.data.criteria.forEach(function (c) { container.appendChild(criterionBlock(c, s)); });
+      var list = criteriaFor(which, s);
+      if (!list.length) {
+        if (which !== "summary") container.appendChild(h("p", {}, ["No criterion has an answer yet."]));
+        return;
+      }
+      container.appendChild(h("h3", {}, [which === "all" ? "Answers, evidence and actions" :
+        "Answers, evidence and actions for the " + list.length + " criteria answered"]));
+      list.forEach(function (c) { container.appendChild(criterionBlock(c, s)); });
     },
     render: function (container) {
+      choiceField(container);
       container.appendChild(h("p", { class: "jtai-row jtai-noprint" }, [App.ui.button("Print or save as PDF", App.print,
         { className: "jtai-btn-primary", attrs: { "data-action": "print-report" } })]));
       App.views.report.renderReport(container);

@@ -28,6 +28,35 @@
     } } }, [text]);
   }
 
+  /** The scale's two ends in words: "Rarely is 1 and Consistently is 4". */
+  function scaleEnds() {
+    var levels = App.data.assessment.scale.levels.slice().sort(function (a, b) { return a.value - b.value; });
+    var low = levels[0];
+    var high = levels[levels.length - 1];
+    return low.label + " is " + low.value + " and " + high.label + " is " + high.value;
+  }
+
+  /**
+   * The overall result as the band the average falls in, with the band's description; the
+   * average itself follows in small print. It is not a grade: a number "out of 4" reads like one.
+   */
+  function overallBand(o) {
+    if (o.score === null) {
+      return h("p", { class: "jtai-big", "data-result": "overall-band", "data-value": "" },
+        ["No criterion has a score yet. Rate some statements to see where your practice falls."]);
+    }
+    var band = root.JTAI.scoring.bandFor(o.score, bands());
+    var info = bands().filter(function (b) { return b.id === band; })[0];
+    return h("div", { class: "jtai-overall-band", "data-result": "overall-band", "data-value": band }, [
+      h("p", { class: "jtai-big" }, [(o.scored === 1 ? "The one criterion with a score (of " + o.criteria + ") falls"
+        : "Taken together, the " + o.scored + " criteria with a score (of " + o.criteria + ") fall") +
+        " in the band ", App.ui.badge(band), "."]),
+      h("p", {}, [info.description]),
+      h("p", { class: "jtai-hint" }, ["Their average is ", h("span", { "data-result": "overall-score" }, [D.score(o.score)]),
+        " on the rating scale, where " + scaleEnds() + ". It sums up your own ratings: it is not a grade."])
+    ]);
+  }
+
   // ---------------------------------------------------------------------------------------
 
   function overall(s, opts) {
@@ -44,8 +73,7 @@
     ];
     return h("section", { class: "jtai-res-overall", "aria-labelledby": "jtai-res-overall" + opts.suffix }, [
       h("h3", { id: "jtai-res-overall" + opts.suffix }, ["Overall"]),
-      h("p", { class: "jtai-big" }, ["Average score: ", h("strong", { "data-result": "overall-score" }, [D.score(o.score)]),
-        " out of " + maxValue() + ", across " + o.scored + " of " + o.criteria + " criteria with a score."]),
+      overallBand(o),
       h("ul", { class: "jtai-counts" }, bands().map(function (b) {
         return h("li", {}, [App.ui.badge(b.id), " ", h("span", { "data-count": b.id }, [String(o.counts[b.id])])]);
       }).concat([h("li", {}, [App.ui.badge(null), " ", h("span", { "data-count": "none" }, [String(o.counts.none)])])])),
@@ -146,7 +174,7 @@
     ]);
   }
 
-  function explanation(s, opts) {
+  function explanation(s) {
     var groups = s.focus.map(function (f) {
       return X.group(App.label("focus", f.id), f.ids.map(function (id) { return s.byId[id]; }), f);
     }).concat([X.group("Overall", s.criteria, s.overall)]);
@@ -159,10 +187,6 @@
       h("h4", {}, ["Focus areas and overall"]),
       h("ul", { "data-explain": "groups" }, groups.map(function (t) { return h("li", {}, [t]); }))
     ];
-    if (opts.report) {
-      return h("section", { "aria-labelledby": "jtai-res-how" + opts.suffix }, [
-        h("h3", { id: "jtai-res-how" + opts.suffix }, ["How the numbers were worked out"])].concat(body));
-    }
     return h("details", { class: "jtai-help jtai-explain" }, [h("summary", {}, ["How the numbers were worked out"])].concat(body));
   }
 
@@ -176,8 +200,8 @@
         h("h3", { id: "jtai-res-focus" + opts.suffix }, ["By focus area"]), focusTable(s)]),
       h("section", { "aria-labelledby": "jtai-res-crit" + opts.suffix }, [
         h("h3", { id: "jtai-res-crit" + opts.suffix }, ["Each criterion"]), chart(s, opts), criteriaTable(s, opts)]),
-      outcomeLists(s, opts), actionsTable(s, opts), explanation(s, opts)
-    ].forEach(function (node) { container.appendChild(node); });
+      outcomeLists(s, opts), actionsTable(s, opts), opts.report ? null : explanation(s)
+    ].forEach(function (node) { if (node) container.appendChild(node); });
   };
 
   App.views.results = {

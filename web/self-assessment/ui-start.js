@@ -78,7 +78,7 @@
 
   function remove(record) {
     App.ask({ title: "Delete \u201c" + record.title + "\u201d?",
-      body: ["This removes it from this browser and cannot be undone. Export it first if you may need it again."],
+      body: ["This removes it from this browser and cannot be undone. Save a copy to a file first if you may need it again."],
       choices: [{ id: "delete", label: "Delete it", primary: true }] }).then(function (r) {
       if (r.choice !== "delete") return;
       App.store.remove(record.id);
@@ -279,10 +279,10 @@
       input.value = "";
     });
     return h("div", { class: "jtai-import" }, [
-      h("h3", {}, ["Import a saved file"]),
-      h("p", { id: id + "-hint", class: "jtai-hint" }, ["A JSON file exported from this self-assessment. " +
+      h("h3", {}, ["Open a copy saved to a file"]),
+      h("p", { id: id + "-hint", class: "jtai-hint" }, ["A file made with \u201cSave a copy to a file\u201d (its name ends in .json). " +
         "It is added beside your saved work; nothing is replaced without asking."]),
-      h("label", { for: id, class: "jtai-label" }, ["Choose a JSON export to import"]),
+      h("label", { for: id, class: "jtai-label" }, ["Choose the saved file"]),
       input, status
     ]);
   }
@@ -312,7 +312,7 @@
         ui.selectField({ label: "Answering for", value: r.agency, options: agencies, onChange: set("agency") }),
         ui.textField({ label: "Your role", value: r.role, max: 200, hint: "Your job title, not your name.",
           onInput: set("role") }),
-        ui.textField({ label: "Date of this assessment", type: "date", value: r.date, pii: false,
+        ui.dateField({ label: "Date of this assessment", name: "the date of this assessment", value: r.date,
           onInput: set("date") })
       ]),
       h("div", { class: "jtai-row" }, [App.ui.button("Continue to the criteria", function () {

@@ -45,7 +45,7 @@
         "Both versions are kept. Where both changed the same thing, the other tab\u2019s answer is shown here:"]),
       h("ul", { "data-conflicts": "" }, info.conflicts.map(function (c) { return h("li", {}, [where(c.steps)]); })),
       aside ? h("p", {}, ["Your version from this tab is also saved, complete, as \u201c" + aside.title + "\u201d."])
-        : h("p", {}, ["Your version from this tab could not be saved separately: use \u201cUse mine\u201d or export now."])
+        : h("p", {}, ["Your version from this tab could not be saved separately: use \u201cUse mine\u201d or save a copy to a file now."])
     ], [{ label: "Use mine", attrs: { "data-action": "use-mine" }, run: function () {
       App.change(function (rec) {
         var chosen = root.JTAI.merge.applyPaths(rec, info.mine, steps);
@@ -67,7 +67,7 @@
 
   function deletedNotice() {
     var box = D.notice("error", [h("p", {}, [h("strong", {}, ["This assessment was deleted in another tab or window. "]),
-      "Changes here are not being saved. Keep this copy to save it again, or export it."])],
+      "Changes here are not being saved. Keep this copy to save it again, or save a copy to a file."])],
     [{ label: "Keep this copy", attrs: { "data-action": "keep-copy" }, run: function () {
       App.tabs.keep();
       App.persist();
