@@ -248,10 +248,11 @@ PARTS = ("Day", "Month", "Year")
 
 
 def fill_date_boxes(group: Any, iso: str) -> None:
-    """Fill the Day, Month and Year boxes inside group (a Locator) with an ISO date."""
-    year, month, day = iso.split("-")
-    group.get_by_label("Day", exact=True).fill(str(int(day)))
-    group.get_by_label("Month", exact=True).fill(str(int(month)))
+    """Fill the Day, Month and Year boxes inside group (a Locator) with an ISO date ("" empties
+    them)."""
+    year, month, day = iso.split("-") if iso else ("", "", "")
+    group.get_by_label("Day", exact=True).fill(str(int(day)) if day else "")
+    group.get_by_label("Month", exact=True).fill(str(int(month)) if month else "")
     group.get_by_label("Year", exact=True).fill(year)
 
 
