@@ -116,6 +116,24 @@ def test_every_cited_paragraph_is_on_the_framework_page(generated):
     assert not unlinked, "paragraph numbers without a link:\n" + "\n".join(unlinked)
 
 
+def test_every_paragraph_link_is_titled_with_the_start_of_its_paragraph(generated, fw):
+    """The title is what the theme shows on hover and focus: 'Paragraph N: ' and the paragraph's
+    own words (footnote marks left out), cut at a word with an ellipsis."""
+    known = _guidance(fw).paragraphs
+    wrong, seen = [], 0
+    for path, text in generated.pages.items():
+        for n, title in re.findall(r'guidance\.md#para-(\d+)\)\{ title="([^"]*)" \}', text):
+            seen += 1
+            words = " ".join(re.sub(r"\[footnote \d+\]", "", known[int(n)]).split())
+            prefix, _, rest = title.partition(": ")
+            if prefix != f"Paragraph {n}" or not words.startswith(rest.removesuffix("…")):
+                wrong.append(f"{path}: {n}: {title[:60]}")
+    unlinked = sum(
+        len(re.findall(r"guidance\.md#para-\d+\)(?!\{)", t)) for t in generated.pages.values()
+    )
+    assert seen > 300 and not unlinked and not wrong, (seen, unlinked, wrong[:5])
+
+
 def test_every_citation_in_the_content_names_a_real_paragraph(fw: Framework):
     known = _guidance(fw).paragraphs
     offenders = []
@@ -299,11 +317,11 @@ def test_the_abbreviation_check_can_fail(site, generated):
 def first_uses_without_expansion(markdown: str, glossary) -> list[str]:
     """Abbreviations (a capital after the first letter) whose expansion is not written out by the
     end of their first use in the page's text (front matter, the title line, code, link targets
-    and IDs aside)."""
+    and attribute lists, such as IDs and a citation's title, aside)."""
     body = re.sub(r"\A---\n.*?\n---\n\s*", "", markdown, flags=re.S)
     body = body.split("\n", 1)[1] if body.startswith("# ") else body
     body = re.sub(r"```.*?```|`[^`\n]*`", "", body, flags=re.S)
-    body = re.sub(r"\]\([^)]*\)|\{#[^}]*\}", "", body)
+    body = re.sub(r"\]\([^)]*\)|\{:? ?[#.a-z][^}]*\}", "", body)  # link targets, attribute lists
     body = re.sub(r"\s+", " ", html.unescape(body))  # as the reader sees it: &amp; is &
     offenders = []
     for term in glossary:
