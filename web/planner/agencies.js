@@ -2,7 +2,7 @@
  *
  * who(row): the agencies in a plan row by their short names, the lead marked "(lead)" and the
  * contributing agencies after it, from the milestone's data (JTAI.data.planner.milestones).
- * filter(box, onChange): a "Show what an agency leads or contributes to" list; applyFilter()
+ * filter(data, onChange): a "Show what an agency leads or contributes to" list; applyFilter()
  * hides the rows of milestones the chosen agency has no part in, so what is left reads in date
  * order, week 1 first. Rows that name no agency (fieldwork, the letter, what follows) stay.
  * Needs dom.js.
@@ -12,12 +12,17 @@
 
   var J = root.JTAI;
 
+  var cached = { data: null, lookups: null };
+
+  /** Short names and milestones by ID, worked out once for the page's data. */
   function lookups(data) {
+    if (cached.data === data) return cached.lookups;
     var short = {};
     data.agencies.forEach(function (a) { short[a.id] = a.short_name || a.name; });
     var milestones = {};
     data.milestones.forEach(function (m) { milestones[m.id] = m; });
-    return { short: short, milestones: milestones };
+    cached = { data: data, lookups: { short: short, milestones: milestones } };
+    return cached.lookups;
   }
 
   /** The agency IDs a row's milestone involves (lead, contributors and everyone in who). */

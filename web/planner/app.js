@@ -2,7 +2,9 @@
  *
  * Reads the date form, works the plan out with JTAI.dates, shows the notes, the key dates and one
  * table per week plus one for after fieldwork, and offers the plan as .ics, CSV and print. The
- * dates are saved in this browser and shared with the Annex A readiness tracker.
+ * dates are saved in this browser and shared with the Annex A readiness tracker. Each row says
+ * who leads and who contributes, and an agency list narrows the plan to one agency's part
+ * (agencies.js); the notification-day checklist below the plan is checklist.js.
  */
 (function (root) {
   "use strict";
