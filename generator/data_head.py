@@ -18,5 +18,5 @@ def app_head(fw: Framework) -> dict[str, Any]:
             "title": fw.title,
             "short_title": fw.short_title,
         },
-        "agencies": [{"id": a.id, "name": a.name} for a in fw.agencies],
+        "agencies": [{"id": a.id, "name": a.name, "short_name": a.short_name} for a in fw.agencies],
     }

@@ -64,6 +64,7 @@ def planner_data(site: Site) -> dict[str, Any]:
         "annex_a": [_item(fw, i) for i in fw.annex_items if not i.retired],
         "holidays": holidays_data(site),
         "tracker": thaw(fw.timeline["tracker"]),
+        "checklist": thaw(fw.timeline["notification_checklist"]),
     }
 
 

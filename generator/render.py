@@ -12,7 +12,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
-from . import __version__, bundle, render_examples, render_guidance, workbook
+from . import __version__, bundle, plain, render_examples, render_guidance, workbook
 from .model import AnnexItem, Criterion, Framework, Milestone, Site
 from .render_data import browser_data
 
@@ -44,6 +44,7 @@ def environment() -> Environment:
         autoescape=True,  # content is data: text is escaped unless it is Markup (Markdown fields)
     )
     env.filters.update(paras=paras, longdate=longdate, anchor=anchor, cell=cell)
+    env.filters.update(spell_out=plain.spell_out)
     env.filters.update(
         cite=render_guidance.cite,
         para_links=render_guidance.para_links,

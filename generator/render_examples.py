@@ -90,7 +90,7 @@ def findings_data(fw: Framework) -> dict[str, Any]:
         "framework": fw.id,
         "types": [{"id": t, "label": label, "plural": plural} for t, label, plural in TYPES],
         "kinds": [{"id": k, "label": label} for k, label in KINDS],
-        "agencies": [{"id": a.id, "name": a.name} for a in fw.agencies],
+        "agencies": [{"id": a.id, "name": a.name, "short_name": a.short_name} for a in fw.agencies],
         "focus_areas": [
             {"id": g["id"], "title": g["title"], "criteria": [c.id for c in g["criteria"]]}
             for g in criteria_groups(fw)

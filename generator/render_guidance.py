@@ -49,7 +49,32 @@ def para_links(context: Context, numbers: Iterable[int]) -> Markup:
 
 
 def para_link(context: Context, number: int) -> str:
-    return f"[{int(number)}]({context.get('root', '')}{GUIDANCE_PAGE}#{para_anchor(int(number))})"
+    """A link to a paragraph, titled with the start of its text: the theme shows the title as a
+    tooltip on hover and on keyboard focus (content.tooltips); a tap follows the link."""
+    n = int(number)
+    link = f"[{n}]({context.get('root', '')}{GUIDANCE_PAGE}#{para_anchor(n)})"
+    text = preview(context["fw"], n)
+    return f'{link}{{ title="{text}" }}' if text else link
+
+
+PREVIEW_CHARS = 240
+_previews: dict[str, Any] = {"guidance": None, "texts": {}}
+
+
+def preview(fw: Framework, number: int) -> str:
+    """'Paragraph 49: Inspectors will ask the local area to identify a link person…', with
+    footnote marks left out, cut at a word near PREVIEW_CHARS; '' when there is no such text."""
+    if fw.guidance is None:
+        return ""
+    if _previews["guidance"] is not fw.guidance:  # one framework's texts at a time
+        _previews.update(guidance=fw.guidance, texts=fw.guidance.paragraphs)
+    text = _previews["texts"].get(number, "")
+    if not text:
+        return ""
+    words = " ".join("".join(p for p in split_marks(text) if isinstance(p, str)).split())
+    if len(words) > PREVIEW_CHARS:
+        words = words[:PREVIEW_CHARS].rsplit(" ", 1)[0] + "…"
+    return re.sub(r'["{}]', "", f"Paragraph {number}: {words}")
 
 
 @pass_context

@@ -2,7 +2,9 @@
  *
  * Reads the date form, works the plan out with JTAI.dates, shows the notes, the key dates and one
  * table per week plus one for after fieldwork, and offers the plan as .ics, CSV and print. The
- * dates are saved in this browser and shared with the Annex A readiness tracker.
+ * dates are saved in this browser and shared with the Annex A readiness tracker. Each row says
+ * who leads and who contributes, and an agency list narrows the plan to one agency's part
+ * (agencies.js); the notification-day checklist below the plan is checklist.js.
  */
 (function (root) {
   "use strict";
@@ -13,6 +15,7 @@
   var Plan = root.JTAI.plan;
   var DateInput = root.JTAI.dateInput;
   var el = K.h;
+  var agencyFilter = "";
 
   function $(id) {
     return document.getElementById(id);
@@ -164,6 +167,13 @@
     // at print time.
     $("planner-print").addEventListener("click", function () { root.print(); });
 
+    var parts = root.JTAI.app("planner").parts;
+    $("planner-tables").before(parts.agencies.filter(data, function (agency) {
+      agencyFilter = agency;
+      K.announce(parts.agencies.applyFilter(result, data, agency), status);
+    }));
+    parts.checklist();
+
     setMode(state.mode);
     dateField.set(state.date);
     actualField.set(state.actual_publication);
@@ -193,7 +203,7 @@
     var wallPlanner = root.JTAI.app("planner").parts.wallPlanner(plan, data, cal);
     wallPlanner.id = "planner-wall";
     $("planner-result-title").before(wallPlanner);
-    renderNotes(plan);
+    renderNotes(plan, data);
     renderSummary(plan);
     var r = Plan.rows(plan, data);
     var items = {};
@@ -204,23 +214,31 @@
     K.clear(after);
     r.groups.forEach(function (g) {
       var rows = r.rows.filter(function (row) { return row.group === g.id; });
-      (g.id === "after" ? after : weeks).appendChild(table(g, rows, items));
+      (g.id === "after" ? after : weeks).appendChild(table(g, rows, items, data));
     });
     $("planner-standard").textContent = D.longDate(plan.publication.standard);
     var pubNotes = $("planner-publication-notes");
     K.clear(pubNotes);
     plan.publication.notes.forEach(function (n) { pubNotes.appendChild(el("p", { text: n.text })); });
+    root.JTAI.app("planner").parts.agencies.applyFilter($("planner-result"), data, agencyFilter);
   }
 
-  function renderNotes(plan) {
+  function renderNotes(plan, data) {
     var box = $("planner-notes");
     K.clear(box);
     plan.notes.forEach(function (n) {
-      box.appendChild(el("div", { class: "admonition note jtai-plan-note", "data-code": n.code }, [
-        el("p", { class: "admonition-title", text: n.code === "outside-holidays" ? "Check these dates" : "How the date was worked out" }),
-        el("p", { text: n.text })
-      ]));
+      box.appendChild(note(n.code, n.code === "outside-holidays" ? "Check these dates" : "How the date was worked out", n.text));
     });
+    var holidayNote = (data.rules.calendar || {}).on_a_holiday_note;
+    if (holidayNote) {
+      box.appendChild(note("on-a-holiday", "Bank holidays: the site’s assumption, check with the lead inspector", holidayNote));
+    }
+  }
+
+  function note(code, title, text) {
+    return el("div", { class: "admonition note jtai-plan-note", "data-code": code }, [
+      el("p", { class: "admonition-title", text: title }), el("p", { text: text })
+    ]);
   }
 
   function renderSummary(plan) {
@@ -241,10 +259,16 @@
     });
   }
 
-  function whatCell(row, items) {
+  function whatCell(row, items, who, milestone) {
     var cell = el("div", { class: "jtai-plan-what" }, [el("strong", { text: row.title })]);
     if (row.what) cell.appendChild(el("span", { text: " " + row.what }));
-    if (row.note) cell.appendChild(el("span", { class: "jtai-plan-moved", text: " " + row.note }));
+    if (milestone && milestone.our_reading) {
+      cell.appendChild(el("span", { class: "jtai-plan-ours" }, [" ", el("strong", { text: "Our reading:" }), " " + milestone.our_reading]));
+    }
+    if (row.note) {
+      var assumed = /^Moved to /.test(row.note) ? " This is the site’s assumption: check with the lead inspector." : "";
+      cell.appendChild(el("span", { class: "jtai-plan-moved", text: " " + row.note + assumed }));
+    }
     if (row.annex_a.length) {
       var list = el("ul", { class: "jtai-plan-items" });
       row.annex_a.forEach(function (id) {
@@ -255,18 +279,21 @@
         el("summary", { text: "Annex A items due (" + row.annex_a.length + ")" }), list]));
       cell.appendChild(el("span", { class: "jtai-print-only", text: " Annex A items due: " + row.annex_a.length + "." }));
     }
-    // On paper, who acts goes here rather than in its own column (lib/print.css), each name
-    // without its explanation in brackets.
-    if (row.who.length) {
-      cell.appendChild(el("span", { class: "jtai-print-only", text: " Who: " + row.who.map(function (name) {
-        return name.replace(/ \([^)]*\)/g, "");
-      }).join(", ") + "." }));
-    }
-    if (row.paras.length) {
-      cell.appendChild(el("small", { class: "jtai-source",
-        text: "Source: framework paragraph" + (row.paras.length > 1 ? "s " : " ") + row.paras.join(", ") + "." }));
-    }
+    // On paper, who acts goes here rather than in its own column (lib/print.css), by short name.
+    if (who.length) cell.appendChild(el("span", { class: "jtai-print-only", text: " Who: " + who.join(", ") + "." }));
+    if (row.paras.length) cell.appendChild(source(row.paras));
     return cell;
+  }
+
+  /** "Source: framework paragraphs 42 and 45.", each number a link to it on the framework page. */
+  function source(paras) {
+    var links = [];
+    paras.forEach(function (n, i) {
+      if (i) links.push(i === paras.length - 1 ? " and " : ", ");
+      links.push(el("a", { href: "guidance.html#para-" + n, text: String(n) }));
+    });
+    return el("small", { class: "jtai-source" },
+      ["Source: framework paragraph" + (paras.length > 1 ? "s " : " ")].concat(links, ["."]));
   }
 
   /** The date; on paper the time goes with it, and its own column is left out (lib/print.css). */
@@ -276,19 +303,23 @@
       time ? el("span", { class: "jtai-print-only", text: ", " + time }) : null]);
   }
 
-  function table(group, rows, items) {
+  function table(group, rows, items, data) {
+    var A = root.JTAI.app("planner").parts.agencies;
     var range = group.start && group.id !== "after"
       ? " (" + D.shortDate(group.start) + " to " + D.shortDate(group.end) + ")" : "";
     return K.stackedTable("plan-" + group.id, group.title + range, ["Date", "Time", "What happens", "Who"],
       rows.map(function (row) {
+        var milestone = A.milestone(row, data);
+        var who = A.who(row, data);
         return {
           attrs: { id: "plan-row-" + row.id, "data-date": row.date, "data-end": row.end || null,
-            "data-time": row.time || null, class: row.note ? "jtai-plan-row--moved" : null },
+            "data-time": row.time || null, class: row.note ? "jtai-plan-row--moved" : null,
+            "data-agencies": A.agencyIds(milestone).join(" ") },
           cells: [
             { node: dateCell(row), attrs: { class: "jtai-plan-date" } },
             { text: Plan.timeText(row), attrs: { class: "jtai-plan-time" } },
-            { node: whatCell(row, items) },
-            { text: row.who.join(", "), attrs: { class: "jtai-plan-who" } }
+            { node: whatCell(row, items, who, milestone) },
+            { text: who.join(", "), attrs: { class: "jtai-plan-who" } }
           ]
         };
       }), "jtai-plan-table--plan");

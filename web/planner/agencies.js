@@ -1,0 +1,76 @@
+/* JTAI Ready preparation planner: who does what (issue 12).
+ *
+ * who(row): the agencies in a plan row by their short names, the lead marked "(lead)" and the
+ * contributing agencies after it, from the milestone's data (JTAI.data.planner.milestones).
+ * filter(data, onChange): a "Show what an agency leads or contributes to" list; applyFilter()
+ * hides the rows of milestones the chosen agency has no part in, so what is left reads in date
+ * order, week 1 first. Rows that name no agency (fieldwork, the letter, what follows) stay.
+ * Needs dom.js.
+ */
+(function (root) {
+  "use strict";
+
+  var J = root.JTAI;
+
+  var cached = { data: null, lookups: null };
+
+  /** Short names and milestones by ID, worked out once for the page's data. */
+  function lookups(data) {
+    if (cached.data === data) return cached.lookups;
+    var short = {};
+    data.agencies.forEach(function (a) { short[a.id] = a.short_name || a.name; });
+    var milestones = {};
+    data.milestones.forEach(function (m) { milestones[m.id] = m; });
+    cached = { data: data, lookups: { short: short, milestones: milestones } };
+    return cached.lookups;
+  }
+
+  /** The agency IDs a row's milestone involves (lead, contributors and everyone in who). */
+  function agencyIds(milestone) {
+    if (!milestone) return [];
+    var ids = milestone.lead ? [milestone.lead].concat(milestone.contributors) : [];
+    milestone.who.forEach(function (id) { if (ids.indexOf(id) < 0) ids.push(id); });
+    return ids;
+  }
+
+  /** The names for a row's Who column: ["Inspectors", "Social care (lead)", "Police", …]. */
+  function who(row, data) {
+    var L = lookups(data);
+    var m = L.milestones[row.id];
+    if (!m) return row.who;
+    var names = agencyIds(m).map(function (id) {
+      return L.short[id] + (id === m.lead ? " (lead)" : "");
+    });
+    return m.by === "inspectors" ? ["Inspectors"].concat(names) : names;
+  }
+
+  /** The select list; onChange(agencyId) is called with "" for every agency. */
+  function filter(data, onChange) {
+    var h = J.dom.h;
+    var select = h("select", { id: "planner-agency", on: { change: function () { onChange(select.value); } } },
+      [h("option", { value: "", text: "Every agency" })].concat(data.agencies.map(function (a) {
+        return h("option", { value: a.id, text: a.short_name || a.name });
+      })));
+    return h("div", { class: "jtai-field jtai-no-print" }, [
+      h("label", { for: "planner-agency", text: "Show what an agency leads or contributes to" }), select
+    ]);
+  }
+
+  /** Hide the rows agencyId takes no part in; returns a sentence saying what is shown. */
+  function applyFilter(container, data, agencyId) {
+    var L = lookups(data);
+    var shown = 0;
+    Array.prototype.forEach.call(container.querySelectorAll("tr[data-agencies]"), function (tr) {
+      var ids = tr.getAttribute("data-agencies").split(" ").filter(Boolean);
+      var show = !agencyId || !ids.length || ids.indexOf(agencyId) >= 0;
+      tr.hidden = !show;
+      if (show && ids.length) shown += 1;
+    });
+    if (!agencyId) return "Showing every agency’s dates.";
+    var name = L.short[agencyId];
+    return "Showing the " + shown + " dates " + name + " lead or contribute to, week 1 first, with fieldwork and what follows it.";
+  }
+
+  J.app("planner").parts.agencies = { who: who, agencyIds: agencyIds, filter: filter, applyFilter: applyFilter,
+    milestone: function (row, data) { return lookups(data).milestones[row.id] || null; } };
+})(self);
