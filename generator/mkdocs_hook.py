@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -28,14 +29,16 @@ from generator.render import Generated  # noqa: E402
 # Published as they are: the file formats people exchange (folder in the repo, path in the site).
 # The browser code itself reaches the site as the generator's bundles (web/apps.json).
 STATIC = (("web/schemas", "assets/web/schemas"),)
-WATCHED = ("criteria", "generator/templates", "generator/schemas", "web")
+# The content folder: criteria/, or JTAI_CONTENT (tests build the tiny framework's content).
+CONTENT = Path(os.environ.get("JTAI_CONTENT") or ROOT / "criteria").resolve()
+WATCHED = ("generator/templates", "generator/schemas", "web")
 _state: dict[str, Generated] = {}
 
 
 @event_priority(100)
 def on_config(config):
     try:
-        generated = pipeline.generate(ROOT / "criteria", ROOT)
+        generated = pipeline.generate(CONTENT, ROOT)
     except GenerationError as err:
         message = f"Content problems:\n{err}\nThe previous site was left as it was."
         raise PluginError(message) from None
@@ -80,6 +83,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_serve(server, config, builder):
+    server.watch(str(CONTENT))
     for rel in WATCHED:
         server.watch(str(ROOT / rel))
     return server

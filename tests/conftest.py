@@ -44,3 +44,11 @@ def web_data(tmp_path_factory: pytest.TempPathFactory, site: model.Site) -> Path
     out = tmp_path_factory.mktemp("web-data")
     pipeline.write_json({f"{k}.json": v for k, v in render_data.browser_data(site).items()}, out)
     return out
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "syv: reads the real serious youth violence content (criteria/syv-2023 or its guidance); "
+        "select with -m syv, leave out with -m 'not syv'",
+    )

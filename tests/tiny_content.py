@@ -17,11 +17,11 @@ TINY_ID = "tiny-2025"
 SHARED = ("site.yml", "glossary.yml")
 
 
-def make(content: Path) -> Path:
-    """Fill `content` with the tiny framework; return the framework folder."""
+def make(content: Path, guidance: Path = TINY / "guidance.txt") -> Path:
+    """Fill `content` with the tiny framework (from `guidance`); return the framework folder."""
     content.mkdir(parents=True, exist_ok=True)
     for name in SHARED:
         shutil.copy(TINY / name, content / name)
-    argv = ["ingest", str(TINY / "guidance.txt"), "--id", TINY_ID, "--content", str(content)]
+    argv = ["ingest", str(guidance), "--id", TINY_ID, "--content", str(content)]
     assert cli.main(argv) == 0
     return content / TINY_ID

@@ -173,7 +173,7 @@ def _section(s: Section, first_ec: str) -> Data:
     deadline: Data = {"week": s.deadline.week}
     if s.deadline.weekday:
         deadline |= {"weekday": s.deadline.weekday, "time": s.deadline.time}
-    if s.deadline.para != s.para:
+    if not s.deadline.stated:
         found = f"paragraph {s.deadline.para} gives it" if s.deadline.para else "none was found"
         deadline["our_reading"] = review(f"the table follows paragraph {s.para}; {found}")
     paras = sorted({s.para, s.deadline.para} - {0})

@@ -46,6 +46,7 @@ class Deadline:
     weekday: str = ""
     time: str = ""
     para: int = 0  # the paragraph that gives it; 0 when none was found
+    stated: bool = False  # said of this table: in its own paragraph, or one giving what is "below"
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def parse(source: Source) -> Parsed | tuple[Refusal, ...]:
     if isinstance(found, tuple):
         refusals += found
     if refusals or isinstance(found, tuple):
-        return tuple(sorted(set(refusals), key=lambda r: (r.line, r.message)))
+        return tuple(sorted(set(refusals), key=lambda r: (r.line == 0, r.line, r.message)))
     paragraphs = {b.para: b.text for b in scanned.blocks if b.kind == "para"}
     unread = _unread(scanned.blocks)
     inspectorates = _inspectorates(scanned.blocks)
@@ -212,7 +213,8 @@ def _deadline(before: tuple[Block, ...], table: Block) -> Deadline:
             hour, minute, half, day, week = match.groups()
             clock = int(hour) % 12 + (12 if half == "pm" else 0)
             when = int(week) if week else table.week or 1
-            return Deadline(when, day.lower(), f"{clock:02d}:{minute or '00'}", block.para)
+            stated = block.para == table.para or "below" in block.text
+            return Deadline(when, day.lower(), f"{clock:02d}:{minute or '00'}", block.para, stated)
     return Deadline(table.week or 1)
 
 
