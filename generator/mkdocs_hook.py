@@ -32,6 +32,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; make the package im
 
 from generator import pipeline, problems_page  # noqa: E402
 from generator.problems import GenerationError, Problem  # noqa: E402
+from generator.render import Generated  # noqa: E402
 
 # Published as they are: the file formats people exchange (folder in the repo, path in the site).
 # The browser code itself reaches the site as the generator's bundles (web/apps.json).
@@ -132,7 +133,8 @@ def on_files(files: Files, config) -> Files:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     if _state.get("problems"):
         return markdown
-    return markdown + "\n\n" + _state["generated"].abbreviations
+    generated: Generated = _state["generated"]
+    return markdown + "\n\n" + generated.abbreviations
 
 
 def on_serve(server, config, builder):
