@@ -52,3 +52,16 @@ def pytest_configure(config: pytest.Config) -> None:
         "syv: reads the real serious youth violence content (criteria/syv-2023 or its guidance); "
         "select with -m syv, leave out with -m 'not syv'",
     )
+
+
+# Fixtures that hand a test the real serious youth violence content, its guidance or the site
+# built from it: a test using one is about that content, and is marked so.
+REAL_CONTENT = frozenset(
+    {"site", "fw", "source_text", "web_data", "content_copy", "real_site", "built_site"}
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if REAL_CONTENT & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.syv)

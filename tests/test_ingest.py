@@ -1,9 +1,10 @@
 """python -m generator ingest: from the guidance to a framework folder that passes check.
 
-Round trip: ingesting the serious youth violence guidance (tests/sources/004_…) gives the
-curated criteria, Annex A table items and timetable rules of criteria/syv-2023 exactly, compared
-with the loaded curated YAML. The same text as tabs or as a saved HTML page gives the same. Texts
-the tests make in other shapes (9 working days' notice, no Annex A section 7) and each refusal.
+Round trip (marked syv): ingesting the serious youth violence guidance (tests/sources/004_…)
+gives the curated criteria, Annex A table items and timetable rules of criteria/syv-2023
+exactly, compared with the loaded curated YAML. The same text as tabs or as a saved HTML page
+gives the same. Then texts the tests make in other shapes (9 working days' notice, no Annex A
+section 7), the tiny framework, and each refusal.
 """
 
 from __future__ import annotations
@@ -22,8 +23,6 @@ from generator import __main__ as cli
 from generator import pipeline
 from generator.ingest import Ingested, files, ingest
 from generator.load import load_file
-
-pytestmark = pytest.mark.syv  # the round trips read the serious youth violence guidance
 
 
 def curated(name: str) -> Any:
@@ -62,11 +61,13 @@ def table_items(annex: dict[str, Any]) -> dict[str, dict[str, Any]]:
 VERBATIM = ("number", "description", "fields")
 
 
+@pytest.mark.syv
 def test_round_trip_gives_the_curated_criteria_exactly():
     want = [(c["id"], c["text"], c["paras"]) for c in curated("criteria.yml")["criteria"]]
     assert criteria_of(ingested(SOURCE)) == want
 
 
+@pytest.mark.syv
 def test_round_trip_gives_every_curated_annex_a_table_item_exactly():
     want = table_items(curated("annex-a.yml"))
     got = table_items(ingested(SOURCE)["annex-a.yml"])
@@ -78,6 +79,7 @@ def test_round_trip_gives_every_curated_annex_a_table_item_exactly():
             assert got[item_id]["item"] == item["item"], item_id
 
 
+@pytest.mark.syv
 def test_round_trip_groups_the_items_into_the_curated_sections():
     def groups(annex: dict[str, Any]) -> list[list[str]]:
         found = [[i["id"] for i in s["items"] if "number" in i] for s in annex["sections"]]
@@ -86,6 +88,7 @@ def test_round_trip_groups_the_items_into_the_curated_sections():
     assert groups(ingested(SOURCE)["annex-a.yml"]) == groups(curated("annex-a.yml"))
 
 
+@pytest.mark.syv
 def test_round_trip_gives_the_curated_deadlines_of_the_tables():
     sections = curated("annex-a.yml")["sections"]
     want = {i: s["deadline"] for s in sections for i in table_items({"sections": [s]})}
@@ -97,6 +100,7 @@ def test_round_trip_gives_the_curated_deadlines_of_the_tables():
             assert ("our_reading" in section["deadline"]) == ("our_reading" in want[item_id])
 
 
+@pytest.mark.syv
 def test_round_trip_gives_the_curated_timetable_rules():
     data = ingested(SOURCE)
     rules, want_rules = data["timeline.yml"]["rules"], curated("timeline.yml")["rules"]
@@ -116,6 +120,7 @@ def test_round_trip_gives_the_curated_timetable_rules():
     )
 
 
+@pytest.mark.syv
 def test_round_trip_gives_the_curated_complaints_milestones():
     def rows(after: dict[str, Any]) -> list[tuple[str, str, int | None]]:
         return [
@@ -127,6 +132,7 @@ def test_round_trip_gives_the_curated_complaints_milestones():
     assert rows(ingested(SOURCE)["after.yml"]) == rows(curated("after.yml"))
 
 
+@pytest.mark.syv
 def test_the_guidance_is_kept_byte_for_byte(tmp_path: Path, capsys):
     code, _, err = run(capsys, str(SOURCE), "--id", "syv-copy", "--content", str(tmp_path))
     assert code == 0, err
@@ -134,6 +140,7 @@ def test_the_guidance_is_kept_byte_for_byte(tmp_path: Path, capsys):
 
 
 @pytest.mark.parametrize("shape", [as_tabs, as_html], ids=["tabs", "html"])
+@pytest.mark.syv
 def test_other_shapes_give_the_same_framework(tmp_path: Path, shape):
     suffix = ".html" if shape is as_html else ".txt"
     path = write(tmp_path, f"guidance{suffix}", shape(SOURCE.read_text(encoding="utf-8")))
@@ -142,6 +149,7 @@ def test_other_shapes_give_the_same_framework(tmp_path: Path, shape):
         assert got[name] == want[name], name
 
 
+@pytest.mark.syv
 def test_the_html_page_keeps_the_paragraphs_and_leaves_out_the_furniture(tmp_path: Path):
     path = write(tmp_path, "guidance.html", as_html(SOURCE.read_text(encoding="utf-8")))
     result = ingest(path)
@@ -157,6 +165,7 @@ def ingested_paragraphs(path: Path) -> dict[int, str]:
     return result.parsed.paragraphs
 
 
+@pytest.mark.syv
 def test_an_ingested_folder_beside_the_real_one_passes_check(content_copy: Path, capsys):
     code, out, err = run(capsys, str(SOURCE), "--id", "syv-copy", "--content", str(content_copy))
     assert code == 0, err
@@ -186,6 +195,7 @@ def test_a_theme_with_9_working_days_notice_passes_check(tmp_path: Path, capsys)
     assert not pipeline.check(content, tmp_path).problems
 
 
+@pytest.mark.syv
 def test_a_theme_with_no_annex_a_section_7(tmp_path: Path):
     text = SOURCE.read_text(encoding="utf-8")
     start = text.index("Youth offending team\nNumber | Item")

@@ -31,7 +31,7 @@ from assessment_support import (
 
 __all__ = ["sa_browser", "sa_open", "sa_origin", "sa_site"]  # fixtures, re-exported for pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.syv]  # the serious youth violence data
 
 VECTORS = vectors()
 SITE_CASE = next(c for c in VECTORS["cases"] if c["framework"] == "syv-2023")
