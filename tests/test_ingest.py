@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 import tiny_content
+import yaml
 from ingest_shapes import as_html, as_tabs
 from paths import CONTENT, ROOT, SOURCE
 
@@ -302,3 +303,16 @@ def test_every_editorial_default_is_marked_for_review(tmp_path: Path, capsys):
     agencies = (framework / "framework.yml").read_text(encoding="utf-8")
     assert "name: 'To review: the agencies in the inspection''s scope'" in agencies
     shutil.rmtree(framework)
+
+
+def test_a_guidance_with_more_paragraphs_than_the_first_framework_passes_check(
+    tmp_path: Path, capsys
+):
+    # Paragraph numbers are checked against the framework's own guidance.txt, not a fixed range.
+    text = tiny_text().replace("8. The local partnership", "208. The local partnership")
+    content = tmp_path / "content"
+    framework = tiny_content.make(content, write(tmp_path, "g.txt", text))
+    capsys.readouterr()
+    after = yaml.safe_load((framework / "after.yml").read_text(encoding="utf-8"))
+    assert after["complaints"]["window"]["paras"] == [208]
+    assert not pipeline.check(content, tmp_path).problems
