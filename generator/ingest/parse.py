@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from . import rules
+from .defaults import slug
 from .scan import Block, Scanned, scan
 from .source import Refusal, Source
 
@@ -169,7 +170,7 @@ def _annex_a(blocks: tuple[Block, ...], name: str, refusals: list[Refusal]) -> t
             continue
         if _is_criteria(table) or rules.is_rule_table(table):
             continue
-        section_id = _unique(_slug(table.heading) or f"table-{table.at}", {s.id for s in sections})
+        section_id = _unique(slug(table.heading) or f"table-{table.at}", {s.id for s in sections})
         items = _items(table, section_id)
         for item, row in zip(items, table.rows[1:], strict=True):
             if item.id in seen:
@@ -224,10 +225,6 @@ def _unread(blocks: tuple[Block, ...]) -> tuple[str, ...]:
         return ()
     listed = ", ".join(str(p) for p in paras)
     return (f"Annex A bullet lists (under paragraphs {listed}) are not read: add them by hand",)
-
-
-def _slug(text: str) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower().replace("’", "")))[:60].strip("-")
 
 
 def _unique(wanted: str, taken: set[str]) -> str:
