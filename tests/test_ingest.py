@@ -316,3 +316,13 @@ def test_a_guidance_with_more_paragraphs_than_the_first_framework_passes_check(
     after = yaml.safe_load((framework / "after.yml").read_text(encoding="utf-8"))
     assert after["complaints"]["window"]["paras"] == [208]
     assert not pipeline.check(content, tmp_path).problems
+
+
+def test_a_criteria_table_with_no_rows_and_a_text_with_no_paragraphs_are_refused(
+    tmp_path: Path, capsys
+):
+    text = re.sub(r"(?m)^(EC\d+ \|.*\n)", "", tiny_text())
+    text = re.sub(r"(?m)^(\d+)\. ", r"\1) ", text)
+    messages = refused(capsys, tmp_path, text)
+    assert any("no criteria table found" in m for m in messages), messages
+    assert any("no numbered paragraphs found" in m for m in messages), messages

@@ -88,6 +88,9 @@ def parse(source: Source) -> Parsed | tuple[Refusal, ...]:
     date = _date(scanned, source.name, refusals)
     criteria = _criteria(scanned.blocks, source.name, refusals)
     sections = _annex_a(scanned.blocks, source.name, refusals)
+    if not any(b.kind == "para" for b in scanned.blocks):
+        msg = "no numbered paragraphs found: expected lines like '1. This guidance is for …'"
+        refusals.append(Refusal(source.name, 0, msg))
     found = rules.read(scanned.blocks, source.name)
     if isinstance(found, tuple):
         refusals += found
@@ -139,7 +142,7 @@ def _criteria(
 ) -> tuple[Criterion, ...]:
     found: dict[str, Criterion] = {}
     tables = [b for b in blocks if b.kind == "table" and _is_criteria(b)]
-    if not tables:
+    if not tables or all(len(t.rows) < 2 for t in tables):
         msg = "no criteria table found: expected a table whose first column holds EC1, EC2 …"
         refusals.append(Refusal(name, 0, msg + " (a header such as 'EC number | Criteria |')"))
     for table in tables:
