@@ -32,6 +32,30 @@ JS_TESTS := tests/js
 # Browser tests drive Chromium over a built site: make test-fast leaves them out.
 BROWSER_TESTS := tests/browser
 
+# CONTENT=DIR builds, serves and checks another content folder than criteria/ (for example a copy
+# with a new framework in it); the MkDocs hook reads it as JTAI_CONTENT.
+CONTENT ?=
+ifneq ($(CONTENT),)
+export JTAI_CONTENT := $(abspath $(CONTENT))
+endif
+CHECK_CONTENT := $(if $(CONTENT),--content "$(abspath $(CONTENT))")
+
+# Build strictly into a new folder beside $(SITE_DIR), and swap it in only when the build
+# succeeds: a failed build leaves the previous site exactly as it was.
+define build_site
+	@new="$$(mktemp -d "$(SITE_DIR).new.XXXXXX")"; chmod 755 "$$new"; \
+	if "$(MKDOCS)" build --strict --site-dir "$$new"; then \
+		rm -rf "$(SITE_DIR).old"; \
+		if [ -e "$(SITE_DIR)" ]; then mv "$(SITE_DIR)" "$(SITE_DIR).old"; fi; \
+		mv "$$new" "$(SITE_DIR)"; rm -rf "$(SITE_DIR).old"; \
+		echo "Built the site into $(SITE_DIR)/"; \
+	else \
+		rm -rf "$$new"; \
+		echo "The build failed: $(SITE_DIR)/ was left as it was."; \
+		exit 1; \
+	fi
+endef
+
 # mkdocs-material 9.8 prints an end-of-life banner on every run unless told not to.
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
@@ -45,7 +69,7 @@ help:
 	@echo "make test-fast  lint, generator check, JS tests and pytest without the browser (< 1 min)"
 	@echo "make install    create $(VENV) and install the project with its test extras"
 	@echo "make browser    make sure Chromium (and Node.js with npm) are installed for the tests"
-	@echo "make build      build the site strictly into $(SITE_DIR)/"
+	@echo "make build      build the site strictly into $(SITE_DIR)/ (kept as it was if it fails)"
 	@echo "make check      validate the YAML content (python -m generator check)"
 	@echo "make bench      run the benchmarks in tests/bench/"
 	@echo "make dist       build, then zip $(SITE_DIR)/ into $(DIST_ZIP)"
@@ -79,14 +103,16 @@ browser:
 # ---------------------------------------------------------------------------------------
 # Everyday use
 
+# While the content has problems the preview answers with a page naming each one (and the
+# terminal lists them); it rebuilds the site when you save a fix.
 serve: install
 	"$(MKDOCS)" serve -a $(HOST):$(PORT)
 
 build: install
-	"$(MKDOCS)" build --strict --site-dir "$(SITE_DIR)"
+	$(build_site)
 
 check: install
-	"$(PY)" -m generator check
+	"$(PY)" -m generator check $(CHECK_CONTENT)
 
 lint: ruff typecheck eslint
 
@@ -115,7 +141,7 @@ format: install
 # reads that fresh build through JTAI_SITE_DIR (run alone, test_site_pages builds its own).
 test: install browser lint js-test
 	"$(PY)" -m generator check
-	"$(MKDOCS)" build --strict --site-dir "$(SITE_DIR)"
+	$(build_site)
 	JTAI_SITE_DIR="$(abspath $(SITE_DIR))" "$(PY)" -m pytest
 
 # No site build and no browser: ruff, mypy, the content check, Node and the other pytest tests.
@@ -156,7 +182,7 @@ dist: build
 	"$(PY)" scripts/make_dist.py "$(SITE_DIR)" "$(DIST_ZIP)"
 
 clean:
-	rm -rf "$(SITE_DIR)" dist build .pytest_cache .ruff_cache .mypy_cache test-results
+	rm -rf "$(SITE_DIR)" "$(SITE_DIR)".new.* "$(SITE_DIR)".old dist build .pytest_cache .ruff_cache .mypy_cache test-results
 	find . \( -path ./.venv -o -path ./.git -o -path ./node_modules \) -prune \
 		-o -type d -name __pycache__ -prune -exec rm -rf {} +
 

@@ -1,9 +1,11 @@
-"""Command line: python -m generator check | build [--out DIR] | data [--out DIR].
+"""Command line: python -m generator check | build [--out DIR] | data [--out DIR] | ingest ...
 
 - check: validate and link every content file; print every problem.
 - build: write the generated pages and the apps' bundles (default build/generated/).
 - data: write the browser data as JSON files, one per kind (default build/web-data/): what the
   Node tests read, so they always test against the generator's real output.
+- ingest GUIDANCE --id ID: write a new framework folder from the guidance (python -m generator
+  ingest --help).
 """
 
 from __future__ import annotations
@@ -13,13 +15,16 @@ import sys
 import time
 from pathlib import Path
 
-from . import pipeline
+from . import ingest, pipeline
 from .problems import GenerationError, format_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["ingest"]:
+        return ingest.main(argv[1:], ROOT / "criteria")
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("command", choices=["check", "build", "data"])
     parser.add_argument(

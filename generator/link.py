@@ -164,15 +164,25 @@ def link(docs: list[Document], content_dir: Path) -> list[Problem]:
     shared = [d for d in docs if framework_folder(d, content_dir) is None]
     problems: list[Problem] = []
     folders = sorted({f for d in docs if (f := framework_folder(d, content_dir)) is not None})
+    shown = _selected(shared, folders)
     for folder in folders:
         own = [d for d in docs if framework_folder(d, content_dir) == folder]
         if folder.name == EXAMPLES:
             problems += _misplaced_examples(own)
             continue
-        problems += _link_framework(folder, own, shared)
+        problems += _link_framework(folder, own, shared, folder.name == shown)
     problems += _check_site(shared, [f for f in folders if f.name != EXAMPLES])
     problems += bank_holidays.problems(shared)
     return problems
+
+
+def _selected(shared: list[Document], folders: list[Path]) -> str:
+    """The framework site.yml shows (the first folder without one): the shared files' citations
+    (the glossary's paras and refs) link to its pages, so they are checked against it alone."""
+    for doc in shared:
+        if doc.path.name == "site.yml" and isinstance(doc.data.get("framework"), str):
+            return str(doc.data["framework"])
+    return folders[0].name if folders else ""
 
 
 def _misplaced_examples(docs: list[Document]) -> list[Problem]:
@@ -183,9 +193,12 @@ def _misplaced_examples(docs: list[Document]) -> list[Problem]:
     return [Problem(d.name, 1, "$", msg) for d in docs]
 
 
-def _link_framework(folder: Path, own: list[Document], shared: list[Document]) -> list[Problem]:
+def _link_framework(
+    folder: Path, own: list[Document], shared: list[Document], shown: bool
+) -> list[Problem]:
     scope = Scope()
     docs = own + shared
+    citing = docs if shown else own
     for doc in docs:
         for file, pattern, kind in DEFINITIONS:
             if kind_of(doc.path) == file:
@@ -200,13 +213,13 @@ def _link_framework(folder: Path, own: list[Document], shared: list[Document]) -
             if kind_of(doc.path) == file and kind in checkable:
                 for parts, value in walk(doc.data, pattern):
                     scope.resolve(doc, parts, kind, value)
-        for parts, key, value in _citations(doc.data):
+        for parts, key, value in _citations(doc.data) if doc in citing else ():
             if key != "paras" and isinstance(value, list):
                 for i, cited in enumerate(value):
                     scope.resolve(doc, (*parts, i), "source", cited)
     problems = scope.problems if own else []
     problems += _check_folder(folder, own)
-    problems += _check_paras(folder, docs)
+    problems += _check_paras(folder, citing)
     problems += _check_leads(own)
     problems += _check_indicator_numbers(own)
     problems += _check_examples(own)

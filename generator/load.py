@@ -39,6 +39,11 @@ class Document:
     data: Any
     lines: Lines = field(repr=False)
     first_line: str = ""
+    key_lines: Lines = field(default_factory=dict, repr=False)  # where each field's name is
+
+    def field_line(self, parts: tuple[object, ...]) -> int:
+        """The line of a field's own name (its value may start on a later line)."""
+        return self.key_lines.get(parts) or self.line_of(parts)
 
     def line_of(self, parts: tuple[object, ...]) -> int:
         """The line of the deepest known node on this path."""
@@ -101,6 +106,7 @@ class _Converter:
     def __init__(self, name: str) -> None:
         self.name = name
         self.lines: Lines = {}
+        self.key_lines: Lines = {}
         self.problems: list[Problem] = []
         self.constructor = yaml.SafeLoader("")
 
@@ -133,6 +139,7 @@ class _Converter:
                 )
                 continue
             first_line[key] = key_node.start_mark.line + 1
+            self.key_lines[(*parts, key)] = first_line[key]
             out[key] = self.convert(value_node, (*parts, key))
         return out
 
@@ -171,7 +178,8 @@ def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     except yaml.MarkedYAMLError as err:
         line = _line(err.problem_mark or err.context_mark)
         what = " ".join(x for x in (err.context, err.problem) if x)
-        return None, [Problem(name, line, "$", f"YAML syntax error: {what}")]
+        hint = _syntax_hint(err.problem or "", text.split("\n")[line - 1 : line])
+        return None, [Problem(name, line, "$", f"YAML syntax error: {what}{hint}")]
     if node is None:  # no document at all: the check above catches every case seen so far
         return None, [empty]
     converter = _Converter(name)
@@ -182,8 +190,30 @@ def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
             Problem(name, 1, "$", f"expected a mapping of fields at the top, found {found}")
         )
     first = text.splitlines()[0] if text else ""
-    doc = Document(path, name, data, converter.lines, first)
+    doc = Document(path, name, data, converter.lines, first, converter.key_lines)
     return doc, converter.problems
+
+
+# What PyYAML says when a line is indented more or less than the lines around it.
+INDENTATION_ERRORS = (
+    "mapping values are not allowed",
+    "did not find expected key",
+    "did not find expected '-' indicator",
+    "expected <block end>",
+)
+
+
+def _syntax_hint(problem: str, line: list[str]) -> str:
+    """A plain hint for the syntax errors bad indentation causes."""
+    indent = line[0][: len(line[0]) - len(line[0].lstrip())] if line else ""
+    if "\t" in indent:
+        return ": this line's indentation uses a tab; indent with spaces only"
+    if any(text in problem for text in INDENTATION_ERRORS):
+        return (
+            ": check the indentation of this line and the one above (fields at the same level "
+            "start in the same column, indented with spaces), or put text containing ': ' in quotes"
+        )
+    return ""
 
 
 def _as_found(path: Path, root: Path) -> str:

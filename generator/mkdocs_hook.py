@@ -2,7 +2,10 @@
 
 - on_config: run the generator (before MkDocs cleans the site folder, so a failure leaves the
   previous site intact) and expose a few values to mkdocs-macros through config.extra, and add the
-  generated pages to the navigation.
+  generated pages to the navigation. Under `mkdocs serve`, broken content builds a page naming
+  every problem instead (generator/problems_page.py; on_post_build serves it at every address),
+  and warnings do not stop the preview: a failed build would leave every request waiting.
+- JTAI_CONTENT (environment): another content folder than criteria/ (the tests' tiny framework).
 - on_files: add the generated pages, the apps' bundles and the published schemas (STATIC).
 - on_page_markdown: append the glossary's abbreviations so every page gets tooltips.
 - on_serve: rebuild when content, templates or the browser code (web/) change.
@@ -10,39 +13,89 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import CountHandler
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; make the package importable
     sys.path.insert(0, str(ROOT))
 
-from generator import pipeline  # noqa: E402
-from generator.problems import GenerationError  # noqa: E402
+from generator import pipeline, problems_page  # noqa: E402
+from generator.problems import GenerationError, Problem  # noqa: E402
 from generator.render import Generated  # noqa: E402
 
 # Published as they are: the file formats people exchange (folder in the repo, path in the site).
 # The browser code itself reaches the site as the generator's bundles (web/apps.json).
 STATIC = (("web/schemas", "assets/web/schemas"),)
-WATCHED = ("criteria", "generator/templates", "generator/schemas", "web")
-_state: dict[str, Generated] = {}
+# The content folder: criteria/, or JTAI_CONTENT (tests build the tiny framework's content).
+CONTENT = Path(os.environ.get("JTAI_CONTENT") or ROOT / "criteria").resolve()
+WATCHED = ("generator/templates", "generator/schemas", "web")
+_state: dict[str, Any] = {}  # generated, serving, problems (while serving broken content)
+log = logging.getLogger("mkdocs.hooks.jtai")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["serving"] = command == "serve"
 
 
 @event_priority(100)
 def on_config(config):
+    _state.pop("problems", None)
     try:
-        generated = pipeline.generate(ROOT / "criteria", ROOT)
+        generated = pipeline.generate(CONTENT, ROOT)
     except GenerationError as err:
-        message = f"Content problems:\n{err}\nThe previous site was left as it was."
-        raise PluginError(message) from None
+        if not _state.get("serving"):
+            message = f"Content problems:\n{err}\nThe previous site was left as it was."
+            raise PluginError(message) from None
+        return _show_problems(config, err.problems)
+    if _state.get("serving"):
+        _not_strict()
     _state["generated"] = generated
     config.extra.update(generated.macros)
     config.nav = expand_nav(config.nav or [], generated.nav)
     return config
+
+
+def _show_problems(config, problems: tuple[Problem, ...]):
+    """Serve one page naming every problem (at every address) instead of hanging."""
+    _not_strict()
+    log.error(problems_page.terminal(problems))
+    _state["problems"] = problems
+    folder = _state.setdefault("problems_dir", Path(tempfile.mkdtemp(prefix="jtai-problems-")))
+    config["docs_dir"] = str(problems_page.write(folder, problems))
+    config["nav"] = [{problems_page.TITLE: "index.md"}]
+    return config
+
+
+def _not_strict() -> None:
+    """Under serve, warnings are shown but do not fail the build, which would leave every
+    request waiting. (MkDocs counts them with a handler it adds before on_config; make build
+    stays strict.)"""
+    logger = logging.getLogger("mkdocs")
+    for handler in list(logger.handlers):
+        if isinstance(handler, CountHandler):
+            logger.removeHandler(handler)
+
+
+def on_post_build(config) -> None:
+    if _state.get("problems"):
+        site = Path(config["site_dir"])
+        shutil.copyfile(site / "index.html", site / "404.html")
+
+
+def on_shutdown() -> None:
+    if "problems_dir" in _state:
+        shutil.rmtree(_state.pop("problems_dir"), ignore_errors=True)
 
 
 def expand_nav(nav: list, children: dict[str, list]) -> list:
@@ -60,6 +113,8 @@ def expand_nav(nav: list, children: dict[str, list]) -> list:
 
 
 def on_files(files: Files, config) -> Files:
+    if _state.get("problems"):
+        return files
     generated = _state["generated"]
     for uri, content in generated.files().items():  # text, or bytes for the .xlsx
         if files.get_file_from_path(uri) is not None:
@@ -76,10 +131,16 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    return markdown + "\n\n" + _state["generated"].abbreviations
+    if _state.get("problems"):
+        return markdown
+    generated: Generated = _state["generated"]
+    return markdown + "\n\n" + generated.abbreviations
 
 
 def on_serve(server, config, builder):
+    server.watch(str(CONTENT))
+    if _state.get("problems"):  # MkDocs watches the problems page's folder instead of docs/
+        server.watch(str(ROOT / "docs"))
     for rel in WATCHED:
         server.watch(str(ROOT / rel))
     return server

@@ -8,6 +8,7 @@ file is reported, best match first within each place, with a message a maintaine
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -73,12 +74,31 @@ def check_data(where: str, name: str, data: Any) -> list[Problem]:
     if validator is None:
         return [Problem(where, 0, "$", f"no schema {name} in {SCHEMA_DIR.name}/")]
     errors = sorted(validator.iter_errors(data), key=relevance)
-    return [_data_problem(where, err) for err in errors]
+    return [problem for err in errors for problem in _data_problem(where, err)]
 
 
-def _data_problem(where: str, err: ValidationError) -> Problem:
+def _data_problem(where: str, err: ValidationError) -> list[Problem]:
+    return [Problem(where, 0, json_path(parts), msg) for parts, msg in located(err)]
+
+
+def located(err: ValidationError) -> list[tuple[tuple[object, ...], str]]:
+    """Where each problem in one schema error is, and what it is: an unknown field is given at
+    its own place (one problem per field), anything else at the value that is wrong."""
     err = _deepest(err)
-    return Problem(where, 0, json_path(err.absolute_path), explain(err))
+    parts = tuple(err.absolute_path)
+    schema = err.schema if isinstance(err.schema, Mapping) else {}
+    if err.validator == "additionalProperties" and isinstance(err.instance, Mapping):
+        allowed = sorted(schema.get("properties", {}))
+        extra = sorted(set(err.instance) - set(allowed))
+        return [((*parts, key), unknown_field(key, allowed)) for key in extra]
+    return [(parts, explain(err))]
+
+
+def unknown_field(key: str, allowed: list[str]) -> str:
+    """'unknown field 'agency': did you mean 'agencies'? Allowed fields: …'"""
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    hint = f": did you mean '{close[0]}'?" if close else ";"
+    return f"unknown field '{key}'{hint} allowed fields: {', '.join(allowed)}"
 
 
 def known_kinds() -> list[str]:
@@ -99,8 +119,9 @@ def validate(doc: Document) -> list[Problem]:
         return [Problem(doc.name, 1, "$", f"unknown kind of file: expected one of {kinds}")]
     problems = _check_modeline(doc, name)
     errors = sorted(validator.iter_errors(doc.data), key=relevance)
-    problems += [_to_problem(doc, err) for err in errors]
-    reported = {json_path(err.absolute_path) for err in errors}  # one message per place
+    found = [problem for err in errors for problem in _to_problems(doc, err)]
+    problems += found
+    reported = {json_path(err.absolute_path) for err in errors} | {p.path for p in found}
     problems += [p for p in check_dates(doc) if p.path not in reported]
     problems += [p for p in markdown_check.check(doc, _schema(validator)) if p.path not in reported]
     return problems
@@ -168,10 +189,11 @@ def _content_root(path: Path) -> Path:
     return path.parent
 
 
-def _to_problem(doc: Document, err: ValidationError) -> Problem:
-    err = _deepest(err)
-    parts = tuple(err.absolute_path)
-    return Problem(doc.name, doc.line_of(parts), json_path(parts), explain(err))
+def _to_problems(doc: Document, err: ValidationError) -> list[Problem]:
+    return [
+        Problem(doc.name, doc.field_line(parts), json_path(parts), message)
+        for parts, message in located(err)
+    ]
 
 
 def _deepest(err: ValidationError) -> ValidationError:
@@ -191,17 +213,22 @@ def explain(err: ValidationError) -> str:
     schema = err.schema if isinstance(err.schema, Mapping) else {}
     if kind == "additionalProperties":
         extra = sorted(set(value) - set(schema.get("properties", {})))
-        allowed = ", ".join(sorted(schema.get("properties", {})))
-        return f"unknown field {_names(extra)}; allowed fields: {allowed}"
+        return unknown_field(", ".join(extra), sorted(schema.get("properties", {})))
     if kind == "required":
         missing = [k for k in expected if k not in value]
         return f"missing required field {_names(missing)}"
     if kind == "type":
         return f"expected {_type_words(expected)}, found {_describe(value)}"
-    if kind == "pattern":
-        hint = schema.get("description", "")
-        pattern = expected
-        return f"{_describe(value)} does not match the pattern {pattern}. {hint}".strip()
+    if kind == "pattern":  # the plain hint first; the regular expression last, for experts
+        hint = schema.get("description", "").strip().rstrip(".")
+        if expected.startswith("^[0-9]{4}-"):
+            form = (
+                "YYYY-MM-DD, or YYYY-MM for a month" if expected.endswith(")?$") else "YYYY-MM-DD"
+            )
+            plain = f'is not a date written {form}: write it in quotes, like "2026-05-04"'
+            return f"{_describe(value)} {plain} (pattern {expected})"
+        plain = f"{_describe(value)} is not in the expected form"
+        return f"{plain}: {hint} (pattern {expected})" if hint else f"{plain} (pattern {expected})"
     if kind == "enum":
         options = ", ".join(repr(x) for x in expected)
         return f"{_describe(value)} is not one of {options}"

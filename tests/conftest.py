@@ -44,3 +44,24 @@ def web_data(tmp_path_factory: pytest.TempPathFactory, site: model.Site) -> Path
     out = tmp_path_factory.mktemp("web-data")
     pipeline.write_json({f"{k}.json": v for k, v in render_data.browser_data(site).items()}, out)
     return out
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "syv: reads the real serious youth violence content (criteria/syv-2023 or its guidance); "
+        "select with -m syv, leave out with -m 'not syv'",
+    )
+
+
+# Fixtures that hand a test the real serious youth violence content, its guidance or the site
+# built from it: a test using one is about that content, and is marked so.
+REAL_CONTENT = frozenset(
+    {"site", "fw", "source_text", "web_data", "content_copy", "real_site", "built_site"}
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if REAL_CONTENT & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.syv)

@@ -17,6 +17,8 @@ import pytest
 import yaml
 from schema_checks import gaps
 
+pytestmark = pytest.mark.syv  # about the real serious youth violence content
+
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = ROOT / "criteria" / "syv-2023" / "assessment.yml"
 SETTINGS_SCHEMA = ROOT / "generator" / "schemas" / "assessment.schema.json"

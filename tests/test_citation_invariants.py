@@ -25,6 +25,8 @@ from generator import guidance, pipeline, render, render_guidance
 from generator.guidance import Guidance
 from generator.model import Deadline, Framework, clock
 
+pytestmark = pytest.mark.syv  # about the real serious youth violence content
+
 FOLDER = CONTENT / "syv-2023"
 FACT_KEYS = {"text", "what", "intro", "body", "summary", "statement", "steps", "practice_note"}
 # Entries whose text states no fact from any source, with the reason.

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 import string
 
+import pytest
 from paths import CONTENT, ROOT, SOURCES
 
 from generator import pipeline, render_data
 from generator.load import content_files
 from generator.validate import schema_name
+
+pytestmark = pytest.mark.syv  # about the real serious youth violence content
 
 
 def words(text: str) -> list[str]:

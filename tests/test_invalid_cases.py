@@ -18,6 +18,8 @@ import yaml
 from generator import __main__ as cli
 from generator import pipeline
 
+pytestmark = pytest.mark.syv  # about the real serious youth violence content
+
 CASES = sorted((Path(__file__).parent / "cases" / "invalid").glob("*.yml"))
 
 

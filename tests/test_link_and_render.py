@@ -15,6 +15,8 @@ from generator import model, pipeline, render
 from generator.link import _closest, walk
 from generator.model import Deadline, clock
 
+pytestmark = pytest.mark.syv  # about the real serious youth violence content
+
 GOLDEN = ROOT / "tests" / "golden"
 
 

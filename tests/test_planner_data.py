@@ -21,6 +21,8 @@ from paths import CONTENT, ROOT
 
 from generator import bank_holidays, model, pipeline, planner, render, workbook
 
+pytestmark = pytest.mark.syv  # about the real serious youth violence content
+
 VECTORS = ROOT / "tests" / "vectors" / "dates.json"
 
 

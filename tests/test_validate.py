@@ -46,7 +46,9 @@ def test_every_error_is_reported_at_once_with_its_line(tmp_path):
     found = check(tmp_path, text)
     assert len(found) == 3
     assert any(":4: $.criteria[0]: missing required field 'title'" in f for f in found)
-    assert any("$.criteria[0]: unknown field 'colour'; allowed fields:" in f for f in found)
+    assert any(
+        ":7: $.criteria[0].colour: unknown field 'colour'; allowed fields:" in f for f in found
+    )
     assert any(":8: $.criteria[0].paras[0]:" in f for f in found)
 
 

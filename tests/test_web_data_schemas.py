@@ -100,7 +100,7 @@ TAMPERED = [
         "assessment",
         "unknown key",
         _set("x", "criteria", 0, "colour"),
-        "$.criteria[0]",
+        "$.criteria[0].colour",
         "unknown field 'colour'; allowed fields: agencies, annex_a, focus, id, indicators, "
         "text, title, url",
     ),
@@ -129,7 +129,7 @@ TAMPERED = [
         "planner",
         "unknown key",
         _set(True, "milestones", 0, "urgent"),
-        "$.milestones[0]",
+        "$.milestones[0].urgent",
         "unknown field 'urgent'; allowed fields: annex_a, by, contributors, id, label, lead, "
         "our_reading, paras, time, title, week, weekday, what, who",
     ),
@@ -158,7 +158,7 @@ TAMPERED = [
         "findings",
         "unknown key",
         _set([], "extra"),
-        "$",
+        "$.extra",
         "unknown field 'extra'; allowed fields: agencies, app_version, criteria, examples, "
         "focus_areas, framework, kinds, types",
     ),

@@ -32,7 +32,7 @@ from browser_support import date_boxes, fill_date_boxes, pdf_pages, type_date_bo
 
 __all__ = ["sa_browser", "sa_open", "sa_origin", "sa_site"]  # fixtures, re-exported for pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.syv]  # the serious youth violence data
 
 VECTORS = vectors()
 SITE_CASE = next(c for c in VECTORS["cases"] if c["framework"] == "syv-2023")

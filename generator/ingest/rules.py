@@ -1,0 +1,145 @@
+"""Read the timetable rules the guidance states, each with its paragraph.
+
+- notice: "10 working days before the fieldwork" (and the weekday it is "usually" given on);
+- letter timescales: the rows of a table with a "Timescales" column ("15 working days after
+  fieldwork");
+- statement of action: "within 70 working days of receiving the final letter";
+- complaints: "up to 10 working days after the inspection findings are published", and each
+  table with a "Milestone" column as one complaints route.
+A rule that is not found is refused rather than guessed: a wrong deadline is the worst defect.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .scan import Block
+from .source import Refusal
+
+NOTICE = re.compile(r"(\d+) working days before (?:the )?(?:start of (?:the )?)?fieldwork")
+WEEKDAY = re.compile(r"[^.]*\bon an? (Monday|Tuesday|Wednesday|Thursday|Friday)\b[^.]*\.")
+AFTER_FIELDWORK = re.compile(r"(\d+) working days after (?:the )?(?:end of (?:the )?)?fieldwork")
+STATEMENT = re.compile(r"within (\d+) working days of receiving")
+COMPLAINT_WINDOW = re.compile(r"(\d+) working days after the [^.]{0,60}?published")
+AFTER_ANY = re.compile(r"(\d+) working days after")
+WITHIN = re.compile(r"[Ww]ithin (\d+) working days")
+
+
+@dataclass(frozen=True)
+class Cited:
+    value: int
+    paras: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Timescale:
+    activity: str
+    working_days: int
+    para: int
+
+
+@dataclass(frozen=True)
+class Step:
+    when: str
+    activity: str
+    working_days: int  # 0 when the row gives none
+    counted_from: str  # complaint | publication | ""
+
+
+@dataclass(frozen=True)
+class Route:
+    title: str
+    para: int
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class Rules:
+    notice: Cited
+    notification_weekday: str  # "" when the guidance names none
+    notification_note: str  # the sentence that names it
+    timescales: tuple[Timescale, ...]
+    statement: Cited
+    complaint_window: Cited
+    routes: tuple[Route, ...]
+
+
+def _cited(blocks: tuple[Block, ...], pattern: re.Pattern[str]) -> Cited | None:
+    found = [(int(m.group(1)), b.para) for b in blocks for m in pattern.finditer(b.text)]
+    if not found:
+        return None
+    value = found[0][0]
+    paras = tuple(sorted({para for v, para in found if v == value and para}))
+    return Cited(value, paras or (1,))
+
+
+def read(blocks: tuple[Block, ...], name: str) -> Rules | tuple[Refusal, ...]:
+    text_blocks = tuple(b for b in blocks if b.kind in {"para", "bullet", "text"})
+    notice = _cited(text_blocks, NOTICE)
+    statement = _cited(text_blocks, STATEMENT)
+    window = _cited(text_blocks, COMPLAINT_WINDOW)
+    timescales = _timescales(blocks)
+    missing = [
+        what
+        for what, value in (
+            ("the notice period ('10 working days before the fieldwork')", notice),
+            ("the letter timescales (a table with a 'Timescales' column)", timescales or None),
+            ("the statement of action ('within 70 working days of receiving')", statement),
+            ("the complaints window ('10 working days after … published')", window),
+        )
+        if value is None
+    ]
+    if missing or notice is None or statement is None or window is None:
+        return tuple(Refusal(name, 0, f"could not find {what}") for what in missing)
+    weekday, note = _notification_day(text_blocks, notice)
+    return Rules(notice, weekday, note, timescales, statement, window, _routes(blocks))
+
+
+def _notification_day(blocks: tuple[Block, ...], notice: Cited) -> tuple[str, str]:
+    for block in blocks:
+        if NOTICE.search(block.text) and (match := WEEKDAY.search(block.text)):
+            return match.group(1).lower(), match.group(0).strip()
+    return "", ""
+
+
+def is_rule_table(table: Block) -> bool:
+    """A letter timescales table or a complaints route: read here, not as Annex A."""
+    return _is_timescales(table) or _is_route(table)
+
+
+def _is_timescales(table: Block) -> bool:
+    return table.kind == "table" and any("timescale" in h.lower() for h in table.header)
+
+
+def _is_route(table: Block) -> bool:
+    return table.kind == "table" and table.header[:1] == ("Milestone",)
+
+
+def _timescales(blocks: tuple[Block, ...]) -> tuple[Timescale, ...]:
+    out = []
+    for table in blocks:
+        if _is_timescales(table):
+            for row in table.rows[1:]:
+                days = AFTER_FIELDWORK.search(" ".join(row.cells[1:]))
+                if days:
+                    out.append(Timescale(row.cells[0], int(days.group(1)), table.para))
+    return tuple(out)
+
+
+def _routes(blocks: tuple[Block, ...]) -> tuple[Route, ...]:
+    routes = []
+    for table in blocks:
+        if _is_route(table):
+            steps = tuple(_step(row.cells) for row in table.rows[1:] if len(row.cells) >= 2)
+            routes.append(Route(table.heading, table.para, steps))
+    return tuple(routes)
+
+
+def _step(cells: tuple[str, ...]) -> Step:
+    when, activity = cells[0], cells[1]
+    if days := WITHIN.search(when):
+        return Step(when, activity, int(days.group(1)), "complaint" if "complaint" in when else "")
+    if "published" in when and (days := AFTER_ANY.search(when)):
+        return Step(when, activity, int(days.group(1)), "publication")
+    return Step(when, activity, 0, "")

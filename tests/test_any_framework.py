@@ -1,0 +1,83 @@
+"""Generic generator tests that hold for any framework: the real one and the tiny one ingest
+makes from tests/tiny/guidance.txt (tests/tiny_content.py). The real one's runs are marked syv.
+
+Each checks clean, generates every page the framework's data calls for, and hands the browser
+data that fits its contracts (generator/schemas/web/).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import tiny_content
+from paths import CONTENT
+
+from generator import __main__ as cli
+from generator import model, pipeline, render_data
+from generator.validate import check_data
+
+FRAMEWORKS = [
+    pytest.param("real", marks=pytest.mark.syv, id="syv-2023"),
+    pytest.param("tiny", id=tiny_content.TINY_ID),
+]
+
+
+@pytest.fixture(scope="module")
+def tiny_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    content = tmp_path_factory.mktemp("tiny") / "content"
+    tiny_content.make(content)
+    return content
+
+
+@pytest.fixture(params=FRAMEWORKS)
+def content(request: pytest.FixtureRequest, tiny_dir: Path) -> Path:
+    return CONTENT if request.param == "real" else tiny_dir
+
+
+def site_of(content: Path) -> model.Site:
+    checked = pipeline.check(content, content.parent)
+    assert not checked.problems, "\n".join(map(str, checked.problems))
+    return model.build(checked.docs, content)
+
+
+def test_the_content_checks_clean(content: Path):
+    assert not pipeline.check(content, content.parent).problems
+
+
+def test_build_writes_a_page_per_criterion_and_agency(content: Path, tmp_path: Path, capsys):
+    fw = site_of(content).framework
+    out = tmp_path / "out"
+    assert cli.main(["build", "--content", str(content), "--out", str(out)]) == 0
+    assert f"to {out}" in capsys.readouterr().out
+    wanted = [f"criteria/{c.id.lower()}.md" for c in fw.criteria if not c.retired]
+    wanted += [f"{folder}/{a.id}.md" for folder in ("annex-a", "guides") for a in fw.agencies]
+    assert not [page for page in wanted if not (out / page).is_file()]
+
+
+@pytest.mark.parametrize("kind", ["assessment", "planner", "findings"])
+def test_the_browser_data_fits_its_contract(content: Path, kind: str):
+    data = render_data.browser_data(site_of(content))
+    assert check_data(kind, f"web/{kind}.schema.json", data[kind]) == []
+
+
+def test_the_planner_reads_the_framework_s_own_notice_period(content: Path):
+    site = site_of(content)
+    planner = render_data.browser_data(site)["planner"]
+    rules = site.framework.timeline["rules"]
+    assert planner["rules"]["notice_working_days"] == rules["notice_working_days"]
+
+
+def test_a_failed_generator_build_writes_nothing(content: Path, tmp_path: Path, capsys):
+    broken = tmp_path / "content"
+    shutil.copytree(content, broken, ignore=shutil.ignore_patterns("README.md"))
+    fid = next(p.name for p in broken.iterdir() if (p / "criteria.yml").is_file())
+    criteria = broken / fid / "criteria.yml"
+    criteria.write_text(criteria.read_text("utf-8").replace("  title: ", "  titel: ", 1), "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.md").write_text("previous", encoding="utf-8")
+    assert cli.main(["build", "--content", str(broken), "--out", str(out)]) == 1
+    assert "did you mean 'title'?" in capsys.readouterr().err
+    assert [p.name for p in out.iterdir()] == ["keep.md"]

@@ -1,0 +1,123 @@
+"""The maintainer's path: the preview answers while content is broken, and a failed build leaves
+the published site as it was. Both run on the tiny framework (tests/tiny_content.py), so they
+hold for any theme and take seconds.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import tiny_content
+from paths import ROOT
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+WAIT = 120.0  # seconds: a deadline for polling, never a fixed pause
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode("utf-8")
+
+
+def poll(url: str, done) -> tuple[int, str]:
+    """Fetch url until done(status, body) holds or the deadline passes."""
+    deadline = time.monotonic() + WAIT
+    last: tuple[int, str] = (0, "")
+    while time.monotonic() < deadline:
+        try:
+            last = fetch(url)
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            last = (0, "")
+        if done(*last):
+            return last
+        time.sleep(0.2)  # between polls only
+    raise AssertionError(f"{url} never reached the state wanted; last status {last[0]}")
+
+
+@pytest.fixture
+def tiny(tmp_path: Path, capsys) -> Path:
+    content = tmp_path / "content"
+    tiny_content.make(content)
+    capsys.readouterr()
+    return content
+
+
+def break_criteria(content: Path) -> str:
+    """Misspell one field of the tiny framework's criteria; return the original text."""
+    path = content / tiny_content.TINY_ID / "criteria.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  title: ", "  titel: ", 1), encoding="utf-8")
+    return text
+
+
+@pytest.fixture
+def serve(tiny: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    port = free_port()
+    log = tmp_path / "serve.log"
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
+    env = {**ENV, "JTAI_CONTENT": str(tiny)}
+    with log.open("w") as out:
+        process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        yield f"http://127.0.0.1:{port}", log
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_serve_answers_with_every_problem_while_content_is_broken(serve, tiny: Path):
+    original = break_criteria(tiny)
+    # the break lands before the first build: poll until the preview answers with the problems
+    url, log = serve
+    status, page = poll(url + "/", lambda s, body: s == 200 and "jtai-problems" in body)
+    assert "criteria.yml:7: $.criteria[0]: missing required field &#x27;title&#x27;" in page
+    assert "$.criteria[0].titel: unknown field &#x27;titel&#x27;: did you mean" in page
+    status, other = fetch(url + "/criteria/ec1.html")
+    assert status == 404 and "did you mean" in other  # every address names the problems
+    terminal = log.read_text(encoding="utf-8")
+    assert "Content problems:" in terminal and "2 problems found." in terminal
+    assert "The preview shows these problems at every address" in terminal
+    (tiny / tiny_content.TINY_ID / "criteria.yml").write_text(original, encoding="utf-8")
+    status, fixed = poll(url + "/criteria/ec1.html", lambda s, body: s == 200)
+    assert "Agencies work together to identify children at risk." in fixed
+
+
+def make_build(site: Path, content: Path) -> subprocess.CompletedProcess[str]:
+    cmd = ["make", "--no-print-directory", "build", f"SITE_DIR={site}", f"CONTENT={content}"]
+    return subprocess.run(cmd, cwd=ROOT, env=ENV, capture_output=True, text=True, check=False)
+
+
+def test_a_build_that_fails_late_leaves_the_site_as_it_was(tiny: Path, tmp_path: Path):
+    # A link to a page that does not exist passes the content check but fails the strict build
+    # after MkDocs has started writing: only a build into another folder keeps site/ whole.
+    guides = tiny / tiny_content.TINY_ID / "guides.yml"
+    text = guides.read_text(encoding="utf-8")
+    guides.write_text(text.replace("body: To review", "body: See [this](nowhere.md)."), "utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the last good site", encoding="utf-8")
+    result = make_build(site, tiny)
+    assert result.returncode != 0
+    assert "nowhere.md" in result.stderr
+    assert f"The build failed: {site}/ was left as it was." in result.stdout
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "the last good site"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]  # nothing left over
