@@ -64,8 +64,13 @@ def planner_data(site: Site) -> dict[str, Any]:
         "annex_a": [_item(fw, i) for i in fw.annex_items if not i.retired],
         "holidays": holidays_data(site),
         "tracker": thaw(fw.timeline["tracker"]),
-        "checklist": thaw(fw.timeline["notification_checklist"]),
-    }
+    } | _checklist(fw)
+
+
+def _checklist(fw: Framework) -> dict[str, Any]:
+    """The notification-day checklist, when the framework has one (it is optional)."""
+    checklist = fw.timeline.get("notification_checklist")
+    return {"checklist": thaw(checklist)} if checklist else {}
 
 
 def _item(fw: Framework, item: AnnexItem) -> dict[str, Any]:

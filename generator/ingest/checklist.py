@@ -25,7 +25,8 @@ def checklist(parsed: Parsed, folder: str, framework_id: str) -> str:
         "indicators (now one per sentence)",
         "annex-a.yml: section titles, providers, each item's agency and criteria (now the "
         "first criterion), every deadline marked 'To review'",
-        "timeline.yml: weeks, milestones, who inspectors meet, methods, the planner's calendar",
+        "timeline.yml: weeks, milestones, who inspectors meet, methods, the planner's calendar; "
+        "add a notification_checklist (optional) from the week-1 paragraphs, as in syv-2023",
         "after.yml: letter intro, quality assurance, priority action, Annex B, complaints texts",
         "guides.yml: the one-minute guide and one guide per agency; assessment.yml: the scale",
         f"examples/: add worked examples (optional); criteria/site.yml: framework: {framework_id}",
