@@ -221,6 +221,7 @@
       section.appendChild(h("p", { class: "jtai-callout" }, [h("strong", {}, ["Saved in this browser as you type. "]),
         "Unlike the loaded files, this stays after you reload or close the page. Do not type children\u2019s details."]));
       section.appendChild(h("p", { class: "jtai-pv-board-saved" }, [App.boardSaid || ""]));
+      if (combined) section.appendChild(App.ui.downloads());
       if (!combined) {
         section.appendChild(h("p", { class: "jtai-callout" }, ["No assessments are loaded, so this page cannot show where " +
           "agencies disagree. What you typed earlier is still here. ", h("button", { type: "button", class: "jtai-linkbtn",

@@ -143,14 +143,16 @@
     var head = [["Criterion", { class: "jtai-pv-corner" }]].concat(combined.columns.map(function (c) { return columnHead(c); }),
       ["Lowest", "Median", "Highest", "Agreement"]);
     var caption = "Outcome and score by agency";
+    var table = App.ui.table(caption, head, combined.rows.map(function (r) { return gridRow(r, combined.columns); }), {
+      className: "jtai-pv-grid", wrapClass: "jtai-pv-scroll",
+      label: "Grid of outcomes by criterion and agency (scrolls sideways)" });
     return App.ui.section(level, "Each criterion, agency by agency", { class: "jtai-pv-grid-section" }, [
       h("p", {}, ["Each cell gives the agency\u2019s outcome and score (indicative; scores are out of " + maxScore() + "). \u201cOverridden\u201d means the agency chose " +
         "a different outcome from the one its score suggests. The last four columns give the lowest, middle (median) " +
         "and highest score, which agencies gave them, and whether agencies agree. A thick bar beside a criterion " +
         "marks a disagreement."]),
-      App.ui.table(caption, head, combined.rows.map(function (r) { return gridRow(r, combined.columns); }), {
-        className: "jtai-pv-grid", wrapClass: "jtai-pv-scroll",
-        label: "Grid of outcomes by criterion and agency (scrolls down and sideways)" }),
+      App.parts.stickyHead(table),
+      table,
       byCriterion(combined)
     ]);
   }
