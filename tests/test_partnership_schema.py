@@ -61,7 +61,8 @@ const set = records.map((r) => ({ record: r, source: r.id + ".json" }));
 let board = B.empty(data.framework.id);
 if (process.argv[2] !== "empty") {
   board = B.setNote(board, "For the board on 10 April.", "2025-04-01T11:00:00.000Z");
-  board = B.setField(board, "EC1", "position", "Police and health to audit together.", "2025-04-01T11:05:00Z");
+  const at = "2025-04-01T11:05:00Z";
+  board = B.setField(board, "EC1", "position", "Police and health to audit together.", at);
   board = B.setField(board, "EC2", "next_step", "Bring back in May.", "2025-04-01T11:06:00Z");
 }
 process.stdout.write(X.toJSON(data, combined, set, "2025-04-01T12:00:00.000Z", board));
