@@ -21,8 +21,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from assessment_support import describe_violations, sa_browser, sa_open, sa_origin, sa_site
-from browser_support import horizontal_overflow
+from assessment_support import sa_browser, sa_open, sa_origin, sa_site
 from partnership_support import (
     AGENCY_ORDER,
     POLICE_EVIDENCE,
@@ -33,6 +32,7 @@ from partnership_support import (
     pv_exports,
     pv_open,
 )
+from test_partnership import axe_clean, no_sideways_scroll
 
 __all__ = ["pv_exports", "pv_open", "sa_browser", "sa_open", "sa_origin", "sa_site"]
 
@@ -80,16 +80,6 @@ def pdf_pages(pv: PVPage) -> int:
         return len(PAGE_OBJECT.findall(pv.page.pdf(format="A4", landscape=True)))
     finally:
         pv.page.emulate_media(media="screen")
-
-
-def axe_clean(pv: PVPage, where: str, context: str | None = ".jtai-wrap") -> None:
-    violations = pv.sa.axe(context)
-    assert not violations, f"{where}:\n{describe_violations(violations)}"
-
-
-def no_sideways_scroll(pv: PVPage, where: str) -> None:
-    found = horizontal_overflow(pv.page)
-    assert found["scrollWidth"] <= found["clientWidth"], f"{where}: {found}"
 
 
 def eight_agencies(exports: Exports, folder: Path) -> list[Path]:
