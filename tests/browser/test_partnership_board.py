@@ -21,11 +21,12 @@ from typing import Any
 
 import jsonschema
 import pytest
-from assessment_support import sa_browser, sa_open, sa_origin, sa_site
+from assessment_support import SAPage, sa_browser, sa_open, sa_origin, sa_site
 from partnership_support import (
     AGENCY_ORDER,
     POLICE_EVIDENCE,
     PV_SCHEMA,
+    TODAY,
     Exports,
     PVPage,
     column,
@@ -243,6 +244,34 @@ def test_free_text_gets_the_child_details_warning_and_unreadable_saves_are_kept(
     aside = {k: v for k, v in broken.storage().items() if k.startswith(BOARD_KEY + ":")}
     assert list(aside.values()) == [damaged], aside
     axe_clean(broken, "unreadable record notice")
+
+
+def test_two_tabs_typing_at_once_lose_nothing(pv_open, sa_open):
+    """Each tab saves its own criterion; each sees the other's, and storage keeps both."""
+    sa = sa_open(load=False)
+    first = pv_open(sa=sa)
+    second = PVPage(SAPage(sa.page.context.new_page(), sa.origin))
+    second.page.on("pageerror", lambda e: sa.errors.append(f"second tab: {e}"))
+    second.page.clock.set_fixed_time(TODAY)
+    second.open()
+    first.show("positions")
+    second.show("positions")
+    field(first, "EC1", "position").fill(EC1_POSITION)
+    wait_saved(first, EC1_POSITION)
+    second.page.wait_for_function(
+        "text => document.querySelector('textarea[data-criterion=EC1][data-field=position]')"
+        ".value === text",
+        arg=EC1_POSITION,
+    )
+    field(second, "EC2", "next_step").fill("From the second tab.")
+    wait_saved(second, "From the second tab.")
+    board = saved_board(first)
+    assert board["criteria"]["EC1"]["position"] == EC1_POSITION
+    assert board["criteria"]["EC2"]["next_step"] == "From the second tab."
+    first.page.wait_for_function(
+        "() => document.querySelector('textarea[data-criterion=EC2][data-field=next_step]')"
+        ".value === 'From the second tab.'"
+    )
 
 
 # ---------------------------------------------------------------------------------------------

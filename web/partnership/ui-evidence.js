@@ -112,7 +112,7 @@
   /** Each agency's evidence, criterion by criterion, as a section for the report (optional there). */
   function evidence(combined, level) {
     var found = evidenceSections(combined, level + 1);
-    return App.ui.section(level, "Each agency’s evidence", { class: "jtai-pv-report-evidence" }, [
+    return App.ui.section(level, "Each agency\u2019s evidence", { class: "jtai-pv-report-evidence" }, [
       h("p", {}, ["What each agency recorded, from the newest assessment of each agency. Criteria with nothing " +
         "recorded are left out" + (found.empty.length ? ": " + found.empty.join(", ") : "") + "."])
     ].concat(found.sections));

@@ -184,7 +184,7 @@
 
   function byCriterion(combined) {
     return h("div", { class: "jtai-pv-by-criterion" }, [
-      h("p", { class: "jtai-hint" }, ["Each criterion in turn, with every agency’s outcome and score."]),
+      h("p", { class: "jtai-hint" }, ["Each criterion in turn, with every agency\u2019s outcome and score."]),
       h("ul", { class: "jtai-pv-cards", "aria-label": "Outcome and score by agency, criterion by criterion" },
         combined.rows.map(function (r) { return card(r, combined.columns); }))
     ]);

@@ -147,12 +147,12 @@
     var out = [h("p", { "data-board": "taken" }, [b.taken.length ? "Agreed positions and cover note: " +
       b.taken.map(fieldName).join(", ") + " added from this file." : "Agreed positions and cover note: nothing new in this file."])];
     if (!b.differ.length || b.used) {
-      if (b.used) out.push(h("p", { "data-board": "used" }, ["This file’s text is now used for " + b.differ.map(fieldName).join(", ") + "."]));
+      if (b.used) out.push(h("p", { "data-board": "used" }, ["This file\u2019s text is now used for " + b.differ.map(fieldName).join(", ") + "."]));
       return out;
     }
     out.push(h("p", { class: "jtai-pv-warning", "data-board": "differ" }, ["This file has different text for " +
       b.differ.map(fieldName).join(", ") + ". The text already in this browser is kept."]));
-    out.push(App.ui.button("Use this file’s text instead", function () {
+    out.push(App.ui.button("Use this file\u2019s text instead", function () {
       App.board = root.JTAI.partnershipBoard.useFile(App.board, b.differ, D.nowStamp());
       App.saveBoard();
       b.used = true;

@@ -100,9 +100,9 @@
         App.includeEvidence = box.checked;
         App.show("report", { focus: false });
         D.focus(document.getElementById(id));
-        D.announce(box.checked ? "Each agency’s evidence is now in the report." : "Each agency’s evidence is no longer in the report.");
+        D.announce(box.checked ? "Each agency\u2019s evidence is now in the report." : "Each agency\u2019s evidence is no longer in the report.");
       } } });
-    return h("div", { class: "jtai-check jtai-pv-include" }, [box, h("label", { for: id }, ["Include each agency’s evidence"]),
+    return h("div", { class: "jtai-check jtai-pv-include" }, [box, h("label", { for: id }, ["Include each agency\u2019s evidence"]),
       h("p", { id: id + "-hint", class: "jtai-hint" }, ["Adds what each agency recorded for each criterion at the end of the " +
         "report. It makes the report longer."])]);
   }
