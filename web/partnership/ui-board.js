@@ -104,15 +104,17 @@
       onMerged: function (merged, info) {
         App.board = B.normalise(merged, App.data.framework.id);
         redraw();
-        if (!info.conflicts.length) {
+        // An entry's own time stamp is not something anyone typed: never a conflict to show.
+        var conflicts = info.conflicts.filter(function (c) { return c.steps[c.steps.length - 1] !== "updated"; });
+        if (!conflicts.length) {
           D.announce("The agreed positions were changed in another tab; those changes are shown here.");
           return;
         }
         var kept = store.keepAside(key(), JSON.stringify(info.mine), "this-tab");
-        var steps = info.conflicts.map(function (c) { return c.steps; });
+        var steps = conflicts.map(function (c) { return c.steps; });
         notice(D.notice("error", [h("p", {}, [h("strong", {}, ["The agreed positions were changed in another tab at the " +
           "same time as here. "]), "Where both changed the same text, the other tab\u2019s is shown here: " +
-          info.conflicts.map(function (c) { return c.steps.slice(1).join(" ") || "the cover note"; }).join("; ") + ". " +
+          conflicts.map(function (c) { return c.steps.slice(1).join(" ").replace("_", " ") || "the cover note"; }).join("; ") + ". " +
           (kept.ok ? "This tab\u2019s version is kept in this browser too (as \u201c" + kept.key + "\u201d)." : "")])],
         [{ label: "Use mine", attrs: { "data-action": "board-use-mine" }, run: function () {
           App.board = B.normalise(J.merge.applyPaths(App.board, info.mine, steps), App.data.framework.id);
