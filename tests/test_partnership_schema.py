@@ -31,6 +31,7 @@ const root = process.argv[1];
 const { webData, record } = require(path.join(root, "tests", "js", "helpers.js"));
 const P = require(path.join(root, "web", "partnership", "aggregate.js"));
 const X = require(path.join(root, "web", "partnership", "export.js"));
+const B = require(path.join(root, "web", "partnership", "board.js"));
 const data = webData("assessment");
 const four = (r) => [r, r, r, r];
 const specs = [
@@ -57,7 +58,14 @@ const specs = [
 const records = process.argv[2] === "empty" ? [] : specs.map((s) => record(data, s));
 const combined = P.combine(data, records, { today: "2025-04-01" });
 const set = records.map((r) => ({ record: r, source: r.id + ".json" }));
-process.stdout.write(X.toJSON(data, combined, set, "2025-04-01T12:00:00.000Z"));
+let board = B.empty(data.framework.id);
+if (process.argv[2] !== "empty") {
+  board = B.setNote(board, "For the board on 10 April.", "2025-04-01T11:00:00.000Z");
+  const at = "2025-04-01T11:05:00Z";
+  board = B.setField(board, "EC1", "position", "Police and health to audit together.", at);
+  board = B.setField(board, "EC2", "next_step", "Bring back in May.", "2025-04-01T11:06:00Z");
+}
+process.stdout.write(X.toJSON(data, combined, set, "2025-04-01T12:00:00.000Z", board));
 """
 
 
@@ -117,6 +125,12 @@ def test_the_export_is_the_set_made(exported):
     assert exported["flagged"] == ["EC1"]
     assert len(exported["criteria"]) == 21
     assert {a["from"] for a in exported["actions"]} == {"agency:police", "assessment:sa-workshop"}
+    assert exported["format_version"] == 2
+    assert exported["board"]["cover_note"] == "For the board on 10 April."
+    assert [(e["id"], e["position"], e["next_step"]) for e in exported["board"]["criteria"]] == [
+        ("EC1", "Police and health to audit together.", ""),
+        ("EC2", "", "Bring back in May."),
+    ]
 
 
 def test_the_export_fits_the_partnership_schema(exported, validator):
@@ -127,6 +141,13 @@ def test_an_export_of_nothing_fits_the_partnership_schema(validator, web_data):
     empty = make_export(web_data, "empty")
     assert empty["columns"] == [] and empty["assessments"] == []
     assert problems(validator, empty) == []
+
+
+def test_a_version_1_file_still_fits(exported, validator):
+    """Files saved before the board's record (format version 1, no `board`) are still valid."""
+    old = {k: v for k, v in copy.deepcopy(exported).items() if k != "board"}
+    old["format_version"] = 1
+    assert problems(validator, old) == []
 
 
 def test_every_assessment_inside_fits_the_export_schema(exported, export_validator):
@@ -156,7 +177,13 @@ def _drop(path: list):
 
 TAMPERED = {
     "no flagged list": _drop(["flagged"]),
-    "newer format version": _set(["format_version"], 2),
+    "newer format version": _set(["format_version"], 3),
+    "version 2 with no board": _drop(["board"]),
+    "version 1 with a board": _set(["format_version"], 1),
+    "cover note not text": _set(["board", "cover_note"], 5),
+    "agreed position with no next step field": _drop(["board", "criteria", 0, "next_step"]),
+    "agreed position on a criterion with a bad ID": _set(["board", "criteria", 0, "id"], "EC 1"),
+    "board entry with an extra field": _set(["board", "criteria", 0, "owner"], "Anne"),
     "another format": _set(["format"], "jtai-ready-assessment"),
     "gap of zero": _set(["disagreement_gap"], 0),
     "created not UTC": _set(["created"], "2025-04-01 12:00"),

@@ -171,7 +171,7 @@ test("bad assessments inside a partnership file are skipped with reasons; the re
 test("partnership files this page cannot read are refused whole, saying why", () => {
   const cases = [
     [{ framework_id: "dva-2024" }, /partnership file is for a different inspection framework \(\u201cdva-2024\u201d\)\. This page is for the Serious youth violence JTAI \(syv-2023\)/],
-    [{ format_version: 2 }, /newer version of JTAI Ready \(format version 2\); this page reads version 1/],
+    [{ format_version: 3 }, /newer version of JTAI Ready \(format version 3\); this page reads versions up to 2/],
     [{ format_version: "1" }, /no format version this page can read/],
     [{ assessments: { a: POLICE } }, /no list of assessments/]
   ];

@@ -351,6 +351,30 @@
     };
   }
 
+  /**
+   * The two assessments "Over time" offers first: the oldest and the newest from one agency, the
+   * first agency (in the framework's order) with two or more loaded. Versions of one assessment
+   * count as one agency even when it names none. {before, after} (records), or null when no two
+   * loaded assessments are known to be from the same agency: the page then asks which two.
+   */
+  function comparePair(data, records) {
+    var groups = {};
+    (records || []).forEach(function (r) {
+      var key = columnKey(r);
+      (groups[key] = groups[key] || []).push(r);
+    });
+    var order = agencyOrder(data);
+    var rank = function (key) {
+      var agency = key.indexOf("agency:") === 0 ? key.slice(7) : null;
+      return agency !== null && Object.prototype.hasOwnProperty.call(order, agency) ? order[agency] : Infinity;
+    };
+    var keys = Object.keys(groups).filter(function (k) { return groups[k].length > 1; });
+    keys.sort(function (a, b) { return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0); });
+    if (!keys.length) return null;
+    var sorted = groups[keys[0]].slice().sort(byAge);
+    return { before: sorted[0], after: sorted[sorted.length - 1] };
+  }
+
   return { combine: combine, compare: compare, pickColumns: pickColumns, columnKey: columnKey,
-    dateOf: dateOf, byAge: byAge, agencyNames: agencyNames };
+    dateOf: dateOf, byAge: byAge, agencyNames: agencyNames, comparePair: comparePair };
 });

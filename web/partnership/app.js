@@ -3,10 +3,12 @@
  * Holds the loaded assessments (App.set: [{record, source}]: kept in sessionStorage for this
  * tab only, so following a link and pressing Back brings them back; opening or reloading the page
  * starts empty, and the browser forgets them when the tab closes),
- * works out the combined view when they change, switches between the five views (load, agencies,
- * evidence, time, report) and handles downloads and print. Needs, loaded before it: data.js,
- * scoring.js, labels.js, importexport.js, storage.js, dom.js, lib/csv.js, partnership/aggregate.js,
- * loader.js, export.js and the partnership ui-*.js files.
+ * works out the combined view when they change, switches between the six views (load, agencies,
+ * evidence, time, agreed positions, report) and handles downloads and print. The partnership's
+ * record for its board (cover note, agreed positions: ui-board.js) is the one thing it saves in
+ * this browser. Needs, loaded before it: data.js, scoring.js, labels.js, pii.js, importexport.js,
+ * storage.js, dom.js, lib/csv.js, merge.js, tabs.js, partnership/aggregate.js, board.js, loader.js,
+ * export.js and the partnership ui-*.js files.
  */
 (function (root) {
   "use strict";
@@ -21,6 +23,7 @@
     { id: "agencies", label: "Agencies compared" },
     { id: "evidence", label: "Evidence and actions" },
     { id: "time", label: "Over time" },
+    { id: "positions", label: "Agreed positions" },
     { id: "report", label: "Report" }
   ];
 
@@ -170,17 +173,22 @@
   App.exportJSON = function () {
     if (!App.set.length) return;
     offer(fileName("jtai-partnership", "json"),
-      X.toJSON(App.data, App.combined(), App.set, new Date().toISOString()), "application/json");
+      X.toJSON(App.data, App.combined(), App.set, new Date().toISOString(), App.board), "application/json");
   };
 
   App.exportCSV = function () {
     if (!App.set.length) return;
-    offer(fileName("jtai-partnership-grid", "csv"), X.gridCSV(App.data, App.combined()), "text/csv;charset=utf-8");
+    offer(fileName("jtai-partnership-grid", "csv"), X.gridCSV(App.data, App.combined(), App.board), "text/csv;charset=utf-8");
   };
 
   App.exportActionsCSV = function () {
     if (!App.set.length) return;
     offer(fileName("jtai-partnership-actions", "csv"), X.actionsCSV(App.data, App.combined()), "text/csv;charset=utf-8");
+  };
+
+  /** Where messages that stay until dismissed go (above the views). */
+  App.notes = function () {
+    return els.notes;
   };
 
   /** Print the report from any view (set up in start(): see JTAI.dom.printing). */
@@ -221,6 +229,8 @@
     els.root = mount;
     D.clear(mount);
     mount.appendChild(h("p", { id: "jtai-live", class: "jtai-sr-only", role: "status", "aria-live": "polite" }));
+    els.notes = mount.appendChild(h("div", { class: "jtai-pv-notes jtai-noprint", role: "alert" }));
+    App.initBoard();
     els.bar = h("p", { class: "jtai-current" });
     mount.appendChild(h("div", { class: "jtai-bar jtai-pv-bar jtai-noprint" }, [els.bar]));
     els.nav = mount.appendChild(renderNav());

@@ -2,23 +2,25 @@
  * CSV). Pure functions, no DOM.
  *
  * The JSON file (format "jtai-ready-partnership", see partnership-export.schema.json) carries the
- * combined view for other tools and, under `assessments`, every assessment it was made from, so
- * the page can read it back. The CSV files are for spreadsheets: one row per criterion and agency,
+ * combined view for other tools, the partnership's own record for its board (`board`: the cover
+ * note, and the agreed position and next step on each criterion; format version 2) and, under
+ * `assessments`, every assessment it was made from, so the page can read it back. The CSV files
+ * are for spreadsheets: one row per criterion and agency (with the agreed position and next step),
  * and one row per action. Both use the shared CSV writer (JTAI.csv).
  *
- * Loads as a classic script (JTAI.partnershipExport; needs JTAI.labels, JTAI.csv and
- * JTAI.partnershipLoad first) or with require() in Node.
+ * Loads as a classic script (JTAI.partnershipExport; needs JTAI.labels, JTAI.csv,
+ * JTAI.partnershipLoad and JTAI.partnershipBoard first) or with require() in Node.
  */
 (function (root, factory) {
   "use strict";
   if (typeof module === "object" && module.exports) {
     module.exports = factory(require("../lib/labels.js"), require("../lib/csv.js"),
-      require("./loader.js"));
+      require("./loader.js"), require("./board.js"));
   } else {
     var J = root.JTAI = root.JTAI || {};
-    J.partnershipExport = factory(J.labels, J.csv, J.partnershipLoad);
+    J.partnershipExport = factory(J.labels, J.csv, J.partnershipLoad, J.partnershipBoard);
   }
-})(typeof self !== "undefined" ? self : this, function (Labels, Csv, Load) {
+})(typeof self !== "undefined" ? self : this, function (Labels, Csv, Load, Board) {
   "use strict";
 
   /** What each agreement status means, in words (used on screen, in print and in the CSV). */
@@ -62,11 +64,16 @@
     });
   }
 
+  function criterionIds(data) {
+    return data.criteria.map(function (c) { return c.id; });
+  }
+
   /**
    * The JSON export. combined: JTAI.partnership.combine's result; set: the loaded entries
-   * ([{record, source}]); created: an ISO timestamp.
+   * ([{record, source}]); created: an ISO timestamp; board: the partnership's record (board.js),
+   * empty when not given.
    */
-  function toJSON(data, combined, set, created) {
+  function toJSON(data, combined, set, created, board) {
     var file = {
       format: Load.FORMAT, format_version: Load.FORMAT_VERSION,
       framework_id: data.framework.id, framework_version: data.framework.version,
@@ -76,6 +83,7 @@
       flagged: combined.flagged.slice(),
       criteria: combined.rows.map(rowFacts),
       actions: [].concat.apply([], combined.actions.map(actionFacts)),
+      board: Board.toExport(board || Board.empty(data.framework.id), criterionIds(data)),
       assessments: set.map(function (e) { return e.record; })
     };
     return JSON.stringify(file, null, 2) + "\n";
@@ -85,23 +93,25 @@
     return score === null || score === undefined ? "" : score.toFixed(2);
   }
 
-  /** One row per criterion and agency. */
-  function gridCSV(data, combined) {
+  /** One row per criterion and agency, with the partnership's agreed position and next step. */
+  function gridCSV(data, combined, board) {
     var label = Labels.make(data);
+    var agreed = board || Board.empty(data.framework.id);
     var header = ["Criterion", "Criterion title", "Agreement", "Bands apart", "Agency",
       "Assessment", "Assessment date", "Answered", "Score", "Suggested outcome", "Outcome",
       "Overridden", "Reason for override", "Indicators rated", "Don't know", "Not assessed",
-      "Lowest score", "Median score", "Highest score"];
+      "Lowest score", "Median score", "Highest score", "Partnership's agreed position", "Next step"];
     var rows = [];
     combined.rows.forEach(function (row) {
       var s = row.spread || {};
+      var e = Board.entry(agreed, row.id);
       combined.columns.forEach(function (col) {
         var cell = row.cells[col.key];
         rows.push([row.id, label("criterion", row.id), statusLabel(row), row.status === "none" || row.status === "single" ? "" : row.gap,
           col.label, col.title, Csv.ukDate(col.date), STATE[cell.state], scoreText(cell.score),
           label("outcome", cell.suggested), label("outcome", cell.outcome), cell.overridden ? "Yes" : "No",
           cell.override_reason, cell.rated, cell.dont_know, cell.unrated,
-          scoreText(s.low), scoreText(s.median), scoreText(s.high)]);
+          scoreText(s.low), scoreText(s.median), scoreText(s.high), e.position, e.next_step]);
       });
     });
     return Csv.file(header, rows);

@@ -10,21 +10,26 @@
  * time are the same file: the second is skipped. The same ID saved at another time is another
  * version of that assessment: it is kept, and the result says so.
  *
- * Loads as a classic script (JTAI.partnershipLoad; needs JTAI.io first) or with require().
+ * A partnership export also carries the partnership's record for its board (cover note, agreed
+ * positions): it comes back on that file's result as `board` (board.js), for the page to bring in.
+ *
+ * Loads as a classic script (JTAI.partnershipLoad; needs JTAI.io and JTAI.partnershipBoard first)
+ * or with require().
  */
 (function (root, factory) {
   "use strict";
   if (typeof module === "object" && module.exports) {
-    module.exports = factory(require("../lib/importexport.js"));
+    module.exports = factory(require("../lib/importexport.js"), require("./board.js"));
   } else {
     var J = root.JTAI = root.JTAI || {};
-    J.partnershipLoad = factory(J.io);
+    J.partnershipLoad = factory(J.io, J.partnershipBoard);
   }
-})(typeof self !== "undefined" ? self : this, function (IO) {
+})(typeof self !== "undefined" ? self : this, function (IO, Board) {
   "use strict";
 
   var FORMAT = "jtai-ready-partnership";
-  var FORMAT_VERSION = 1;
+  var FORMAT_VERSION = 2;
+  var READS = [1, 2];  // version 1 files (before the board's record) read as they always did
   var MAX_ASSESSMENTS = 100;
   var MAX_PARTNERSHIP_BYTES = 50 * 1024 * 1024;
   var SAVED = "Saved in this browser";
@@ -35,7 +40,7 @@
 
   function emptyResult(name) {
     return { name: name, ok: true, code: "", message: "", details: [], more: 0,
-      added: [], skipped: [], warnings: [] };
+      added: [], skipped: [], warnings: [], board: null };
   }
 
   /** The whole file refused: nothing in it was added. */
@@ -90,9 +95,9 @@
   function checkPartnershipHead(obj, data) {
     if (typeof obj.format_version === "number" && obj.format_version > FORMAT_VERSION) {
       return "This partnership file was saved by a newer version of JTAI Ready (format version " +
-        obj.format_version + "); this page reads version " + FORMAT_VERSION + ".";
+        obj.format_version + "); this page reads versions up to " + FORMAT_VERSION + ".";
     }
-    if (obj.format_version !== FORMAT_VERSION) {
+    if (READS.indexOf(obj.format_version) < 0) {
       return "This partnership file has no format version this page can read.";
     }
     if (obj.framework_id !== data.framework.id) {
@@ -104,11 +109,15 @@
     return null;
   }
 
-  /** The assessments inside a partnership export, each checked as if it were its own file. */
+  /**
+   * The assessments inside a partnership export, each checked as if it were its own file, and
+   * the board's record it carries (result.board; a version 1 file has none: null).
+   */
   function unpack(name, obj, data) {
     var problem = checkPartnershipHead(obj, data);
     if (problem) return { result: refused(name, "partnership", problem), candidates: [] };
     var result = emptyResult(name);
+    result.board = obj.board === undefined ? null : Board.fromExport(obj.board, data.framework.id);
     var candidates = [];
     obj.assessments.forEach(function (item, i) {
       var checked = IO.checkObject(item, data);

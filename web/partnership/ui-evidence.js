@@ -59,23 +59,23 @@
     ]);
   }
 
-  function criterionSection(row, combined, actions) {
+  function criterionSection(row, combined, actions, level) {
     var blocks = combined.columns.map(function (col) {
       var mine = actions.filter(function (a) { return a.column === col.key && a.criterion === row.id; });
-      return saidAnything(row, col.key, mine) ? columnBlock(row, col, mine, 4) : null;
+      return saidAnything(row, col.key, mine) ? columnBlock(row, col, mine, level + 1) : null;
     }).filter(Boolean);
     if (!blocks.length) return null;
-    var node = App.ui.section(3, App.ui.criterionName(row.id), { class: "jtai-pv-criterion", "data-criterion": row.id }, [
+    var node = App.ui.section(level, App.ui.criterionName(row.id), { class: "jtai-pv-criterion", "data-criterion": row.id }, [
       h("p", { class: "jtai-pv-agreement" }, [root.JTAI.partnershipExport.statusLabel(row) + "."])
     ].concat(blocks));
     return node;
   }
 
-  function evidenceSections(combined) {
+  function evidenceSections(combined, level) {
     var actions = allActions(combined);
     var empty = [];
     var sections = combined.rows.map(function (row) {
-      var node = criterionSection(row, combined, actions);
+      var node = criterionSection(row, combined, actions, level);
       if (!node) empty.push(row.id);
       return node;
     }).filter(Boolean);
@@ -109,7 +109,17 @@
       : [h("p", {}, ["No actions recorded in the loaded assessments."])]);
   }
 
+  /** Each agency's evidence, criterion by criterion, as a section for the report (optional there). */
+  function evidence(combined, level) {
+    var found = evidenceSections(combined, level + 1);
+    return App.ui.section(level, "Each agency\u2019s evidence", { class: "jtai-pv-report-evidence" }, [
+      h("p", {}, ["What each agency recorded, from the newest assessment of each agency. Criteria with nothing " +
+        "recorded are left out" + (found.empty.length ? ": " + found.empty.join(", ") : "") + "."])
+    ].concat(found.sections));
+  }
+
   App.parts.actions = actions;
+  App.parts.evidence = evidence;
 
   App.views.evidence = {
     render: function (section) {
@@ -118,7 +128,7 @@
         return;
       }
       var combined = App.combined();
-      var found = evidenceSections(combined);
+      var found = evidenceSections(combined, 3);
       var critId = D.uid("pv");
       var actId = D.uid("pv");
       section.appendChild(h("p", {}, ["What each agency recorded, criterion by criterion, from the newest assessment " +

@@ -1,6 +1,8 @@
 /* JTAI Ready partnership view: agencies compared. A summary, the criteria where agencies disagree
- * (widest gap first), the grid (criteria down, agencies across, with the spread and agreement in
- * words) and coverage. The report (ui-report.js) uses the same parts through App.parts.
+ * (widest gap first, each with the partnership's agreed position when one is recorded), the grid
+ * (criteria down, agencies across, with the spread and agreement in words; its header row and
+ * first column stay in view as it scrolls; on a phone, the same read criterion by criterion) and
+ * coverage. The report (ui-report.js) uses the same parts through App.parts.
  */
 (function (root) {
   "use strict";
@@ -36,8 +38,14 @@
       h("p", { "data-count": "agencies" }, [whoIsIn(combined) + ". Of the " + combined.rows.length + " criteria:"]),
       h("ul", {}, items.map(function (x) { return h("li", { "data-count": x[0] }, [x[1]]); })),
       h("p", {}, ["Agencies disagree when their outcomes are " + combined.disagreement_gap +
-        " or more bands apart. Every agency rated " + crit(t.rated_by_all) + "."])
+        " or more bands apart. " + ratedByAll(t.rated_by_all)])
     ]);
+  }
+
+  /** "4 criteria were rated by every agency." */
+  function ratedByAll(n) {
+    if (!n) return "No criterion was rated by every agency.";
+    return App.ui.plural(n, "criterion was", "criteria were") + " rated by every agency.";
   }
 
   /** "5 agencies in the grid, 2 assessments with no agency given, and 1 earlier assessment kept for Over time". */
@@ -67,7 +75,7 @@
       h("strong", {}, [App.ui.criterionName(row.id)]), " \u2013 " + App.ui.plural(row.gap, "band", "bands") + " apart.",
       h("br"), "Highest: " + whoSaid(row, row.top) + ".",
       h("br"), "Lowest: " + whoSaid(row, row.bottom) + "."
-    ]);
+    ].concat(App.parts.agreedLines(row.id), [App.parts.recordButton(row.id)]));
   }
 
   function differItem(row) {
@@ -135,14 +143,50 @@
     var head = [["Criterion", { class: "jtai-pv-corner" }]].concat(combined.columns.map(function (c) { return columnHead(c); }),
       ["Lowest", "Median", "Highest", "Agreement"]);
     var caption = "Outcome and score by agency";
+    var table = App.ui.table(caption, head, combined.rows.map(function (r) { return gridRow(r, combined.columns); }), {
+      className: "jtai-pv-grid", wrapClass: "jtai-pv-scroll",
+      label: "Grid of outcomes by criterion and agency (scrolls sideways)" });
     return App.ui.section(level, "Each criterion, agency by agency", { class: "jtai-pv-grid-section" }, [
       h("p", {}, ["Each cell gives the agency\u2019s outcome and score (indicative; scores are out of " + maxScore() + "). \u201cOverridden\u201d means the agency chose " +
         "a different outcome from the one its score suggests. The last four columns give the lowest, middle (median) " +
         "and highest score, which agencies gave them, and whether agencies agree. A thick bar beside a criterion " +
         "marks a disagreement."]),
-      App.ui.table(caption, head, combined.rows.map(function (r) { return gridRow(r, combined.columns); }), {
-        className: "jtai-pv-grid", wrapClass: "jtai-pv-scroll",
-        label: "Grid of outcomes by criterion and agency (scrolls sideways)" })
+      App.parts.stickyHead(table),
+      table,
+      byCriterion(combined)
+    ]);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The grid on a phone: each criterion a block listing each agency's rating (the stylesheet
+  // shows this in place of the grid on narrow screens, and never prints it).
+
+  function spreadWords(row) {
+    var s = row.spread;
+    if (!s) return "No scores.";
+    return "Lowest " + X.scoreText(s.low) + " (" + App.ui.columnNames(s.low_columns) + "), median " +
+      X.scoreText(s.median) + ", highest " + X.scoreText(s.high) + " (" + App.ui.columnNames(s.high_columns) + ").";
+  }
+
+  function card(row, columns) {
+    var items = [];
+    columns.forEach(function (col) {
+      var cell = row.cells[col.key];
+      items.push(h("dt", {}, [col.label]), h("dd", { class: "jtai-pv-cell is-" + cell.state +
+        (cell.state === "rated" ? " " + App.ui.bandClass(cell.outcome) : ""), "data-column": col.key }, [App.ui.cellText(cell)]));
+    });
+    return h("li", { class: "jtai-pv-card is-" + row.status, "data-criterion": row.id }, [
+      h("p", { class: "jtai-pv-card-title" }, [h("strong", {}, [App.ui.criterionName(row.id)])]),
+      h("p", { class: "jtai-pv-card-agreement", "data-agreement": row.status }, [X.statusLabel(row) + ". " + spreadWords(row)]),
+      h("dl", { class: "jtai-pv-card-list" }, items)
+    ]);
+  }
+
+  function byCriterion(combined) {
+    return h("div", { class: "jtai-pv-by-criterion" }, [
+      h("p", { class: "jtai-hint" }, ["Each criterion in turn, with every agency\u2019s outcome and score."]),
+      h("ul", { class: "jtai-pv-cards", "aria-label": "Outcome and score by agency, criterion by criterion" },
+        combined.rows.map(function (r) { return card(r, combined.columns); }))
     ]);
   }
 

@@ -51,6 +51,7 @@
       var out = Load.readFiles(App.data, App.set, good);
       var i = 0;
       var results = read.map(function (r) { return r.error || out.results[i++]; });
+      results.forEach(function (r) { if (r.board) r.brought = App.bringBoard(r.board); });
       finish(out.set, results);
     });
   }
@@ -131,7 +132,33 @@
       if (result.skipped.length > 8) parts.push(h("p", {}, ["And " + (result.skipped.length - 8) + " more skipped."]));
     }
     result.warnings.forEach(function (w) { parts.push(h("p", { class: "jtai-pv-warning" }, ["Note: " + w])); });
+    if (result.brought) parts.push.apply(parts, broughtBoard(result));
     return h("li", { class: kind, "data-file": result.name }, parts);
+  }
+
+  function fieldName(d) {
+    if (d.field === "cover_note") return "the cover note";
+    return d.id + " " + (d.field === "position" ? "agreed position" : "next step");
+  }
+
+  /** What a partnership file brought of the board's record, and where it differs from this browser's. */
+  function broughtBoard(result) {
+    var b = result.brought;
+    var out = [h("p", { "data-board": "taken" }, [b.taken.length ? "Agreed positions and cover note: " +
+      b.taken.map(fieldName).join(", ") + " added from this file." : "Agreed positions and cover note: nothing new in this file."])];
+    if (!b.differ.length || b.used) {
+      if (b.used) out.push(h("p", { "data-board": "used" }, ["This file\u2019s text is now used for " + b.differ.map(fieldName).join(", ") + "."]));
+      return out;
+    }
+    out.push(h("p", { class: "jtai-pv-warning", "data-board": "differ" }, ["This file has different text for " +
+      b.differ.map(fieldName).join(", ") + ". The text already in this browser is kept."]));
+    out.push(App.ui.button("Use this file\u2019s text instead", function () {
+      App.board = root.JTAI.partnershipBoard.useFile(App.board, b.differ, D.nowStamp());
+      App.saveBoard();
+      b.used = true;
+      refresh();
+    }, { className: "jtai-btn-small", attrs: { "data-action": "board-use-file" } }));
+    return out;
   }
 
   function summaryLine(results) {

@@ -1,7 +1,10 @@
 /* JTAI Ready partnership view: the report for the strategic partnership board, on screen and in
- * print. Title, the date made, the indicative notice, the assessments it was made from, then the
- * summary, the disagreements, the grid, coverage and actions by lead agency. The print stylesheet
- * shows only this; app.js renders it into the print area when someone prints from another view.
+ * print. Title, the cover note (first, when there is one), the date made, the indicative notice,
+ * the assessments it was made from, then the summary, the disagreements (each with the agreed
+ * position), the agreed positions on other criteria, the grid, coverage, actions by lead agency
+ * and, when "Include each agency's evidence" is ticked, each agency's evidence. The print
+ * stylesheet shows only this; app.js renders it into the print area when someone prints from
+ * another view.
  */
 (function (root) {
   "use strict";
@@ -69,15 +72,39 @@
     }
     var combined = App.combined();
     var partnership = App.set.map(function (e) { return e.record.respondent.partnership; }).filter(Boolean)[0];
+    var cover = App.parts.coverNote(3);
+    if (cover) container.appendChild(cover);
     container.appendChild(h("p", { class: "jtai-pv-made" }, [(partnership ? partnership + ". " : "") +
       "Made on " + D.longDate(D.today()) + " from " + App.ui.plural(App.set.length, "loaded assessment", "loaded assessments") +
       ". Framework: " + App.data.framework.title + " (guidance of " + D.longDate(App.data.framework.version) + ")."]));
     container.appendChild(App.ui.indicative());
-    [sources, App.parts.summary, App.parts.flags, gridForReport, App.parts.coverage].forEach(function (part) {
-      container.appendChild(part(combined, 3));
+    [sources, App.parts.summary, App.parts.flags, positions, gridForReport, App.parts.coverage].forEach(function (part) {
+      var node = part(combined, 3);
+      if (node) container.appendChild(node);
     });
     container.appendChild(App.ui.section(3, "Actions by lead agency", { class: "jtai-pv-report-actions" },
       [App.parts.actions(combined, 4)]));
+    if (App.includeEvidence) container.appendChild(App.parts.evidence(combined, 3));
+  }
+
+  /** Agreed positions on criteria that are not disagreements (those show theirs in place). */
+  function positions(combined, level) {
+    return App.parts.positions(combined, level, combined.flagged);
+  }
+
+  /** "Include each agency's evidence": the report is drawn again with or without it. */
+  function evidenceChoice() {
+    var id = "jtai-pv-include-evidence";
+    var box = h("input", { type: "checkbox", id: id, checked: !!App.includeEvidence, "data-action": "include-evidence",
+      "aria-describedby": id + "-hint", on: { change: function () {
+        App.includeEvidence = box.checked;
+        App.show("report", { focus: false });
+        D.focus(document.getElementById(id));
+        D.announce(box.checked ? "Each agency\u2019s evidence is now in the report." : "Each agency\u2019s evidence is no longer in the report.");
+      } } });
+    return h("div", { class: "jtai-check jtai-pv-include" }, [box, h("label", { for: id }, ["Include each agency\u2019s evidence"]),
+      h("p", { id: id + "-hint", class: "jtai-hint" }, ["Adds what each agency recorded for each criterion at the end of the " +
+        "report. It makes the report longer."])]);
   }
 
   App.views.report = {
@@ -86,7 +113,10 @@
       if (App.set.length) {
         section.appendChild(h("div", { class: "jtai-row jtai-noprint" }, [
           h("p", {}, ["This is the report as it prints. Use \u201cPrint the report\u201d, then choose your printer or " +
-            "\u201cSave as PDF\u201d. Landscape pages fit the grid best."]),
+            "\u201cSave as PDF\u201d. Landscape pages fit the grid best. To add a cover note or the partnership\u2019s " +
+            "agreed positions, go to ", h("button", { type: "button", class: "jtai-linkbtn", on: { click: function () {
+              App.show("positions"); } } }, ["Agreed positions"]), "."]),
+          evidenceChoice(),
           App.ui.downloads()]));
       }
       renderReport(section);

@@ -1,6 +1,8 @@
 /* JTAI Ready partnership view: over time. Two loaded assessments (usually the same agency at two
  * dates) compared criterion by criterion with JTAI.partnership.compare: what moved up, what moved
- * down, what is new, and what happened to the actions.
+ * down, what is new, and what happened to the actions. It starts with one agency's earliest and
+ * latest assessments (JTAI.partnership.comparePair); when no two loaded assessments are known to
+ * be from the same agency, it asks which two to compare rather than compare two agencies.
  */
 (function (root) {
   "use strict";
@@ -16,26 +18,18 @@
     return App.set.filter(function (e) { return Load.identity(e.record) === key; })[0];
   }
 
-  /** Oldest and newest of the first agency with two or more entries; else the first two entries. */
+  /** One agency's oldest and newest; or nothing chosen (asked: true) when it cannot tell. */
   function defaults() {
-    var byAgency = {};
-    var order = [];
-    App.set.forEach(function (e) {
-      var k = P.columnKey(e.record);
-      if (!byAgency[k]) { byAgency[k] = []; order.push(k); }
-      byAgency[k].push(e.record);
-    });
-    var many = order.filter(function (k) { return byAgency[k].length > 1; })[0];
-    if (many) {
-      var sorted = byAgency[many].slice().sort(P.byAge);
-      return { before: Load.identity(sorted[0]), after: Load.identity(sorted[sorted.length - 1]) };
-    }
-    return { before: Load.identity(App.set[0].record), after: Load.identity(App.set[1].record) };
+    var pair = P.comparePair(App.data, App.set.map(function (e) { return e.record; }));
+    if (!pair) return { before: "", after: "", asked: true, set: App.set };
+    return { before: Load.identity(pair.before), after: Load.identity(pair.after), asked: false, set: App.set };
   }
 
+  /** The person's choice while both are still loaded, else the default for what is loaded now. */
   function choice() {
     var c = App.compareChoice;
-    if (!c || !entryByKey(c.before) || !entryByKey(c.after)) c = App.compareChoice = defaults();
+    var gone = function (k) { return k && !entryByKey(k); };
+    if (!c || gone(c.before) || gone(c.after) || (!c.chosen && c.set !== App.set)) c = App.compareChoice = defaults();
     return c;
   }
 
@@ -46,11 +40,13 @@
 
   function picker(which, label, value, onChange) {
     var id = D.uid("compare");
-    var select = h("select", { id: id, class: "jtai-select", "data-compare": which,
-      on: { change: function () { onChange(select.value); } } }, App.set.map(function (e) {
+    var options = App.set.map(function (e) {
       var key = Load.identity(e.record);
       return h("option", { value: key, selected: key === value }, [optionText(e.record)]);
-    }));
+    });
+    if (!value) options.unshift(h("option", { value: "", selected: true }, ["Choose an assessment"]));
+    var select = h("select", { id: id, class: "jtai-select", "data-compare": which,
+      on: { change: function () { onChange(select.value); } } }, options);
     select.value = value;
     return h("div", { class: "jtai-field" }, [h("label", { for: id, class: "jtai-label" }, [label]), select]);
   }
@@ -125,8 +121,15 @@
       App.ui.dateText(result.before.date) + ", " + D.score(result.after.overall.score) + " on " + App.ui.dateText(result.after.date) + "."]);
   }
 
+  function asking(node) {
+    D.clear(node).appendChild(h("p", { class: "jtai-callout", "data-note": "choose" }, ["Choose the two assessments " +
+      "to compare, above."]));
+    return null;
+  }
+
   function renderResult(node) {
     var c = choice();
+    if (!c.before || !c.after) return asking(node);
     var result = P.compare(App.data, entryByKey(c.before).record, entryByKey(c.after).record);
     var sub = function (title, child) { return App.ui.section(4, title, {}, [child]); };
     D.clear(node);
@@ -161,7 +164,9 @@
       var update = function (which) {
         return function (value) {
           App.compareChoice[which] = value;
+          App.compareChoice.chosen = true;
           var r = renderResult(result);
+          if (!r) return;
           D.announce("Comparing " + optionText(entryByKey(App.compareChoice.before).record) + " with " +
             optionText(entryByKey(App.compareChoice.after).record) + ". " + r.up.length + " up, " + r.down.length +
             " down, " + r["new"].length + " new.");
@@ -169,6 +174,11 @@
       };
       section.appendChild(h("p", {}, ["Compare two assessments, usually the same agency at two dates. " +
         "The earlier one is always shown as \u201cbefore\u201d."]));
+      if (c.asked && !c.chosen) {
+        section.appendChild(h("p", { class: "jtai-flag", "data-note": "ask" }, ["No two of the loaded assessments are known " +
+          "to be from the same agency: they name different agencies, or none. Choose which two to compare. To see how one " +
+          "agency\u2019s view has changed, load its earlier assessment too."]));
+      }
       section.appendChild(h("div", { class: "jtai-pv-pickers" }, [
         picker("before", "Before", c.before, update("before")),
         picker("after", "After", c.after, update("after"))]));
