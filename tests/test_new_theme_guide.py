@@ -118,11 +118,6 @@ def test_following_the_guide_up_to_publishing_works(project: Path):
     assert ran.count("make check") == 2, ran  # once beside the old framework, once shown
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="templates name serious youth violence paragraphs 37, 38, 123 and 138 and the "
-    "handouts of worked examples (issue 15, point 2): a strict build of another theme warns",
-)
 def test_following_the_guide_to_the_end_publishes_the_site(project: Path):
     follow(project, upto=None)
     assert (project / "site" / "index.html").is_file()
