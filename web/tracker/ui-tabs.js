@@ -58,7 +58,7 @@
       raw: Store.text,
       value: function () { return App.tracker; },
       usable: function (v) { return T.parseImport(JSON.stringify(v), App.data).ok; },
-      ignore: ["created", "updated", "app_version"],
+      ignore: ["created", "updated", "app_version", "origin"],
       onMerged: function (merged, info) {
         App.tracker = merged;
         redraw();
