@@ -24,6 +24,7 @@ from test_tracker_storage import open_tracker, stored
 pytestmark = pytest.mark.browser
 
 WORKBOOK = "assets/planner/annex-a-tracker.xlsx"
+JSON_TYPE = "application/json"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -45,7 +46,7 @@ def import_files(p: Any, files: list[tuple[str, bytes]]) -> str:
     p.set_input_files(
         "#tracker-import",
         files=[
-            {"name": n, "mimeType": XLSX if n.endswith(".xlsx") else "application/json", "buffer": b}
+            {"name": n, "mimeType": XLSX if n.endswith(".xlsx") else JSON_TYPE, "buffer": b}
             for n, b in files
         ],
     )
@@ -89,7 +90,9 @@ def test_two_agencies_files_merge_into_a_third_browser(page, site_server):
     health = open_tracker(page, site_server)
     h = health.page
     import_files(h, [("health.json", to_health)])
-    health_item = str(h.evaluate("() => JTAI.data.planner.annex_a.find(i => i.agency === 'health').id"))
+    health_item = str(
+        h.evaluate("() => JTAI.data.planner.annex_a.find(i => i.agency === 'health').id")
+    )
     h.select_option(f"#t-{slug(health_item)}-status", "in-progress")
     h.fill(f"#t-{slug(health_item)}-notes", "ICB records team has the list")
     h.press(f"#t-{slug(health_item)}-notes", "Tab")
@@ -135,7 +138,8 @@ def test_a_clash_is_listed_to_choose_and_chosen_once(page, site_server):
     question = section.locator("fieldset.jtai-conflict")
     assert question.count() == 1
     assert "Owner" in question.locator("legend").inner_text()
-    assert "DI Smith" in question.inner_text() and "Head of public protection" in question.inner_text()
+    asked = question.inner_text()
+    assert "DI Smith" in asked and "Head of public protection" in asked
     assert run_axe(m, "#tracker-conflicts") == []
     # Keyboard only: Tab to the file's answer, Space to choose it, Enter on the button.
     section.get_by_label("Use police-back.json", exact=False).focus()
@@ -244,6 +248,9 @@ def bad_status(built_site: Path) -> bytes:
     return saved(book)
 
 
+DOCTYPE = b'<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>'
+
+
 def with_doctype(built_site: Path) -> bytes:
     """The site's workbook with an entity declaration slipped into its tracker sheet."""
     import zipfile
@@ -254,7 +261,7 @@ def with_doctype(built_site: Path) -> bytes:
         for info in source.infolist():
             body = source.read(info.filename)
             if info.filename == "xl/worksheets/sheet1.xml":
-                body = b'<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>' + body
+                body = DOCTYPE + body
             target.writestr(info.filename, body)
     return out.getvalue()
 
