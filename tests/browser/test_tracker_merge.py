@@ -116,20 +116,36 @@ def test_two_agencies_files_merge_into_a_third_browser(page, site_server):
         assert_no_outside_requests(recorded.requests, site_server)
 
 
-def test_a_clash_is_listed_to_choose_and_chosen_once(page, site_server):
+def type_in(p: Any, box: str, text: str) -> None:
+    p.fill(box, text)
+    p.press(box, "Tab")
+
+
+def clash(page, site_server, box: str, send: Any, theirs: str, mine: str) -> tuple[Any, bytes]:
+    """The manager sends a file, the other browser changes `box` and sends its file back, and
+    the manager changes the same box meanwhile: (the manager's page, the file sent back)."""
     manager = open_tracker(page, site_server)
     m = manager.page
-    owner = f"#t-{slug('A-case-police-1')}-owner"
-    to_police = send_items(m, "police")
-    police = open_tracker(page, site_server)
-    p = police.page
-    import_files(p, [("police.json", to_police)])
-    p.fill(owner, "DI Smith")
-    p.press(owner, "Tab")
-    back = send_items(p, "police")
-    m.fill(owner, "Head of public protection")
-    m.press(owner, "Tab")
+    sent = send(m)
+    other = open_tracker(page, site_server)
+    import_files(other.page, [("sent.json", sent)])
+    type_in(other.page, box, theirs)
+    back = send(other.page)
+    type_in(m, box, mine)
+    return manager, back
 
+
+def test_a_clash_is_listed_to_choose_and_chosen_once(page, site_server):
+    owner = f"#t-{slug('A-case-police-1')}-owner"
+    manager, back = clash(
+        page,
+        site_server,
+        owner,
+        lambda p: send_items(p, "police"),
+        theirs="DI Smith",
+        mine="Head of public protection",
+    )
+    m = manager.page
     text = import_files(m, [("police-back.json", back)])
     assert "1 to choose" in text
     section = m.locator("#tracker-conflicts")
@@ -155,18 +171,16 @@ def test_a_clash_is_listed_to_choose_and_chosen_once(page, site_server):
 
 
 def test_keeping_this_browsers_answer_is_not_asked_again(page, site_server):
-    manager = open_tracker(page, site_server)
-    m = manager.page
     notes = f"#t-{slug('A-list-4')}-notes"
-    to_all = download(m, "#tracker-export-json")
-    other = open_tracker(page, site_server)
-    o = other.page
-    import_files(o, [("all.json", to_all)])
-    o.fill(notes, "Theirs")
-    o.press(notes, "Tab")
-    back = download(o, "#tracker-export-json")
-    m.fill(notes, "Mine")
-    m.press(notes, "Tab")
+    manager, back = clash(
+        page,
+        site_server,
+        notes,
+        lambda p: download(p, "#tracker-export-json"),
+        theirs="Theirs",
+        mine="Mine",
+    )
+    m = manager.page
     import_files(m, [("back.json", back)])
     section = m.locator("#tracker-conflicts")
     section.get_by_label("Keep this browser", exact=False).check()

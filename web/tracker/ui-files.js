@@ -19,6 +19,7 @@
   var el = K.h;
   var FIELD_NAMES = { status: "Status", owner: "Owner", location: "Where the document lives", reviewed: "Last reviewed", notes: "Notes" };
   var LISTED = 20;
+  var MAX_FILE_BYTES = 10 * 1024 * 1024;
 
   App.fieldName = function (field) {
     return FIELD_NAMES[field];
@@ -71,6 +72,10 @@
 
   /** One file, checked: a Promise of {name, ok, tracker, warnings} or {name, ok: false, message, details, more}. */
   async function readFile(file) {
+    if (file.size > MAX_FILE_BYTES) {
+      return { name: file.name, ok: false, message: "This file is too big to be a tracker (the limit is " + (MAX_FILE_BYTES / 1048576) +
+        " MB). Nothing was imported and your saved tracker has not changed.", details: [], more: 0 };
+    }
     var bytes = new Uint8Array(await file.arrayBuffer());
     var parsed;
     if (isWorkbook(file, bytes)) {
