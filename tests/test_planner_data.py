@@ -331,7 +331,8 @@ def test_bank_holidays_module_defaults():
 
 
 def test_the_tracker_page_reads_the_workbooks_sheet_and_headings():
-    """web/tracker/sheet.js finds the sheet and its columns by name: they must be the workbook's."""
+    """web/tracker/sheet.js finds the sheet and its columns by name, and writes one agency's
+    workbook with the same columns: they must be the generator's."""
     source = (ROOT / "web" / "tracker" / "sheet.js").read_text(encoding="utf-8")
     sheet = re.search(r'var SHEET = "([^"]+)";', source)
     block = re.search(r"var COLUMNS = \{(.*?)\};", source, re.S)
@@ -340,3 +341,7 @@ def test_the_tracker_page_reads_the_workbooks_sheet_and_headings():
     read = re.findall(r'\w+: "([^"]+)"', block.group(1))
     assert len(read) == 6
     assert set(read) <= {heading for heading, _ in workbook.COLUMNS}
+    written = re.search(r"var WORKBOOK_COLUMNS = \[(.*?)\];", source, re.S)
+    assert written, "the columns of the workbook the page writes"
+    columns = [(h, int(w)) for h, w in re.findall(r'\["([^"]+)", (\d+)\]', written.group(1))]
+    assert columns == list(workbook.COLUMNS), "the page writes the same columns as the generator"

@@ -21,9 +21,11 @@ from openpyxl import load_workbook
 from test_planner import fill_item, item, reviewed_boxes, slug
 from test_tracker_storage import open_tracker, stored
 
+from generator import workbook
+
 pytestmark = pytest.mark.browser
 
-WORKBOOK = "assets/planner/annex-a-tracker.xlsx"
+WORKBOOK = workbook.XLSX_PATH
 JSON_TYPE = "application/json"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -315,3 +317,34 @@ def test_a_bad_file_among_good_ones_is_refused_alone(page, site_server, built_si
     assert "Imported 1 of 2 files" in text
     assert "bad.json: not imported" in text
     assert p.input_value(f"#t-{slug('A-list-4')}-owner") == "From Excel"
+
+
+def test_an_agencys_workbook_from_the_page_round_trips_through_openpyxl(page, site_server):
+    manager = open_tracker(page, site_server)
+    m = manager.page
+    owner = f"#t-{slug('A-case-police-1')}-owner"
+    type_in(m, owner, "Business manager")
+    m.select_option("#tracker-send-agency", "police")
+    book = load_workbook(io.BytesIO(download(m, "#tracker-send-xlsx")))
+    ws = book["Annex A tracker"]
+    assert [c.value for c in ws[1]] == [h for h, _ in workbook.COLUMNS], "the site's columns"
+    assert sorted(str(ws.cell(row=r, column=1).value) for r in range(2, ws.max_row + 1)) == sorted(
+        police_items(m)
+    )
+    checks = {str(dv.sqref).split(":")[0]: dv for dv in ws.data_validations.dataValidation}
+    assert checks["H2"].type == "list" and checks["H2"].formula1 == "Lists!$A$2:$A$5"
+    statuses = m.evaluate("() => JTAI.data.planner.tracker.statuses.map(s => s.label)")
+    assert [book["Lists"].cell(row=r, column=1).value for r in range(2, 6)] == statuses
+    assert book["Sent"].sheet_state == "hidden"
+    r = row_of(ws, "A-case-police-1")
+    assert ws.cell(row=r, column=column(ws, "Owner (a role)")).value == "Business manager"
+    ws.cell(row=r, column=column(ws, "Owner (a role)")).value = "DI Smith"
+    ws.cell(row=r, column=column(ws, "Status")).value = "Ready"
+    ws.cell(row=r, column=column(ws, "Last reviewed")).value = dt.datetime(2024, 5, 1)
+
+    text = import_files(m, [("police.xlsx", saved(book))])
+    assert "3 changes taken" in text and "to choose" not in text, text
+    assert m.input_value(owner) == "DI Smith", "changed on top of what was sent: taken"
+    assert m.input_value(f"#t-{slug('A-case-police-1')}-status") == "ready"
+    assert reviewed_boxes(m, "A-case-police-1") == "2024-05-01"
+    assert not manager.console_errors, manager.console_errors

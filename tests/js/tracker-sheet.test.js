@@ -104,3 +104,37 @@ test("a workbook with missing columns, unknown items, bad values or nothing in i
   bad([HEAD, ["A-list-4"], ["A-list-4"]], "schema", /listed twice/);
   bad([HEAD], "empty", /has no items/);
 });
+
+const W = requireWeb("tracker/xlsx-write.js");
+const T = requireWeb("tracker/tracker.js");
+
+test("the page's own workbook: a zip with a hidden Sent sheet; text never becomes a formula", async () => {
+  assert.equal(W.crc32(new TextEncoder().encode("123456789")).toString(16), "cbf43926");
+  assert.equal(W.serial("2024-04-30"), 45412);
+  assert.equal(W.letters(0) + W.letters(25) + W.letters(26) + W.letters(701) + W.letters(702), "AZAAZZAAA");
+  let t = T.newTracker(DATA, "2024-05-01T10:00:00Z", "b-manager");
+  t = T.update(t, DATA, "A-case-police-1", "owner", "=HYPERLINK(\"x\") & <b>\u0007", "2024-05-01T10:01:00.000Z").tracker;
+  const rows = T.rows(DATA, t, {}).filter((r) => r.id === "A-case-police-1");
+  const zipped = X.readZip(W.workbook(S.toSheets(DATA, t, rows, "Items for Police.")));
+  const book = await zipped.text("xl/workbook.xml");
+  assert.match(book, /<sheet name="Sent" sheetId="4" state="hidden"/);
+  const sheet = await zipped.text("xl/worksheets/sheet1.xml");
+  assert.match(sheet, /t="inlineStr" s="1"><is><t xml:space="preserve">=HYPERLINK\(&quot;x&quot;\) &amp; &lt;b&gt;<\/t>/);
+  assert.doesNotMatch(sheet, /<f>/);
+  assert.match(sheet, /<dataValidation type="list"[^>]*sqref="H2:H2"><formula1>Lists!\$A\$2:\$A\$5<\/formula1>/);
+});
+
+test("a workbook the page wrote: unchanged cells keep what was sent, changed ones build on it", () => {
+  const sent = S.readSent([["ID", "Field", "Value", "At", "By", "From"],
+    ["A-list-4", "owner", "Business manager", "2024-05-01T10:01:00.000Z", "b-manager", ""],
+    ["A-list-4", "notes", "Sent note", "2024-05-01T10:02:00.000Z", "b-manager", ""],
+    ["A-list-4", "status", "not-started", "", "", ""],
+    ["A-list-4", "colour", "red", "", "", ""]]);
+  const r = S.fromRows([HEAD, ["A-list-4", "", "", "Not started", "DI Smith", "", "", ""]], DATA, Object.assign({ sent: sent }, META));
+  assert.equal(r.ok, true);
+  const changed = r.tracker.items["A-list-4"].changed;
+  assert.deepEqual(changed.owner, { at: META.at, by: META.by, from: "2024-05-01T10:01:00.000Z" });
+  assert.deepEqual(changed.notes, { at: META.at, by: META.by, from: "2024-05-01T10:02:00.000Z" }, "a cleared cell is a change");
+  assert.equal(r.tracker.items["A-list-4"].notes, "");
+  assert.equal(changed.status, undefined, "sent blank, still blank: no change");
+});

@@ -81,8 +81,9 @@
     if (isWorkbook(file, bytes)) {
       try {
         var rows = await J.xlsx.sheetRows(bytes, J.trackerSheet.SHEET);
+        var sent = J.trackerSheet.readSent(await J.xlsx.sheetRows(bytes, J.trackerSheet.SENT, true));
         parsed = J.trackerSheet.fromRows(rows, App.data, { at: new Date(file.lastModified || Date.now()).toISOString(),
-          by: J.trackerSheet.fileTag(file.name), now: K.nowStamp() });
+          by: J.trackerSheet.fileTag(file.name), now: K.nowStamp(), sent: sent });
       } catch (error) {
         if (!error.xlsx) throw error;
         parsed = { ok: false, message: "This file is not a JTAI Ready tracker workbook: " + error.message +
@@ -192,6 +193,18 @@
     App.say("Exported the " + T.agencyItems(App.data, agency).length + " items for " + App.agencyName(agency) + " as " + name + ".");
   }
 
+  /** The same items as an Excel workbook that comes back through the import. */
+  function sendWorkbook() {
+    var agency = App.$("tracker-send-agency").value;
+    var mine = {};
+    T.agencyItems(App.data, agency).forEach(function (i) { mine[i.id] = true; });
+    var rows = App.rows().filter(function (r) { return mine[r.id]; });
+    var sheets = J.trackerSheet.toSheets(App.data, App.tracker, rows, "Items for " + App.agencyName(agency) + ".");
+    var name = T.fileName("xlsx", K.today(), agency);
+    K.download(name, J.xlsxWrite.workbook(sheets), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    App.say("Exported the " + rows.length + " items for " + App.agencyName(agency) + " as " + name + ".");
+  }
+
   function initSend() {
     var select = App.$("tracker-send-agency");
     App.data.agencies.forEach(function (a) {
@@ -199,6 +212,7 @@
       if (count) select.appendChild(el("option", { value: a.id, text: a.name + " (" + count + " items)" }));
     });
     App.$("tracker-send").addEventListener("click", sendToAgency);
+    App.$("tracker-send-xlsx").addEventListener("click", sendWorkbook);
   }
 
   App.initFiles = function () {

@@ -145,12 +145,13 @@
     return v.textContent;
   }
 
-  async function sheetPath(zip, sheetName) {
+  async function sheetPath(zip, sheetName, optional) {
     var book = await zip.text("xl/workbook.xml");
     var rels = await zip.text("xl/_rels/workbook.xml.rels");
     if (book === null || rels === null) throw fail("it is a zip file but not an Excel workbook (.xlsx)");
     var sheets = children(xml(book, "xl/workbook.xml"), "sheet");
     var found = sheets.filter(function (s) { return s.getAttribute("name") === sheetName; })[0];
+    if (!found && optional) return null;
     if (!found) {
       throw fail("it has no sheet called \u201c" + sheetName + "\u201d (its sheets: " +
         sheets.map(function (s) { return "\u201c" + s.getAttribute("name") + "\u201d"; }).join(", ") + ")");
@@ -164,12 +165,14 @@
 
   /**
    * The rows of the sheet called sheetName in a workbook's bytes: a Promise of a list of rows,
-   * each a list of cell values (text, numbers, true/false; "" for an empty cell). Rejects with an
-   * Error whose message says what is wrong (.xlsx set) for a file that is not such a workbook.
+   * each a list of cell values (text, numbers, true/false; "" for an empty cell); null when the
+   * sheet is `optional` and not there. Rejects with an Error whose message says what is wrong
+   * (.xlsx set) for a file that is not such a workbook.
    */
-  async function sheetRows(bytes, sheetName) {
+  async function sheetRows(bytes, sheetName, optional) {
     var zip = readZip(bytes);
-    var path = await sheetPath(zip, sheetName);
+    var path = await sheetPath(zip, sheetName, optional);
+    if (path === null) return null;
     var sheetText = await zip.text(path);
     if (sheetText === null) throw fail("the sheet \u201c" + sheetName + "\u201d is missing from the file");
     var stringsText = await zip.text("xl/sharedStrings.xml");
