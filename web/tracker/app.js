@@ -151,18 +151,19 @@
     App.tracker = loaded.tracker;
     App.tabs = App.watchTabs(KEY);
     if (!loaded.unreadable) App.tabs.opened();
-    App.$("tracker-app").hidden = false;
-    var loading = root.querySelector(".jtai-loading");
-    if (loading) loading.remove();
     App.initDates();
     App.initFilters();
     App.initFiles();
     App.setSchedule();
-    App.buildList();
-    var counted = App.refresh();
-    App.$("tracker-count").textContent = "Showing " + counted.shown + " of " + counted.total + " items.";
-    if (!Store.canSave()) App.$("tracker-saved").textContent = "This browser is not saving for this site: export your tracker to keep it.";
-    if (loaded.unreadable !== undefined) unreadableNotice(loaded);
-    App.initPrint(root);
+    App.buildList(function () {
+      var counted = App.refresh();
+      App.$("tracker-count").textContent = "Showing " + counted.shown + " of " + counted.total + " items.";
+      App.$("tracker-app").hidden = false;
+      var loading = root.querySelector(".jtai-loading");
+      if (loading) loading.remove();
+      if (!Store.canSave()) App.$("tracker-saved").textContent = "This browser is not saving for this site: export your tracker to keep it.";
+      if (loaded.unreadable !== undefined) unreadableNotice(loaded);
+      App.initPrint(root);
+    });
   };
 })(self.JTAI);

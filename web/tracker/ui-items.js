@@ -17,6 +17,7 @@
   var el = K.h;
   var FREE_TEXT = ["owner", "location", "notes"];
   var AUTOSAVE_DELAY_MS = 400;
+  var CHUNK = 10;
   var nodes = {};
   var timers = {};  // one autosave timer per field, so typing in two fields loses neither
 
@@ -158,14 +159,32 @@
     timers[target.id] = setTimeout(function () { App.change(at.id, at.field, target.value, true); }, AUTOSAVE_DELAY_MS);
   }
 
-  App.buildList = function () {
+  var drawing = 0;  // which drawing of the list is under way, so an older one stops
+
+  /**
+   * Draw every row. With done (as the page opens), the rows are drawn CHUNK at a time, each
+   * chunk its own task, so the page never stops answering for long; done() runs after the last.
+   */
+  App.buildList = function (done) {
     var list = K.clear(App.$("tracker-list"));
+    var mine = ++drawing;
     nodes = {};
-    var all = document.createDocumentFragment();
     var byId = {};
     App.data.annex_a.forEach(function (i) { byId[i.id] = i; });
-    App.order().forEach(function (id) { all.appendChild(itemNode(byId[id])); });
-    list.appendChild(all);
+    var ids = App.order();
+    function draw(from, to) {
+      var part = document.createDocumentFragment();
+      ids.slice(from, to).forEach(function (id) { part.appendChild(itemNode(byId[id])); });
+      list.appendChild(part);
+    }
+    function next(from) {
+      if (mine !== drawing) return done();
+      draw(from, from + CHUNK);
+      if (from + CHUNK < ids.length) setTimeout(function () { next(from + CHUNK); }, 0);
+      else done();
+    }
+    if (done) next(0);
+    else draw(0, ids.length);
     if (!list.hasAttribute("data-listening")) {
       list.setAttribute("data-listening", "");
       list.addEventListener("change", onChange);
