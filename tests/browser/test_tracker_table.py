@@ -267,3 +267,15 @@ def test_print_follows_the_order_and_filter_on_screen(page, site_server):
     p.emulate_media(media="print")
     assert not p.locator("#tracker-table").is_visible()
     assert p.locator("#tracker-print table").is_visible()
+
+
+def test_the_skip_link_reaches_export_without_tabbing_through_the_table(page, site_server):
+    recorded = open_tracker(page, site_server)
+    p = recorded.page
+    p.get_by_role("link", name="Skip the table: send, export and import").focus()
+    p.keyboard.press("Enter")
+    p.keyboard.press("Tab")
+    section = p.evaluate(
+        "() => document.activeElement.closest('section')?.getAttribute('aria-labelledby')"
+    )
+    assert section == "tracker-files-title"
