@@ -1,9 +1,11 @@
 """The Annex A readiness tracker as an Excel workbook, for partnerships that track in spreadsheets.
 
 One row per Annex A item, the same columns as the tracker page, drop-down lists for status and
-agency, a date check on "Last reviewed", the header row frozen and filterable. Built with openpyxl
-from the model; the bytes are the same for the same content (fixed timestamps), so a rebuild of an
-unchanged site changes nothing.
+agency, a date check on "Last reviewed", the header row frozen and filterable. The tracker page
+reads a filled-in copy back (web/tracker/xlsx.js and sheet.js find the columns by their
+headings in the sheet SHEET_TITLE), so keep those headings and the sheet's name. Built with
+openpyxl from the model; the bytes are the same for the same content (fixed timestamps), so a
+rebuild of an unchanged site changes nothing.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from .model import Agency, Site
 from .render_examples import when
 
 XLSX_PATH = "assets/planner/annex-a-tracker.xlsx"
+SHEET_TITLE = "Annex A tracker"
 # (heading, width in characters)
 COLUMNS = (
     ("ID", 16),
@@ -52,7 +55,7 @@ def workbook_bytes(site: Site) -> bytes:
     wb = Workbook()
     ws = wb.active
     assert isinstance(ws, Worksheet), "a new workbook starts with one worksheet"
-    ws.title = "Annex A tracker"
+    ws.title = SHEET_TITLE
     names = {a.id: a.name for a in fw.agencies}
     statuses = status_labels(site)
     titles = {s.id: s.title for s in fw.annex_sections}
@@ -175,7 +178,11 @@ def _about(wb: Workbook, site: Site, count: int) -> None:
         f"{fw.short_title}: Annex A readiness tracker",
         f"One row for each of the {count} items inspectors ask for in Annex A of the framework "
         f"guidance (updated {when(fw.version_date)}).",
-        "Status and Agency have drop-down lists. Give the owner as a role, not a name.",
+        "Status and Agency have drop-down lists. Give the owner as a role, or the name of the "
+        "person to chase.",
+        "To send it back, keep the sheet's name and its column headings. The Annex A readiness "
+        "tracker page imports the workbook and puts it together with its own tracker, item by "
+        "item: a blank cell changes nothing there.",
         "Deadlines are in the inspection's weeks: week 1 starts on the day inspectors notify you.",
         "Do not record children's names or other personal details here.",
         "Made by JTAI Ready, which is independent of the inspectorates. Framework text is Crown "

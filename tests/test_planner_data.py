@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
 
 import holidays
@@ -329,3 +330,20 @@ def test_workbook_text_is_never_a_formula():
 def test_bank_holidays_module_defaults():
     h = bank_holidays.build(None)
     assert (h.country, h.subdivision, h.first_year, h.last_year) == ("GB", "ENG", 2020, 2040)
+
+
+def test_the_tracker_page_reads_the_workbooks_sheet_and_headings():
+    """web/tracker/sheet.js finds the sheet and its columns by name, and writes one agency's
+    workbook with the same columns: they must be the generator's."""
+    source = (ROOT / "web" / "tracker" / "sheet.js").read_text(encoding="utf-8")
+    sheet = re.search(r'var SHEET = "([^"]+)";', source)
+    block = re.search(r"var COLUMNS = \{(.*?)\};", source, re.S)
+    assert sheet and block
+    assert sheet.group(1) == workbook.SHEET_TITLE
+    read = re.findall(r'\w+: "([^"]+)"', block.group(1))
+    assert len(read) == 6
+    assert set(read) <= {heading for heading, _ in workbook.COLUMNS}
+    written = re.search(r"var WORKBOOK_COLUMNS = \[(.*?)\];", source, re.S)
+    assert written, "the columns of the workbook the page writes"
+    columns = [(h, int(w)) for h, w in re.findall(r'\["([^"]+)", (\d+)\]', written.group(1))]
+    assert columns == list(workbook.COLUMNS), "the page writes the same columns as the generator"

@@ -271,7 +271,7 @@ def test_the_tracker_prints_a_table_not_form_fields(page, site_server):
     p.select_option("#t-a-list-4-status", "ready")
     p.fill("#t-a-list-4-owner", "Head of performance")
     p.press("#t-a-list-4-owner", "Tab")
-    total = p.locator("li.jtai-item").count()
+    total = p.locator("tr.jtai-item").count()
     p.emulate_media(media="print")
     fields = p.eval_on_selector_all(
         "#jtai-tracker input, #jtai-tracker select, #jtai-tracker textarea, #jtai-tracker button",

@@ -295,7 +295,7 @@ def test_a_wrong_date_says_what_to_fix_and_clears_the_old_plan(page, site_server
 
 
 def item(p, item_id: str) -> Any:
-    return p.locator(f"li[data-id='{item_id}']")
+    return p.locator(f"#tracker-list tr[data-id='{item_id}']")
 
 
 def slug(item_id: str) -> str:
@@ -306,10 +306,37 @@ def fill_item(p, item_id: str, status: str, owner: str, location: str, reviewed:
     s = slug(item_id)
     p.select_option(f"#t-{s}-status", status)
     p.fill(f"#t-{s}-owner", owner)
-    p.fill(f"#t-{s}-location", location)
-    p.fill(f"#t-{s}-reviewed", reviewed)
     p.fill(f"#t-{s}-notes", notes)
     p.press(f"#t-{s}-notes", "Tab")
+    open_more(p, item_id)
+    p.fill(f"#t-{s}-location", location)
+    p.press(f"#t-{s}-location", "Tab")
+    fill_reviewed(p, item_id, reviewed)
+
+
+def open_more(p, item_id: str) -> None:
+    """Open the row's "Change" (where it lives, last reviewed) unless it is open."""
+    toggle = item(p, item_id).locator("button[aria-controls]")
+    if toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+
+
+def fill_reviewed(p, item_id: str, iso: str) -> None:
+    """Type the last-reviewed date into the row's Day, Month and Year boxes, then leave them."""
+    s = slug(item_id)
+    year, month, day = iso.split("-") if iso else ("", "", "")
+    p.fill(f"#t-{s}-reviewed-day", day)
+    p.fill(f"#t-{s}-reviewed-month", month)
+    p.fill(f"#t-{s}-reviewed-year", year)
+    p.press(f"#t-{s}-reviewed-year", "Tab")
+
+
+def reviewed_boxes(p, item_id: str) -> str:
+    """The last-reviewed date in the row's boxes, as YYYY-MM-DD ("" when empty)."""
+    open_more(p, item_id)
+    s = slug(item_id)
+    d, m, y = (p.input_value(f"#t-{s}-reviewed-{part}") for part in ("day", "month", "year"))
+    return f"{y}-{int(m):02d}-{int(d):02d}" if d else ""
 
 
 MARKUP = '<img src=x onerror="window.__hacked=1"> check with the <b>ICB</b>'
@@ -329,7 +356,7 @@ def test_the_tracker_dates_its_deadlines_from_the_planner(page, site_server):
     assert "(Tue 14 May 2024)" in item(p, "A-1.1").inner_text()
     p.select_option("#tracker-filter-deadline", "overdue")
     shown = p.eval_on_selector_all(
-        "li.jtai-item:not([hidden])", "els => els.map(e => e.dataset.timing)"
+        "tr.jtai-item:not([hidden])", "els => els.map(e => e.dataset.timing)"
     )
     assert shown and set(shown) == {"overdue"}
     p.wait_for_function(
@@ -344,7 +371,7 @@ def test_fill_reload_export_clear_import(page, site_server, tmp_path):
     recorded = open_page(page, f"{site_server}/tracker.html")
     p = recorded.page
     p.wait_for_selector("#tracker-app:not([hidden])")
-    total = p.locator("li.jtai-item").count()
+    total = p.locator("tr.jtai-item").count()
     fill_item(
         p,
         "A-list-4",
@@ -362,7 +389,7 @@ def test_fill_reload_export_clear_import(page, site_server, tmp_path):
     p.wait_for_selector("#tracker-app:not([hidden])")
     assert p.input_value("#t-a-list-4-status") == "ready"
     assert p.input_value("#t-a-list-4-owner") == "Head of performance"
-    assert p.input_value("#t-a-list-4-reviewed") == "2024-04-30"
+    assert reviewed_boxes(p, "A-list-4") == "2024-04-30"
     assert p.input_value("#t-a-list-4-notes") == MARKUP
     assert p.evaluate("window.__hacked") is None
     assert p.input_value("#t-a-case-police-1-status") == "in-progress"
@@ -489,23 +516,23 @@ def test_the_tracker_filters_by_agency_and_status(page, site_server):
     p.select_option("#t-a-list-4-status", "ready")
     p.select_option("#tracker-filter-agency", "police")
     agencies = p.eval_on_selector_all(
-        "li.jtai-item:not([hidden])",
-        "els => els.map(e => e.querySelector('.jtai-item__meta').textContent)",
+        "tr.jtai-item:not([hidden])",
+        "els => els.map(e => e.querySelector('.jtai-col-agency').textContent)",
     )
     # The items the police lead, and those they contribute to ("With: ... Police").
     assert agencies and all(
-        "Agency: Police" in a or "Police" in a.split("With:")[-1] for a in agencies
+        a.startswith("Police") or "Police" in a.split("With:")[-1] for a in agencies
     )
-    assert any("Agency: Police" not in a for a in agencies), "contributed items are listed too"
+    assert any(not a.startswith("Police") for a in agencies), "contributed items are listed too"
     p.select_option("#tracker-filter-agency", "")
     p.select_option("#tracker-filter-status", "ready")
-    ids = p.eval_on_selector_all("li.jtai-item:not([hidden])", "els => els.map(e => e.dataset.id)")
+    ids = p.eval_on_selector_all("tr.jtai-item:not([hidden])", "els => els.map(e => e.dataset.id)")
     assert ids == ["A-list-4"]
     p.wait_for_function(
         "() => document.querySelector('#tracker-count').textContent.startsWith('Showing 1 of')"
     )
     p.click("#tracker-filter-reset")
-    assert p.locator("li.jtai-item[hidden]").count() == 0
+    assert p.locator("tr.jtai-item[hidden]").count() == 0
 
 
 def test_tracker_rows_link_to_their_criteria(page, site_server):

@@ -151,3 +151,39 @@ def test_the_last_copy_saved_to_a_file_is_shown_and_one_click_saves_one(page, si
     assert "today" in p.inner_text(".jtai-safety-net")
     assert not run_axe(p, ".jtai-safety-net")
     assert not recorded.console_errors, recorded.console_errors
+
+
+def test_a_tracker_saved_before_change_records_reads_without_loss(page, site_server):
+    recorded = open_tracker(page, site_server)
+    p = recorded.page
+    framework = p.evaluate("() => JTAI.data.planner.framework")
+    old = {
+        "format": "jtai-ready-tracker",
+        "format_version": 1,
+        "framework_id": framework["id"],
+        "framework_version": framework["version"],
+        "app_version": "0.1.0",
+        "created": "2024-04-01T09:00:00Z",
+        "updated": "2024-04-02T09:00:00Z",
+        "dates": {"mode": "", "date": ""},
+        "items": {
+            "A-list-4": {
+                "status": "ready",
+                "owner": "Head of performance",
+                "location": "Drive",
+                "reviewed": "2024-03-28",
+                "notes": "Kept",
+            }
+        },
+    }
+    put(p, KEY, json.dumps(old))
+    reload(p)
+    assert p.input_value(f"#t-{slug('A-list-4')}-owner") == "Head of performance"
+    p.select_option(f"#t-{slug('A-1.1')}-status", "in-progress")
+    now = json.loads(stored(p))
+    assert now["format_version"] == 2 and now["origin"].startswith("b-")
+    kept = now["items"]["A-list-4"]
+    assert {k: kept[k] for k in old["items"]["A-list-4"]} == old["items"]["A-list-4"]
+    assert kept["changed"]["owner"] == {"at": "2024-04-02T09:00:00Z", "by": "", "from": ""}
+    assert now["items"]["A-1.1"]["changed"]["status"]["by"] == now["origin"]
+    assert not recorded.console_errors, recorded.console_errors

@@ -176,7 +176,11 @@ test("bad files are refused with a reason, whatever is wrong", () => {
   refused("{not json", "not-json");
   refused("[]", "wrong-format");
   refused(JSON.stringify({ format: "jtai-ready-assessment" }), "wrong-format");
-  refused(edit((c) => { c.format_version = 2; }), "newer-version");
+  refused(edit((c) => { c.format_version = T.FORMAT_VERSION + 1; }), "newer-version");
+  refused(edit((c) => { c.items["A-list-4"].changed = { owner: { at: "today", by: "x", from: "" } }; }), "schema");
+  refused(edit((c) => { c.items["A-list-4"].changed = { colour: { at: NOW, by: "x", from: "" } }; }), "schema");
+  refused(edit((c) => { c.scope = { agency: "fire" }; }), "schema");
+  refused(edit((c) => { c.origin = "<script>"; }), "schema");
   refused(edit((c) => { c.framework_id = "da-2024"; }), "other-framework");
   refused(edit((c) => { delete c.items; }), "schema");
   refused(edit((c) => { c.extra = 1; }), "schema");

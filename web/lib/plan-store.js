@@ -1,8 +1,8 @@
 /* JTAI Ready planner and tracker: what both keep in the browser (JTAI.planStore).
  *
  * Named values saved as JSON in localStorage through JTAI.storage (which stands in with memory
- * when the browser will not save), the inspection dates both pages share, and reading a date a
- * person typed. Needs storage.js and dates.js before it.
+ * when the browser will not save) and the inspection dates both pages share. Needs storage.js
+ * and dates.js before it. (Dates a person types are read by lib/date-input.js.)
  */
 (function (root) {
   "use strict";
@@ -84,23 +84,7 @@
     return input;
   }
 
-  function pad(n) {
-    return (n < 10 ? "0" : "") + n;
-  }
-
-  /** "2024-05-20", "20/05/2024" or "20-5-2024" as ISO, "" when empty, null when not a date. */
-  function readDate(text) {
-    var t = String(text || "").trim();
-    if (!t) return "";
-    var D = J.dates;
-    if (D.isDate(t)) return t;
-    var m = /^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{4})$/.exec(t);
-    if (!m) return null;
-    var iso = m[3] + "-" + pad(Number(m[2])) + "-" + pad(Number(m[1]));
-    return D.isDate(iso) ? iso : null;
-  }
-
   J.planStore = { canSave: canSave, load: load, save: save, remove: remove, text: text, keepAside: keepAside,
     lastCopy: lastCopy, noteCopy: noteCopy, loadDates: loadDates,
-    saveDates: saveDates, inputFor: inputFor, readDate: readDate };
+    saveDates: saveDates, inputFor: inputFor };
 })(self);

@@ -3,9 +3,10 @@
  * One entry per Annex A item with its agency, deadline (dated once a date is set, shared with
  * the preparation planner), status, owner, where the document lives, last reviewed and notes.
  * This file holds the state and saves it; the views add themselves to the app object:
- * ui-dates.js (the date form), ui-items.js (the list and its flags), ui-progress.js (progress
- * by agency and the filters), ui-files.js (export, import, clear), ui-tabs.js (other tabs) and
- * ui-print.js (the table print shows). All text from the data or a
+ * ui-dates.js (the date form), ui-items.js (the table, its flags and sorting), ui-progress.js
+ * (progress by agency, the filters and the sort buttons), ui-files.js (export, per-agency
+ * export, import, clear), ui-conflicts.js (choosing between two answers after an import),
+ * ui-tabs.js (other tabs) and ui-print.js (the table print shows). All text from the data or a
  * file is set as text.
  */
 (function (J) {
@@ -57,11 +58,12 @@
 
   /** Record one field of one item, save, and bring the page up to date. */
   App.change = function (id, field, value, quiet) {
-    var result = T.update(App.tracker, App.data, id, field, value, K.nowStamp());
+    var result = T.update(App.tracker, App.data, id, field, value, new Date().toISOString());
     if (!result.ok) {
       App.say(result.message);
       return;
     }
+    if (result.same) return;
     App.tracker = result.tracker;
     App.persist();
     App.refresh();
@@ -88,12 +90,25 @@
    */
   function loadTracker() {
     var text = Store.text(KEY);
-    if (text === null) return { tracker: T.newTracker(App.data, K.nowStamp()) };
+    if (text === null) return { tracker: T.newTracker(App.data, K.nowStamp(), App.newOrigin()) };
     var check = T.parseImport(text, App.data);
-    if (check.ok) return { tracker: check.tracker };
+    if (check.ok) {
+      if (!check.tracker.origin) check.tracker.origin = App.newOrigin();
+      return { tracker: check.tracker };
+    }
     var kept = Store.keepAside(KEY, text);
-    return { tracker: T.newTracker(App.data, K.nowStamp()), unreadable: text, kept: kept };
+    return { tracker: T.newTracker(App.data, K.nowStamp(), App.newOrigin()), unreadable: text, kept: kept };
   }
+
+  /**
+   * A random ID for the tracker kept in this browser: each change records it, so a file sent
+   * back can tell a change made here from one made elsewhere (tracker/combine.js).
+   */
+  App.newOrigin = function () {
+    var bytes = new Uint8Array(9);
+    self.crypto.getRandomValues(bytes);
+    return "b-" + Array.prototype.map.call(bytes, function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
+  };
 
   /** Say that the saved tracker could not be read, and offer its text as a file. */
   function unreadableNotice(loaded) {
@@ -136,18 +151,19 @@
     App.tracker = loaded.tracker;
     App.tabs = App.watchTabs(KEY);
     if (!loaded.unreadable) App.tabs.opened();
-    App.$("tracker-app").hidden = false;
-    var loading = root.querySelector(".jtai-loading");
-    if (loading) loading.remove();
     App.initDates();
     App.initFilters();
     App.initFiles();
     App.setSchedule();
-    App.buildList();
-    var counted = App.refresh();
-    App.$("tracker-count").textContent = "Showing " + counted.shown + " of " + counted.total + " items.";
-    if (!Store.canSave()) App.$("tracker-saved").textContent = "This browser is not saving for this site: export your tracker to keep it.";
-    if (loaded.unreadable !== undefined) unreadableNotice(loaded);
-    App.initPrint(root);
+    App.buildList(function () {
+      var counted = App.refresh();
+      App.$("tracker-count").textContent = "Showing " + counted.shown + " of " + counted.total + " items.";
+      App.$("tracker-app").hidden = false;
+      var loading = root.querySelector(".jtai-loading");
+      if (loading) loading.remove();
+      if (!Store.canSave()) App.$("tracker-saved").textContent = "This browser is not saving for this site: export your tracker to keep it.";
+      if (loaded.unreadable !== undefined) unreadableNotice(loaded);
+      App.initPrint(root);
+    });
   };
 })(self.JTAI);

@@ -1,10 +1,15 @@
 /* JTAI Ready Annex A readiness tracker: the pure logic (no DOM, no storage, no clock).
  *
  * A tracker is {format, format_version, framework_id, framework_version, app_version, created,
- * updated, dates, items}, where items maps an Annex A item ID to {status, owner, location,
- * reviewed, notes}. The same shape is saved in the browser and exported as JSON. Imports are
- * checked field by field and against the framework's Annex A items; a bad file is refused as a
- * whole, so saved work is never touched by it.
+ * updated, origin, dates, items} (and scope, in a file made for one agency), where items maps an
+ * Annex A item ID to {status, owner, location, reviewed, notes, changed}. changed records, for
+ * each field that was ever changed, {at, by, from}: when, in which browser (its tracker's origin,
+ * a random ID) and on top of which earlier change (its `at`, "" for the blank tracker). Imports
+ * are put together with the saved tracker field by field with those records (tracker/combine.js).
+ * The same shape is saved in the browser and exported as JSON. Format version 1 (no origin, no
+ * changed) still reads: each filled-in field counts as changed when the file was last updated.
+ * Imports are checked field by field and against the framework's Annex A items; a bad file is
+ * refused as a whole, so saved work is never touched by it.
  *
  * Loads as a classic script (JTAI.tracker, after dates.js and csv.js) or with require().
  */
@@ -20,7 +25,7 @@
   "use strict";
 
   var FORMAT = "jtai-ready-tracker";
-  var FORMAT_VERSION = 1;
+  var FORMAT_VERSION = 2;
   var MAX_BYTES = 2 * 1024 * 1024;
   var MAX_LISTED = 8;
   var FIELDS = {
@@ -29,6 +34,7 @@
   };
   var TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
   var VERSION = /^\d+\.\d+\.\d+[A-Za-z0-9.+-]*$/;
+  var ORIGIN = /^[A-Za-z0-9:_.-]{0,80}$/;
 
   var has = function (obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); };
 
@@ -58,10 +64,11 @@
   // ---------------------------------------------------------------------------------------
   // The tracker and its items
 
-  function newTracker(data, now) {
+  /** A blank tracker; origin names the browser that keeps it ("" when not known). */
+  function newTracker(data, now, origin) {
     return { format: FORMAT, format_version: FORMAT_VERSION, framework_id: data.framework.id,
       framework_version: data.framework.version, app_version: data.app_version, created: now, updated: now,
-      dates: { mode: "", date: "" }, items: {} };
+      origin: origin || "", dates: { mode: "", date: "" }, items: {} };
   }
 
   function emptyItem() {
@@ -73,6 +80,32 @@
     var out = emptyItem();
     Object.keys(out).forEach(function (k) { if (has(saved, k)) out[k] = saved[k]; });
     return out;
+  }
+
+  /** The record of the last change to one field of one item ({at, by, from}), or null. */
+  function changeOf(tracker, id, field) {
+    var saved = (tracker.items && has(tracker.items, id)) ? tracker.items[id] : null;
+    var changed = saved && isObject(saved.changed) ? saved.changed : {};
+    return has(changed, field) ? changed[field] : null;
+  }
+
+  /**
+   * The record for a change made now in the browser `origin`. A run of changes in one browser
+   * keeps the `from` of its first change, so the file it came from still recognises it.
+   */
+  function nextChange(previous, origin, now) {
+    var from = previous ? (previous.by === origin && origin !== "" ? previous.from : previous.at) : "";
+    return { at: now, by: origin, from: from };
+  }
+
+  /** Set one field of an item in `copy` (a tracker being built) with its change record. */
+  function put(copy, id, field, value, change) {
+    var item = itemOf(copy, id);
+    var old = has(copy.items, id) && isObject(copy.items[id].changed) ? copy.items[id].changed : {};
+    item[field] = value;
+    item.changed = Object.assign({}, old);
+    item.changed[field] = change;
+    copy.items[id] = item;
   }
 
   /** Check one field's value: "" when fine, else a message. */
@@ -90,10 +123,9 @@
     if (!data.annex_a.some(function (i) { return i.id === id; })) return { ok: false, message: "There is no Annex A item " + id + "." };
     var problem = fieldProblem(field, value, data);
     if (problem) return { ok: false, message: field + " " + problem };
+    if (itemOf(tracker, id)[field] === value) return { ok: true, tracker: tracker, same: true };
     var copy = JSON.parse(JSON.stringify(tracker));
-    var item = itemOf(copy, id);
-    item[field] = value;
-    copy.items[id] = item;
+    put(copy, id, field, value, nextChange(changeOf(tracker, id, field), tracker.origin || "", now));
     copy.updated = now;
     return { ok: true, tracker: copy };
   }
@@ -137,7 +169,8 @@
         deadline_label: item.deadline.label, date: date, time: when ? when.time : "",
         status: state.status, status_label: statusLabel(data, state.status), done: isDone(data, state.status),
         owner: state.owner, location: state.location, reviewed: state.reviewed, notes: state.notes,
-        timing: when ? timing(data, state.status, date, when.time, c.today, c.cal, c.nowTime) : ""
+        timing: when ? timing(data, state.status, date, when.time, c.today, c.cal, c.nowTime) : "",
+        due_in: date && c.today && c.cal ? (date < c.today ? -1 : c.cal.workingDaysBetween(c.today, date)) : null
       };
     });
   }
@@ -147,19 +180,69 @@
     return row.agency === agency || (row.item.contributors || []).indexOf(agency) >= 0;
   }
 
+  /** The owners typed so far, each once (trimmed, compared without case), in alphabetical order. */
+  function owners(list) {
+    var seen = {};
+    list.forEach(function (r) {
+      var name = r.owner.trim();
+      if (name && !has(seen, name.toLowerCase())) seen[name.toLowerCase()] = name;
+    });
+    return Object.keys(seen).map(function (k) { return seen[k]; }).sort(function (a, b) { return a.localeCompare(b, "en-GB"); });
+  }
+
   /**
-   * f: {agency, status, deadline}; "" means any. An agency matches the items it leads or
-   * contributes to. status "not-ready": not started or in progress.
+   * f: {agency, owner, status, deadline, within}; "" means any. An agency matches the items it
+   * leads or contributes to. owner "-": no owner yet, otherwise the owner (trimmed, any case).
+   * status "not-ready": not started or in progress. within: a number of working days; an item
+   * matches when it is not done and due within that many working days of today, or overdue.
    */
   function filter(list, f) {
     var o = f || {};
     return list.filter(function (r) {
       if (o.agency && !involves(r, o.agency)) return false;
+      if (o.owner === "-" && r.owner.trim() !== "") return false;
+      if (o.owner && o.owner !== "-" && r.owner.trim().toLowerCase() !== o.owner.toLowerCase()) return false;
+      if (typeof o.within === "number" && (r.done || r.due_in === null || r.due_in > o.within)) return false;
       if (o.status === "not-ready" && r.done) return false;
       if (o.status && o.status !== "not-ready" && r.status !== o.status) return false;
       if (o.deadline === "overdue" || o.deadline === "due-soon") return r.timing === o.deadline;
       if (o.deadline && r.deadline_label !== o.deadline) return false;
       return true;
+    });
+  }
+
+  var SORTS = {
+    deadline: function (a, b) {
+      if (a.date && b.date && a.date !== b.date) return a.date < b.date ? -1 : 1;
+      if (a.date && b.date && a.time !== b.time) return (a.time || "99:99") < (b.time || "99:99") ? -1 : 1;
+      return D.compareDeadlines(a.item.deadline, b.item.deadline);
+    },
+    agency: function (a, b) { return a.agency_name.localeCompare(b.agency_name, "en-GB"); },
+    status: function (a, b, data) {
+      var order = statuses(data).map(function (s) { return s.id; });
+      return order.indexOf(a.status) - order.indexOf(b.status);
+    },
+    owner: function (a, b) {
+      var x = a.owner.trim();
+      var y = b.owner.trim();
+      if (!x || !y) return x ? -1 : y ? 1 : 0;
+      return x.localeCompare(y, "en-GB", { sensitivity: "base" });
+    }
+  };
+
+  /**
+   * The rows sorted by key ("deadline", "agency", "status" or "owner"), "ascending" or
+   * "descending" (data: the planner data, for the statuses' order); ties keep the framework's
+   * order. Items with no owner come last either way.
+   */
+  function sortRows(list, key, direction, data) {
+    var sign = direction === "descending" ? -1 : 1;
+    var order = {};
+    list.forEach(function (r, i) { order[r.id] = i; });
+    return list.slice().sort(function (a, b) {
+      var empty = key === "owner" && (!a.owner.trim() || !b.owner.trim());
+      var c = SORTS[key](a, b, data);
+      return (empty ? c : sign * c) || order[a.id] - order[b.id];
     });
   }
 
@@ -219,8 +302,26 @@
     }));
   }
 
-  function fileName(extension, today) {
-    return "jtai-annex-a-tracker-" + today + "." + extension;
+  function fileName(extension, today, agency) {
+    return "jtai-annex-a-tracker-" + (agency ? agency + "-" : "") + today + "." + extension;
+  }
+
+  /** The items an agency leads or contributes to, in the framework's order. */
+  function agencyItems(data, agency) {
+    return data.annex_a.filter(function (i) {
+      return i.agency === agency || (i.contributors || []).indexOf(agency) >= 0;
+    });
+  }
+
+  /** The tracker with only one agency's items (lead or contributing), marked with its scope. */
+  function forAgency(tracker, data, agency) {
+    var copy = JSON.parse(JSON.stringify(tracker));
+    copy.items = {};
+    agencyItems(data, agency).forEach(function (i) {
+      if (has(tracker.items, i.id)) copy.items[i.id] = JSON.parse(JSON.stringify(tracker.items[i.id]));
+    });
+    copy.scope = { agency: agency };
+    return copy;
   }
 
   // ---------------------------------------------------------------------------------------
@@ -246,14 +347,17 @@
       more: Math.max(0, list.length - MAX_LISTED) };
   }
 
-  function checkEnvelope(obj, errors) {
+  function checkEnvelope(obj, data, errors) {
     var add = function (path, message) { errors.push({ path: path, message: message }); };
     var required = ["format", "format_version", "framework_id", "framework_version", "app_version", "created",
       "updated", "items"];
     required.forEach(function (k) { if (!has(obj, k)) add("$", "is missing \u201c" + k + "\u201d"); });
+    var optional = obj.format_version === 1 ? ["dates"] : ["dates", "origin", "scope"];
     Object.keys(obj).forEach(function (k) {
-      if (required.indexOf(k) < 0 && k !== "dates") add("$." + k, "is not part of this format");
+      if (required.indexOf(k) < 0 && optional.indexOf(k) < 0) add("$." + k, "is not part of this format");
     });
+    if (has(obj, "origin") && !(typeof obj.origin === "string" && ORIGIN.test(obj.origin))) add("$.origin", "is not a browser ID");
+    if (has(obj, "scope")) checkScope(obj.scope, data, add);
     if (has(obj, "framework_version") && !D.isDate(obj.framework_version)) add("$.framework_version", "is not a date");
     if (has(obj, "app_version") && !(typeof obj.app_version === "string" && VERSION.test(obj.app_version))) {
       add("$.app_version", "is not a version number");
@@ -277,7 +381,31 @@
     return undefined;
   }
 
-  function checkItems(items, data, errors, unknown) {
+  function checkScope(scope, data, add) {
+    if (!isObject(scope)) return add("$.scope", "expected an object, found " + typeName(scope));
+    Object.keys(scope).forEach(function (k) { if (k !== "agency") add("$.scope." + k, "is not part of this format"); });
+    if (!data.agencies.some(function (a) { return a.id === scope.agency; })) add("$.scope.agency", "is not an agency in this framework");
+    return undefined;
+  }
+
+  function checkChanged(changed, path, add) {
+    if (!isObject(changed)) return add(path, "expected an object, found " + typeName(changed));
+    Object.keys(changed).forEach(function (field) {
+      var c = changed[field];
+      var at = path + "." + field;
+      if (!has(FIELDS, field)) return add(at, "is not a tracker field");
+      if (!isObject(c)) return add(at, "expected an object, found " + typeName(c));
+      Object.keys(c).forEach(function (k) { if (["at", "by", "from"].indexOf(k) < 0) add(at + "." + k, "is not part of this format"); });
+      if (!(typeof c.at === "string" && TIMESTAMP.test(c.at))) add(at + ".at", "is not a date and time");
+      if (!(typeof c.by === "string" && ORIGIN.test(c.by))) add(at + ".by", "is not a browser ID");
+      if (!(c.from === "" || (typeof c.from === "string" && TIMESTAMP.test(c.from)))) add(at + ".from", "is not a date and time");
+      return undefined;
+    });
+    return undefined;
+  }
+
+  function checkItems(items, data, errors, unknown, version) {
+    var add = function (path, message) { errors.push({ path: path, message: message }); };
     var known = {};
     data.annex_a.forEach(function (i) { known[i.id] = true; });
     Object.keys(items).forEach(function (id) {
@@ -286,11 +414,33 @@
       var value = items[id];
       if (!isObject(value)) return errors.push({ path: path, message: "expected an object, found " + typeName(value) });
       Object.keys(value).forEach(function (field) {
+        if (field === "changed" && version === 2) return checkChanged(value.changed, path + ".changed", add);
         var problem = fieldProblem(field, value[field], data);
         if (problem) errors.push({ path: path + "." + field, message: problem });
+        return undefined;
       });
       return undefined;
     });
+  }
+
+  /**
+   * One item as read from a checked file. A version 1 file has no change records: each field
+   * that is not blank counts as changed when the file was last updated, by an unknown browser.
+   */
+  function readItem(obj, id) {
+    var item = itemOf(obj, id);
+    var saved = obj.items[id];
+    var blank = emptyItem();
+    item.changed = {};
+    Object.keys(blank).forEach(function (field) {
+      if (obj.format_version === 1) {
+        if (item[field] !== blank[field]) item.changed[field] = { at: obj.updated, by: "", from: "" };
+      } else if (isObject(saved.changed) && has(saved.changed, field)) {
+        var c = saved.changed[field];
+        item.changed[field] = { at: c.at, by: c.by, from: c.from };
+      }
+    });
+    return item;
   }
 
   /**
@@ -317,7 +467,9 @@
       return refusal("newer-version", "This file was saved by a newer version of JTAI Ready (format version " +
         obj.format_version + "); this page reads version " + FORMAT_VERSION + ".");
     }
-    if (obj.format_version !== FORMAT_VERSION) return refusal("schema", "This file’s format version is not " + FORMAT_VERSION + ".");
+    if (obj.format_version !== 1 && obj.format_version !== FORMAT_VERSION) {
+      return refusal("schema", "This file’s format version is not 1 or " + FORMAT_VERSION + ".");
+    }
     if (obj.framework_id !== data.framework.id) {
       return refusal("other-framework", "This file is a tracker for a different inspection framework (" +
         (typeof obj.framework_id === "string" ? "\u201c" + obj.framework_id.slice(0, 80) + "\u201d" : "its framework ID is " +
@@ -325,8 +477,8 @@
     }
     var errors = [];
     var unknown = [];
-    checkEnvelope(obj, errors);
-    if (!errors.length) checkItems(obj.items, data, errors, unknown);
+    checkEnvelope(obj, data, errors);
+    if (!errors.length) checkItems(obj.items, data, errors, unknown, obj.format_version);
     if (errors.length) {
       return refusal("schema", "This file does not match the tracker format: " + errors.length +
         (errors.length === 1 ? " problem." : " problems."), errors);
@@ -335,10 +487,11 @@
       return refusal("unknown-id", "This file refers to Annex A items this framework does not have: " + unknown.length +
         (unknown.length === 1 ? " problem." : " problems."), unknown);
     }
-    var tracker = newTracker(data, obj.created);
+    var tracker = newTracker(data, obj.created, obj.origin);
     tracker.updated = obj.updated;
     tracker.dates = has(obj, "dates") ? { mode: obj.dates.mode, date: obj.dates.date } : { mode: "", date: "" };
-    Object.keys(obj.items).forEach(function (id) { tracker.items[id] = itemOf(obj, id); });
+    if (has(obj, "scope")) tracker.scope = { agency: obj.scope.agency };
+    Object.keys(obj.items).forEach(function (id) { tracker.items[id] = readItem(obj, id); });
     var warnings = [];
     if (obj.framework_version !== data.framework.version) {
       warnings.push("This file was made against the framework guidance of " + obj.framework_version +
@@ -350,8 +503,9 @@
   return {
     FORMAT: FORMAT, FORMAT_VERSION: FORMAT_VERSION, MAX_BYTES: MAX_BYTES, CSV_HEADER: CSV_HEADER,
     statuses: statuses, statusLabel: statusLabel, isDone: isDone, newTracker: newTracker, emptyItem: emptyItem, itemOf: itemOf,
-    fieldProblem: fieldProblem, update: update, setDates: setDates, timing: timing, rows: rows, filter: filter,
-    counts: counts, progress: progress, deadlineLabels: deadlineLabels, exportJSON: exportJSON, toCSV: toCSV,
+    changeOf: changeOf, nextChange: nextChange, put: put, fieldProblem: fieldProblem, update: update,
+    agencyItems: agencyItems, forAgency: forAgency, setDates: setDates, timing: timing, rows: rows, filter: filter,
+    owners: owners, sortRows: sortRows, SORT_KEYS: Object.keys(SORTS), counts: counts, progress: progress, deadlineLabels: deadlineLabels, exportJSON: exportJSON, toCSV: toCSV,
     fileName: fileName, parseImport: parseImport
   };
 });

@@ -1,11 +1,11 @@
-/* JTAI Ready Annex A readiness tracker: the date form. The date is shared with the planner; once
- * set, every deadline shows as a real date and items can be overdue or due soon.
+/* JTAI Ready Annex A readiness tracker: the date form (GOV.UK Day, Month and Year boxes,
+ * lib/date-input.js). The date is shared with the planner; once set, every deadline shows as a
+ * real date and items can be overdue or due soon.
  */
 (function (J) {
   "use strict";
 
   var App = J.app("tracker");
-  var K = J.dom;
   var Store = J.planStore;
   var D = J.dates;
   var T = J.tracker;
@@ -25,23 +25,25 @@
         D.longDate(App.sched.fieldwork_start) + " to " + D.longDate(App.sched.fieldwork_end) + ".";
     }
     App.$("tracker-mode-" + (App.dates.mode === "fieldwork" ? "fieldwork" : "notification")).checked = true;
-    App.$("tracker-date").value = App.dates.date;
+    App.dateField.set(App.dates.date);
   };
 
-  function refuse(input, message) {
-    K.fieldError(input, App.$("tracker-date-error"), "tracker-date-hint", message);
-    input.focus();
+  function refuse(message, parts) {
+    App.dateField.showError(message, parts);
+    App.dateField.focus();
+    App.say(message);
   }
 
   function submit(event) {
     event.preventDefault();
-    var input = App.$("tracker-date");
-    var value = Store.readDate(input.value);
-    if (!value) return refuse(input, value === "" ? "Enter a date." : "Enter a real date.");
+    var read = App.dateField.value();
+    if (!read.ok) return refuse(read.message, read.parts);
+    if (read.empty) return refuse("Enter the date.", ["day", "month", "year"]);
+    var value = read.iso;
     var mode = App.$("tracker-mode-fieldwork").checked ? "fieldwork" : "notification";
     var check = D.schedule(mode === "fieldwork" ? { fieldwork_start: value } : { notification: value }, App.data.rules, App.cal);
-    if (!check.ok) return refuse(input, check.message);
-    K.fieldError(input, App.$("tracker-date-error"), "tracker-date-hint", "");
+    if (!check.ok) return refuse(check.message);
+    App.dateField.clearError();
     var same = App.dates.date === value && App.dates.mode === mode;
     App.dates = { mode: mode, date: value, actual_publication: same ? App.dates.actual_publication : "" };
     Store.saveDates(App.dates);
@@ -54,9 +56,13 @@
   }
 
   App.initDates = function () {
+    App.dateField = J.dateInput.create({ id: "tracker-date", legend: "Date", name: "the date",
+      hint: "Shared with the preparation planner. Leave it empty to see deadlines as weeks of the inspection. For example, 3 5 2024." });
+    App.$("tracker-date-field").replaceWith(App.dateField.element);
     App.$("tracker-date-form").addEventListener("submit", submit);
     App.$("tracker-date-clear").addEventListener("click", function () {
       App.dates = { mode: App.dates.mode, date: "", actual_publication: "" };
+      App.dateField.clear();
       Store.saveDates(App.dates);
       App.setSchedule();
       App.refresh();

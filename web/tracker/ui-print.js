@@ -1,10 +1,10 @@
 /* JTAI Ready Annex A readiness tracker: printing it as a table.
  *
- * The tracker on screen is a list of forms; on paper that is page after page of empty boxes.
+ * The tracker on screen is a table of form fields; on paper that would be rows of empty boxes.
  * This adds a "Print the tracker" button and a table that only print shows (lib/print.css): one
- * row per item shown, with its agency, deadline, status, owner, where it is, when it was last
- * reviewed and the notes, read from the tracker's own fields. The table is redrawn whenever a
- * field changes and just before printing, so it always matches the screen.
+ * row per item shown, in the order shown, with its agency, deadline, status, owner, where it is,
+ * when it was last reviewed and the notes, read from the saved tracker. The table is redrawn
+ * whenever a field changes and just before printing, so it always matches the screen.
  *
  * app.js calls initPrint(root) once the list is drawn, like the tracker's other views.
  */
@@ -14,40 +14,33 @@
   var App = J.app("tracker");
   var REDRAW_MS = 300;
 
-  function field(li, name) {
-    var control = li.querySelector("[data-field=" + name + "]");
-    if (!control) return "";
-    if (control.tagName === "SELECT") return control.selectedIndex >= 0 ? control.options[control.selectedIndex].text : "";
-    if (name === "reviewed") return J.dom.longDate(control.value) || control.value;
-    return control.value;
-  }
-
-  function text(li, selector) {
-    var node = li.querySelector(selector);
-    return node ? node.textContent.trim() : "";
-  }
-
-  function row(li) {
+  function row(r) {
     var h = J.dom.h;
-    var badge = li.querySelector(".jtai-badge");
-    var due = text(li, ".jtai-item__deadline") + (badge && !badge.hidden ? " (" + badge.textContent.trim() + ")" : "");
-    return h("tr", { "data-id": li.getAttribute("data-id") }, [
-      h("td", {}, [h("strong", { text: text(li, ".jtai-item__title") }),
-        h("br"), text(li, ".jtai-item__meta span")]),
+    var due = r.deadline_label + (r.date ? " (" + J.dates.shortDate(r.date) + ")" : "") +
+      (r.timing ? " (" + (r.timing === "overdue" ? "Overdue" : "Due soon") + ")" : "");
+    return h("tr", { "data-id": r.id }, [
+      h("td", {}, [h("strong", { text: r.item.label }), h("br"), r.agency_name]),
       h("td", { text: due }),
-      h("td", { text: field(li, "status") }),
-      h("td", { text: field(li, "owner") }),
-      h("td", { text: field(li, "location") }),
-      h("td", { text: field(li, "reviewed") }),
-      h("td", { text: field(li, "notes") })
+      h("td", { text: r.status_label }),
+      h("td", { text: r.owner }),
+      h("td", { text: r.location }),
+      h("td", { text: r.reviewed ? J.dom.longDate(r.reviewed) : "" }),
+      h("td", { text: r.notes })
     ]);
+  }
+
+  /** The rows shown on screen, in the order shown. */
+  function shownRows(root) {
+    var rows = {};
+    App.rows().forEach(function (r) { rows[r.id] = r; });
+    return Array.prototype.filter.call(root.querySelectorAll("#tracker-list tr[data-id]"), function (tr) {
+      return !tr.hidden;
+    }).map(function (tr) { return rows[tr.getAttribute("data-id")]; });
   }
 
   function draw(root, box) {
     var h = J.dom.h;
-    var items = Array.prototype.filter.call(root.querySelectorAll("#tracker-list li.jtai-item"), function (li) {
-      return !li.hidden;
-    });
+    var items = shownRows(root);
     var count = root.querySelector("#tracker-count");
     J.dom.clear(box);
     box.appendChild(h("p", { text: (count && count.textContent) || items.length + " items." }));
@@ -59,7 +52,7 @@
   }
 
   App.initPrint = function (root) {
-    var list = root.querySelector("#tracker-list");
+    var list = root.querySelector("#tracker-table");
     if (!list) return;
     var box = J.dom.h("section", { class: "jtai-print-only jtai-tracker-print", id: "tracker-print", "aria-hidden": "true" });
     var button = J.dom.button("Print the tracker as a table", function () {
@@ -81,6 +74,6 @@
     if (print && print.addEventListener) {
       print.addEventListener("change", function (event) { if (event.matches) draw(root, box); });
     }
-    draw(root, box);
+    later();
   };
 })(self.JTAI);

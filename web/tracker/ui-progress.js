@@ -1,4 +1,7 @@
-/* JTAI Ready Annex A readiness tracker: progress (overall and by agency) and the filters. */
+/* JTAI Ready Annex A readiness tracker: progress (overall and by agency), the filters (agency,
+ * owner, status, deadline, due in the next N working days) and the sort buttons in the table's
+ * header cells (aria-sort says the order, as in the GOV.UK and MOJ sortable tables).
+ */
 (function (J) {
   "use strict";
 
@@ -32,14 +35,55 @@
       }), "jtai-progress-table"));
   };
 
+  /** The "due in the next N working days" box: a whole number, "" when empty, null when not a number. */
+  function within() {
+    var text = App.$("tracker-filter-within").value.trim();
+    if (text === "") return "";
+    return /^\d{1,3}$/.test(text) ? Number(text) : null;
+  }
+
   App.filters = function () {
-    return { agency: App.$("tracker-filter-agency").value, status: App.$("tracker-filter-status").value,
-      deadline: App.$("tracker-filter-deadline").value };
+    var days = within();
+    return { agency: App.$("tracker-filter-agency").value, owner: App.$("tracker-filter-owner").value,
+      status: App.$("tracker-filter-status").value, deadline: App.$("tracker-filter-deadline").value,
+      within: days === null ? "" : days };
   };
 
+  /** The owner filter lists the owners typed so far; the one chosen stays chosen. */
+  App.updateOwners = function (rows) {
+    var select = App.$("tracker-filter-owner");
+    var names = T.owners(rows);
+    var now = Array.prototype.slice.call(select.options, 2).map(function (o) { return o.value; });
+    if (now.join("\n") === names.join("\n")) return;
+    var chosen = select.value;
+    while (select.options.length > 2) select.remove(2);
+    addOptions(select, names.map(function (n) { return { id: n, label: n }; }));
+    select.value = chosen === "" || chosen === "-" || names.indexOf(chosen) >= 0 ? chosen : "";
+  };
+
+  var SORT_WORDS = { deadline: ["earliest first", "latest first"], agency: ["A to Z", "Z to A"],
+    status: ["not started first", "ready first"], owner: ["A to Z", "Z to A"] };
+
+  function initSort() {
+    App.root.querySelectorAll("#tracker-table button[data-sort]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var key = button.getAttribute("data-sort");
+        var th = button.closest("th");
+        var direction = th.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending";
+        App.sortBy(key, direction);
+        App.say("Sorted by " + button.textContent.toLowerCase() + ", " + SORT_WORDS[key][direction === "ascending" ? 0 : 1] + ".");
+      });
+    });
+  }
+
   function announceCount() {
+    var box = App.$("tracker-filter-within");
+    var bad = within() === null;
+    K.fieldError(box, App.$("tracker-filter-within-error"), "tracker-filter-within-hint",
+      bad ? "Enter a whole number of working days, for example 5." : "");
     var counted = App.refresh();
-    K.announce("Showing " + counted.shown + " of " + counted.total + " items.", App.$("tracker-count"));
+    K.announce((bad ? "Enter a whole number of working days. " : "") + "Showing " + counted.shown + " of " +
+      counted.total + " items.", App.$("tracker-count"));
   }
 
   function addOptions(select, options) {
@@ -57,12 +101,20 @@
     addOptions(status, T.statuses(data));
     addOptions(deadline, T.deadlineLabels(data).map(function (label) { return { id: label, label: label }; }));
     var form = App.$("tracker-filters");
+    var box = App.$("tracker-filter-within");
+    box.parentNode.insertBefore(el("p", { class: "jtai-error", id: "tracker-filter-within-error", hidden: true }), box);
     form.addEventListener("change", announceCount);
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    initSort();
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      announceCount();
+    });
     App.$("tracker-filter-reset").addEventListener("click", function () {
       agency.value = "";
       status.value = "";
       deadline.value = "";
+      App.$("tracker-filter-owner").value = "";
+      box.value = "";
       announceCount();
     });
   };

@@ -15,10 +15,21 @@
   var T = J.tracker;
   var el = K.h;
 
+  /** "A-list-4 Statutory assessments (owner)" for a conflict's path (its change record's too). */
   function itemName(steps) {
     var id = steps[1];
     var item = App.data.annex_a.filter(function (i) { return i.id === id; })[0];
-    return (item ? item.id + " " + item.item : String(steps.join(" "))) + (steps[2] ? " (" + steps[2] + ")" : "");
+    var field = steps[2] === "changed" ? steps[3] : steps[2];
+    return (item ? item.id + " " + item.item : String(steps.join(" "))) + (field ? " (" + field + ")" : "");
+  }
+
+  function names(conflicts) {
+    var seen = {};
+    return conflicts.map(function (c) { return itemName(c.steps); }).filter(function (name) {
+      if (seen[name]) return false;
+      seen[name] = true;
+      return true;
+    });
   }
 
   function redraw() {
@@ -32,7 +43,7 @@
     App.notice(K.notice("error", [
       el("p", {}, [el("strong", { text: "The tracker was changed in another tab or window at the same time as here. " }),
         "Both versions are kept. Where both changed the same thing, the other tab\u2019s answer is shown here:"]),
-      el("ul", { "data-conflicts": "" }, info.conflicts.map(function (c) { return el("li", { text: itemName(c.steps) }); })),
+      el("ul", { "data-conflicts": "" }, names(info.conflicts).map(function (name) { return el("li", { text: name }); })),
       el("p", { text: kept.ok ? "This tab\u2019s whole tracker is also kept in this browser (as \u201c" + kept.key + "\u201d)."
         : "This tab\u2019s version could not be kept separately: choose \u201cUse mine\u201d or export now." })
     ], [{ label: "Use mine", attrs: { "data-action": "use-mine" }, run: function () {
@@ -58,7 +69,7 @@
       raw: Store.text,
       value: function () { return App.tracker; },
       usable: function (v) { return T.parseImport(JSON.stringify(v), App.data).ok; },
-      ignore: ["created", "updated", "app_version"],
+      ignore: ["created", "updated", "app_version", "origin"],
       onMerged: function (merged, info) {
         App.tracker = merged;
         redraw();
