@@ -280,12 +280,21 @@ def test_edits_to_different_fields_in_two_tabs_are_both_kept(sa_open):
     assert "changed in another tab" in other.inner_text(".jtai-alerts")
 
 
+def seen_here(sa: SAPage, condition: str) -> None:
+    """Wait until this tab's localStorage shows what another tab wrote: another tab's write
+    reaches it a moment later (the tabs may run in separate processes)."""
+    sa.page.wait_for_function(condition)
+
+
 def test_the_same_field_changed_in_two_tabs_keeps_both_and_says_so(sa_open):
     sa = sa_open()
     record_id = open_id(sa)
     other = second_tab(sa, deaf=True)
     rate_in(sa.page, "EC1", "EC1.1", "mostly")
     rate_in(other, "EC1", "EC1.1", "partly")
+    seen_here(
+        sa, "() => Object.keys(localStorage).filter(k => k.includes(':assessment:')).length === 2"
+    )
     records = sa.records()
     assert records[record_id]["answers"]["EC1"]["indicators"]["EC1.1"] == "mostly"
     aside = [r for i, r in records.items() if i != record_id]
@@ -297,6 +306,11 @@ def test_the_same_field_changed_in_two_tabs_keeps_both_and_says_so(sa_open):
     other.fill(".jtai-prompt-know textarea", "Typing on")
     assert notice.is_visible(), "the message stays until dismissed"
     notice.get_by_role("button", name="Use mine").click()
+    seen_here(
+        sa,
+        f"""() => JSON.parse(localStorage.getItem('jtai-ready:assessment:{record_id}'))
+              .answers.EC1.evidence.know === 'Typing on'""",
+    )
     assert sa.records()[record_id]["answers"]["EC1"]["indicators"]["EC1.1"] == "partly"
     assert sa.records()[record_id]["answers"]["EC1"]["evidence"]["know"] == "Typing on"
     assert other.locator(".jtai-alerts .jtai-notice").count() == 0

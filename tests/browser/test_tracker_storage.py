@@ -106,6 +106,10 @@ def test_two_tabs_edits_are_put_together_item_by_item(page, site_server):
     other = second_tab(recorded, site_server, deaf=True)
     p.select_option(f"#t-{slug('A-list-4')}-status", "ready")
     other.select_option(f"#t-{slug('A-1.1')}-status", "in-progress")
+    # Another tab's write reaches this tab's localStorage a moment later (another process).
+    p.wait_for_function(
+        "k => (JSON.parse(localStorage.getItem(k) || '{}').items || {})['A-1.1']", arg=KEY
+    )
     items = json.loads(stored(p))["items"]
     assert items["A-list-4"]["status"] == "ready", "the first tab's edit is not overwritten"
     assert items["A-1.1"]["status"] == "in-progress"
