@@ -56,9 +56,9 @@ def test_app_pages_add_few_globals_and_start_every_app(built_site, site_server, 
     offenders = []
     for rel in app_pages(built_site):
         recorded = page(f"{site_server}/{rel}")
-        recorded.page.wait_for_function(
+        recorded.page.wait_for_function(  # started, and done drawing (the tracker draws in steps)
             "() => [...document.querySelectorAll('[data-jtai-app]')]"
-            ".every(e => e.getAttribute('data-jtai-started'))"
+            ".every(e => e.getAttribute('data-jtai-started') && !e.querySelector('.jtai-loading'))"
         )
         added = sorted(set(recorded.page.evaluate(_GLOBALS_JS)) - baseline)
         if len(added) > MAX_GLOBALS or "JTAI" not in added:
