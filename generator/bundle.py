@@ -61,8 +61,9 @@ def _problems(app: App, web_dir: Path, shown: str) -> list[Problem]:
     return found
 
 
-def bundles(web_dir: Path, data: Mapping[str, dict[str, Any]]) -> dict[str, str]:
-    """Site path -> text of every app's script and stylesheet bundle."""
+def bundles(web_dir: Path, data: Mapping[str, dict[str, Any]], folder: str = "") -> dict[str, str]:
+    """Site path -> text of every app's script and stylesheet bundle: assets/web/APP.js for the
+    default framework, assets/web/ID/APP.js for another (`folder` is "ID/")."""
     out: dict[str, str] = {}
     for app in read_manifest(web_dir):
         missing = [name for name in app.data if name not in data]
@@ -72,8 +73,10 @@ def bundles(web_dir: Path, data: Mapping[str, dict[str, Any]]) -> dict[str, str]
             )
         parts = [data_script(name, data[name]) for name in app.data]
         parts += [_part(web_dir, rel) for rel in app.scripts]
-        out[f"{SITE_FOLDER}/{app.name}.js"] = "\n".join(parts)
-        out[f"{SITE_FOLDER}/{app.name}.css"] = "\n".join(_part(web_dir, r) for r in app.styles)
+        out[f"{SITE_FOLDER}/{folder}{app.name}.js"] = "\n".join(parts)
+        out[f"{SITE_FOLDER}/{folder}{app.name}.css"] = "\n".join(
+            _part(web_dir, r) for r in app.styles
+        )
     return out
 
 
