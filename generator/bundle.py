@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .problems import GenerationError, Problem, display_path
-from .render_data import data_script
+from .render_data import BANNER, data_script
 
 MANIFEST = "apps.json"
 SITE_FOLDER = "assets/web"
@@ -71,13 +71,21 @@ def bundles(web_dir: Path, data: Mapping[str, dict[str, Any]], folder: str = "")
             raise GenerationError(
                 [Problem(MANIFEST, 0, f"$.apps.{app.name}.data", f"no data called {missing[0]}")]
             )
-        parts = [data_script(name, data[name]) for name in app.data]
+        parts = [scope_script(folder)] if folder else []
+        parts += [data_script(name, data[name]) for name in app.data]
         parts += [_part(web_dir, rel) for rel in app.scripts]
         out[f"{SITE_FOLDER}/{folder}{app.name}.js"] = "\n".join(parts)
         out[f"{SITE_FOLDER}/{folder}{app.name}.css"] = "\n".join(
             _part(web_dir, r) for r in app.styles
         )
     return out
+
+
+def scope_script(folder: str) -> str:
+    """Another framework's bundle names its ID first, so that what its apps keep in the browser
+    is kept apart from the default framework's (web/lib/storage.js scoped())."""
+    scope = json.dumps(folder.strip("/"))
+    return f"{BANNER}\n(self.JTAI = self.JTAI || {{}}).storageScope = {scope};\n"
 
 
 def _part(web_dir: Path, rel: str) -> str:

@@ -8,10 +8,7 @@ home page names both and the menu reaches both.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,7 +20,6 @@ from generator import pipeline
 pytestmark = pytest.mark.syv  # the real content is the default framework here
 
 TINY = tiny_content.TINY_ID
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 @pytest.fixture(scope="module")
@@ -33,12 +29,7 @@ def pair(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def built(pair: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("pair-site") / "site"
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
-    env = {**ENV, "JTAI_CONTENT": str(pair)}
-    done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, check=False)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return site
+    return tiny_content.build_pair(pair, tmp_path_factory.mktemp("pair-site") / "site")
 
 
 def test_the_default_keeps_every_address_and_page_it_has_alone(pair: Path):

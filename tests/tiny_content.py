@@ -7,12 +7,16 @@ the tiny guidance beside them, as a maintainer would (never a hand-kept copy of 
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from generator import __main__ as cli
 
-REAL = Path(__file__).resolve().parent.parent / "criteria"
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT / "criteria"
 
 TINY = Path(__file__).parent / "tiny"
 TINY_ID = "tiny-2025"
@@ -44,3 +48,12 @@ def make_pair(content: Path) -> Path:
 def ingest(content: Path, guidance: Path = TINY / "guidance.txt") -> None:
     argv = ["ingest", str(guidance), "--id", TINY_ID, "--content", str(content)]
     assert cli.main(argv) == 0
+
+
+def build_pair(content: Path, site: Path) -> Path:
+    """Build the site strictly into `site` from `content` (make_pair's); return `site`."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "JTAI_CONTENT": str(content)}
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return site
