@@ -69,9 +69,9 @@ def on_config(config):
 OTHERS_TITLE = "Other inspections"
 
 
-def other_inspections(others: dict[str, str]) -> list:
+def other_inspections(others: tuple[tuple[str, str], ...]) -> list:
     """One menu entry listing each other framework's start page, when the site shows several."""
-    return [{OTHERS_TITLE: [{title: url} for title, url in others.items()]}] if others else []
+    return [{OTHERS_TITLE: [{title: url} for title, url in others]}] if others else []
 
 
 def _show_problems(config, problems: tuple[Problem, ...]):
@@ -130,7 +130,7 @@ def on_files(files: Files, config) -> Files:
                 f"docs/{uri} is hand-written but the generator also makes it: rename one of them"
             )
         file = File.generated(config, uri, content=content)
-        if generated.in_other_framework(uri) and uri not in generated.others.values():
+        if generated.off_menu(uri):
             file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
     for folder, site_path in STATIC:

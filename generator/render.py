@@ -29,15 +29,17 @@ class Generated:
     nav: dict[str, list[dict[str, Any]]]  # section index page -> its generated child pages
     binaries: dict[str, bytes] = field(default_factory=dict)  # site path -> bytes (the .xlsx)
     browser_data: dict[str, dict[str, Any]] = field(default_factory=dict)  # kind -> the apps' data
-    others: dict[str, str] = field(default_factory=dict)  # another framework's title -> its start
+    others: tuple[tuple[str, str], ...] = ()  # each other framework's title and start page
 
     def files(self) -> dict[str, str | bytes]:
         return {**self.pages, **self.assets, **self.binaries}
 
-    def in_other_framework(self, path: str) -> bool:
-        """Whether a site path belongs to a framework other than the default (its pages are
-        reached from its start page, not the menu)."""
-        return any(path.startswith(start.rsplit("/", 1)[0] + "/") for start in self.others.values())
+    def off_menu(self, path: str) -> bool:
+        """Whether a site path is a page of a framework other than the default, but not its start
+        page: those are reached from the start page, not the menu."""
+        folders = [start.rsplit("/", 1)[0] + "/" for _, start in self.others]
+        starts = [start for _, start in self.others]
+        return path.startswith(tuple(folders)) and path not in starts
 
 
 def environment() -> Environment:
@@ -93,17 +95,19 @@ def render(site: Site, web_dir: Path = WEB) -> Generated:
     pages: dict[str, str] = {}
     assets: dict[str, str] = {}
     binaries: dict[str, bytes] = {}
+    data: dict[str, dict[str, Any]] = {}  # the default framework's, for the tests' Node runs
     for fw in (site.framework, *site.others):
         one = replace(site, framework=fw)
         folder = "" if fw is site.framework else f"{fw.id}/"
         found = framework_pages(env, one, folder)
         pages.update({folder + path: _tagged(text, fw, folder) for path, text in found.items()})
-        assets.update(bundle.bundles(web_dir, browser_data(one), folder))
+        fw_data = browser_data(one)
+        data = data or fw_data
+        assets.update(bundle.bundles(web_dir, fw_data, folder))
         binaries[folder + workbook.XLSX_PATH] = workbook.workbook_bytes(one)
     pages["glossary.md"] = env.get_template("glossary.md.j2").render(**_common(site), root="")
-    data = browser_data(site)
     nav = navigation(site.framework)
-    others = {str(escape(f.short_title)): url for f, url in starts(site)[1:]}
+    others = tuple((str(escape(f.short_title)), url) for f, url in starts(site)[1:])
     return Generated(pages, assets, abbreviations(site), macros(site), nav, binaries, data, others)
 
 
