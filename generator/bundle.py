@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .problems import GenerationError, Problem, display_path
-from .render_data import data_script
+from .render_data import BANNER, data_script
 
 MANIFEST = "apps.json"
 SITE_FOLDER = "assets/web"
@@ -61,8 +61,9 @@ def _problems(app: App, web_dir: Path, shown: str) -> list[Problem]:
     return found
 
 
-def bundles(web_dir: Path, data: Mapping[str, dict[str, Any]]) -> dict[str, str]:
-    """Site path -> text of every app's script and stylesheet bundle."""
+def bundles(web_dir: Path, data: Mapping[str, dict[str, Any]], folder: str = "") -> dict[str, str]:
+    """Site path -> text of every app's script and stylesheet bundle: assets/web/APP.js for the
+    default framework, assets/web/ID/APP.js for another (`folder` is "ID/")."""
     out: dict[str, str] = {}
     for app in read_manifest(web_dir):
         missing = [name for name in app.data if name not in data]
@@ -70,11 +71,21 @@ def bundles(web_dir: Path, data: Mapping[str, dict[str, Any]]) -> dict[str, str]
             raise GenerationError(
                 [Problem(MANIFEST, 0, f"$.apps.{app.name}.data", f"no data called {missing[0]}")]
             )
-        parts = [data_script(name, data[name]) for name in app.data]
+        parts = [scope_script(folder)] if folder else []
+        parts += [data_script(name, data[name]) for name in app.data]
         parts += [_part(web_dir, rel) for rel in app.scripts]
-        out[f"{SITE_FOLDER}/{app.name}.js"] = "\n".join(parts)
-        out[f"{SITE_FOLDER}/{app.name}.css"] = "\n".join(_part(web_dir, r) for r in app.styles)
+        out[f"{SITE_FOLDER}/{folder}{app.name}.js"] = "\n".join(parts)
+        out[f"{SITE_FOLDER}/{folder}{app.name}.css"] = "\n".join(
+            _part(web_dir, r) for r in app.styles
+        )
     return out
+
+
+def scope_script(folder: str) -> str:
+    """Another framework's bundle names its ID first, so that what its apps keep in the browser
+    is kept apart from the default framework's (web/lib/storage.js scoped())."""
+    scope = json.dumps(folder.strip("/"))
+    return f"{BANNER}\n(self.JTAI = self.JTAI || {{}}).storageScope = {scope};\n"
 
 
 def _part(web_dir: Path, rel: str) -> str:

@@ -180,9 +180,20 @@ def _selected(shared: list[Document], folders: list[Path]) -> str:
     """The framework site.yml shows (the first folder without one): the shared files' citations
     (the glossary's paras and refs) link to its pages, so they are checked against it alone."""
     for doc in shared:
-        if doc.path.name == "site.yml" and isinstance(doc.data.get("framework"), str):
-            return str(doc.data["framework"])
+        if doc.path.name == "site.yml":
+            listed = [name for name, _ in _listed(doc)]
+            if listed and isinstance(listed[0], str):
+                return listed[0]
     return folders[0].name if folders else ""
+
+
+def _listed(doc: Document) -> list[tuple[object, tuple[object, ...]]]:
+    """Each framework site.yml names, with its path: `frameworks`, or the older `framework`."""
+    if isinstance(doc.data.get("frameworks"), list):
+        return [(name, ("frameworks", i)) for i, name in enumerate(doc.data["frameworks"])]
+    if "framework" in doc.data:
+        return [(doc.data["framework"], ("framework",))]
+    return []
 
 
 def _misplaced_examples(docs: list[Document]) -> list[Problem]:
@@ -399,8 +410,11 @@ def _check_site(shared: list[Document], folders: list[Path]) -> list[Problem]:
     for doc in shared:
         if doc.path.name != "site.yml":
             continue
-        chosen = doc.data.get("framework")
-        if isinstance(chosen, str) and chosen not in names:
-            msg = f"no framework folder '{chosen}'; folders: {', '.join(names) or 'none'}"
-            problems.append(Problem(doc.name, doc.line_of(("framework",)), "$.framework", msg))
+        if "framework" in doc.data and "frameworks" in doc.data:
+            msg = "give either frameworks (a list, the default first) or framework, not both"
+            problems.append(Problem(doc.name, doc.field_line(("framework",)), "$.framework", msg))
+        for chosen, parts in _listed(doc):
+            if isinstance(chosen, str) and chosen not in names:
+                msg = f"no framework folder '{chosen}'; folders: {', '.join(names) or 'none'}"
+                problems.append(Problem(doc.name, doc.line_of(parts), json_path(parts), msg))
     return problems

@@ -23,7 +23,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,8 +62,16 @@ def on_config(config):
         _not_strict()
     _state["generated"] = generated
     config.extra.update(generated.macros)
-    config.nav = expand_nav(config.nav or [], generated.nav)
+    config.nav = expand_nav(config.nav or [], generated.nav) + other_inspections(generated.others)
     return config
+
+
+OTHERS_TITLE = "Other inspections"
+
+
+def other_inspections(others: tuple[tuple[str, str], ...]) -> list:
+    """One menu entry listing each other framework's start page, when the site shows several."""
+    return [{OTHERS_TITLE: [{title: url} for title, url in others]}] if others else []
 
 
 def _show_problems(config, problems: tuple[Problem, ...]):
@@ -121,7 +129,10 @@ def on_files(files: Files, config) -> Files:
             raise PluginError(
                 f"docs/{uri} is hand-written but the generator also makes it: rename one of them"
             )
-        files.append(File.generated(config, uri, content=content))
+        file = File.generated(config, uri, content=content)
+        if generated.off_menu(uri):
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+        files.append(file)
     for folder, site_path in STATIC:
         for path in sorted((ROOT / folder).glob("*")):
             if path.is_file() and path.suffix in {".js", ".css", ".json"}:

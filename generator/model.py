@@ -273,7 +273,8 @@ class Link:
 
 @dataclass(frozen=True)
 class LocalSettings:
-    framework: str
+    framework: str  # the default framework: its pages keep the site's plain addresses
+    frameworks: tuple[str, ...] = ()  # every framework shown, the default first
     partnership: str = ""
     contact: Contact = field(default_factory=Contact)
     links: tuple[Link, ...] = ()
@@ -336,6 +337,7 @@ class Site:
     settings: LocalSettings
     frameworks: tuple[str, ...]
     holidays: BankHolidays = field(default_factory=BankHolidays)  # for the preparation planner
+    others: tuple[Framework, ...] = ()  # the other frameworks shown, each under its ID's folder
 
 
 def freeze(value: Any) -> Any:
@@ -380,15 +382,8 @@ def build(docs: tuple[Document, ...], content_dir: Path) -> Site:
             {d.path.relative_to(content_dir).parts[0] for d in docs if d.path.parent != content_dir}
         )
     )
-    example_files = [
-        d.data
-        for d in docs
-        if d.path.parent.name == "examples" and d.path.parent.parent.name == settings.framework
-    ]
-    framework = build_framework(
-        {n: d for (f, n), d in by_name.items() if f == settings.framework},
-        example_files,
-        read_guidance(content_dir / settings.framework),
+    framework, *others = (
+        _framework(docs, by_name, content_dir, name) for name in settings.frameworks
     )
     holidays = build_holidays(by_name.get((content_dir.name, "holidays.yml")))
     return Site(
@@ -397,12 +392,40 @@ def build(docs: tuple[Document, ...], content_dir: Path) -> Site:
         settings,
         frameworks,
         holidays=holidays,
+        others=tuple(others),
     )
 
 
+def _framework(
+    docs: tuple[Document, ...],
+    by_name: dict[tuple[str, str], Any],
+    content_dir: Path,
+    name: str,
+) -> Framework:
+    """One framework folder's model: its files, worked examples and guidance text."""
+    example_files = [
+        d.data
+        for d in docs
+        if d.path.parent.name == "examples" and d.path.parent.parent.name == name
+    ]
+    return build_framework(
+        {n: d for (f, n), d in by_name.items() if f == name},
+        example_files,
+        read_guidance(content_dir / name),
+    )
+
+
+def shown_frameworks(data: dict[str, Any]) -> tuple[str, ...]:
+    """The frameworks site.yml shows, the default first: `frameworks`, or the older `framework`."""
+    listed = data.get("frameworks") or [data.get("framework", "syv-2023")]
+    return tuple(str(name) for name in listed)
+
+
 def _settings(data: dict[str, Any]) -> LocalSettings:
+    shown = shown_frameworks(data)
     return LocalSettings(
-        framework=data.get("framework", "syv-2023"),
+        framework=shown[0],
+        frameworks=shown,
         partnership=data.get("partnership", ""),
         contact=Contact(**(data.get("contact") or {})),
         links=tuple(Link(x["title"], x["url"]) for x in data.get("links") or ()),

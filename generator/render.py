@@ -5,7 +5,7 @@ Everything here reads the model only. Output paths are the site paths MkDocs wil
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +29,17 @@ class Generated:
     nav: dict[str, list[dict[str, Any]]]  # section index page -> its generated child pages
     binaries: dict[str, bytes] = field(default_factory=dict)  # site path -> bytes (the .xlsx)
     browser_data: dict[str, dict[str, Any]] = field(default_factory=dict)  # kind -> the apps' data
+    others: tuple[tuple[str, str], ...] = ()  # each other framework's title and start page
 
     def files(self) -> dict[str, str | bytes]:
         return {**self.pages, **self.assets, **self.binaries}
+
+    def off_menu(self, path: str) -> bool:
+        """Whether a site path is a page of a framework other than the default, but not its start
+        page: those are reached from the start page, not the menu."""
+        folders = [start.rsplit("/", 1)[0] + "/" for _, start in self.others]
+        starts = [start for _, start in self.others]
+        return path.startswith(tuple(folders)) and path not in starts
 
 
 def environment() -> Environment:
@@ -81,21 +89,52 @@ def cell(text: str) -> str:
 
 
 def render(site: Site, web_dir: Path = WEB) -> Generated:
+    """The default framework's pages at the site's plain addresses, each other framework's in a
+    folder named by its ID, and the shared pages (the glossary) once."""
     env = environment()
+    pages: dict[str, str] = {}
+    assets: dict[str, str] = {}
+    binaries: dict[str, bytes] = {}
+    data: dict[str, dict[str, Any]] = {}  # the default framework's, for the tests' Node runs
+    for fw in (site.framework, *site.others):
+        one = replace(site, framework=fw)
+        folder = "" if fw is site.framework else f"{fw.id}/"
+        found = framework_pages(env, one, folder)
+        pages.update({folder + path: _tagged(text, fw, folder) for path, text in found.items()})
+        fw_data = browser_data(one)
+        data = data or fw_data
+        assets.update(bundle.bundles(web_dir, fw_data, folder))
+        binaries[folder + workbook.XLSX_PATH] = workbook.workbook_bytes(one)
+    pages["glossary.md"] = env.get_template("glossary.md.j2").render(**_common(site), root="")
+    nav = navigation(site.framework)
+    others = tuple((str(escape(f.short_title)), url) for f, url in starts(site)[1:])
+    return Generated(pages, assets, abbreviations(site), macros(site), nav, binaries, data, others)
+
+
+def _common(site: Site, folder: str = "") -> dict[str, Any]:
     fw = site.framework
-    common = {
+    return {
         "site": site,
         "fw": fw,
         "agency_name": {a.id: a.name for a in fw.agencies},
         "short_name": {a.id: a.short_name for a in fw.agencies},
         "focus_title": {f.id: f.title for f in fw.focus_areas},
+        "up": "../" * folder.count("/"),  # from the framework's folder back to the site's root
     }
+
+
+def framework_pages(env: Environment, site: Site, folder: str) -> dict[str, str]:
+    """Site path (within the framework's folder) -> Markdown of every page of one framework."""
+    fw = site.framework
+    common = _common(site, folder)
     pages: dict[str, str] = {}
 
     def page(path: str, template: str, **extra: Any) -> None:
-        root = "../" * path.count("/")  # from this page back to the site's root, for links
+        root = "../" * path.count("/")  # from this page back to the framework's root, for links
         pages[path] = env.get_template(template).render(**common, root=root, **extra)
 
+    if folder:
+        page("index.md", "framework_home.md.j2")
     page("about.md", "about.md.j2")
     page("criteria/index.md", "criteria_index.md.j2")
     for criterion in fw.criteria:
@@ -130,16 +169,26 @@ def render(site: Site, web_dir: Path = WEB) -> Generated:
             milestones=[m for m in fw.milestones if guide.agency in m.who],
             people=[p for p in fw.meet if guide.agency in p.agencies],
         )
-    page("glossary.md", "glossary.md.j2")
     pages.update(render_examples.pages(env, common, fw))
     pages.update(render_guidance.pages(env, common, fw))
     page("planner.md", "planner.md.j2", holidays=site.holidays)
     page("tracker.md", "tracker.md.j2", xlsx=workbook.XLSX_PATH)
-    data = browser_data(site)
-    assets = bundle.bundles(web_dir, data)
-    binaries = {workbook.XLSX_PATH: workbook.workbook_bytes(site)}
-    nav = navigation(fw)
-    return Generated(pages, assets, abbreviations(site), macros(site), nav, binaries, data)
+    page("self-assessment.md", "self_assessment.md.j2")
+    page("partnership.md", "partnership.md.j2")
+    return pages
+
+
+def starts(site: Site) -> list[tuple[Framework, str]]:
+    """Each framework shown and the page it starts from: the default's is about.md."""
+    return [(site.framework, "about.md")] + [(f, f"{f.id}/index.md") for f in site.others]
+
+
+def _tagged(text: str, fw: Framework, folder: str) -> str:
+    """A page of a framework other than the default says which in its front matter, so that
+    its app loads that framework's bundle (overrides/main.html)."""
+    if not folder or not text.startswith("---\n"):
+        return text
+    return f"---\nframework: {fw.id}\n{text[4:]}"
 
 
 def navigation(fw: Framework) -> dict[str, list[dict[str, Any]]]:
@@ -203,5 +252,9 @@ def macros(site: Site) -> dict[str, Any]:
             "phone": escape(settings.contact.phone),
         },
         "contact_set": settings.contact.is_set,
+        "frameworks": [  # every framework shown, the default first, with its start page
+            {"title": escape(f.title), "short_title": escape(f.short_title), "url": url}
+            for f, url in starts(site)
+        ],
         "app_version": __version__,
     }

@@ -75,7 +75,9 @@ def preview_edits(project: Path, fid: str) -> None:
     citations (paras and refs) the new guidance does not have (all of them, for the tiny one)."""
     site = project / "criteria" / "site.yml"
     text = site.read_text(encoding="utf-8")
-    site.write_text(re.sub(r"(?m)^framework: .*$", f"framework: {fid}", text), encoding="utf-8")
+    shown, n = re.subn(r"(?m)^frameworks?: .*$", f"frameworks: [{fid}]", text)
+    assert n == 1, "site.yml has no frameworks line to edit"
+    site.write_text(shown, encoding="utf-8")
     glossary = project / "criteria" / "glossary.yml"
     text = glossary.read_text(encoding="utf-8")
     glossary.write_text(re.sub(r"(?m)^    (paras|refs): .*\n", "", text), encoding="utf-8")

@@ -7,10 +7,16 @@ the tiny guidance beside them, as a maintainer would (never a hand-kept copy of 
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from generator import __main__ as cli
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT / "criteria"
 
 TINY = Path(__file__).parent / "tiny"
 TINY_ID = "tiny-2025"
@@ -22,6 +28,32 @@ def make(content: Path, guidance: Path = TINY / "guidance.txt") -> Path:
     content.mkdir(parents=True, exist_ok=True)
     for name in SHARED:
         shutil.copy(TINY / name, content / name)
+    ingest(content, guidance)
+    return content / TINY_ID
+
+
+def make_pair(content: Path) -> Path:
+    """Fill `content` with the real content and the tiny framework beside it, both shown (the real
+    one the default), as a maintainer adding a second framework would; return the content folder."""
+    shutil.copytree(REAL, content)
+    ingest(content)
+    settings = content / "site.yml"
+    text = settings.read_text(encoding="utf-8")
+    assert "\nframeworks: [syv-2023]\n" in text
+    text = text.replace("\nframeworks: [syv-2023]\n", f"\nframeworks: [syv-2023, {TINY_ID}]\n")
+    settings.write_text(text, encoding="utf-8")
+    return content
+
+
+def ingest(content: Path, guidance: Path = TINY / "guidance.txt") -> None:
     argv = ["ingest", str(guidance), "--id", TINY_ID, "--content", str(content)]
     assert cli.main(argv) == 0
-    return content / TINY_ID
+
+
+def build_pair(content: Path, site: Path) -> Path:
+    """Build the site strictly into `site` from `content` (make_pair's); return `site`."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "JTAI_CONTENT": str(content)}
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return site

@@ -29,7 +29,8 @@ def checklist(parsed: Parsed, folder: str, framework_id: str) -> str:
         "add a notification_checklist (optional) from the week-1 paragraphs, as in syv-2023",
         "after.yml: letter intro, quality assurance, priority action, Annex B, complaints texts",
         "guides.yml: the one-minute guide and one guide per agency; assessment.yml: the scale",
-        f"examples/: add worked examples (optional); criteria/site.yml: framework: {framework_id}",
+        f"examples/: add worked examples (optional); criteria/site.yml: add {framework_id} "
+        "to frameworks",
     ]
     if not rules.notification_weekday:
         review.insert(0, "timeline.yml: the guidance names no notification weekday: Monday assumed")

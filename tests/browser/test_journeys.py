@@ -99,7 +99,11 @@ def test_a_criterion_page_menu_has_at_most_25_links_and_the_tools_together(page,
     assert 0 < len(links) <= MAX_MENU_LINKS, links
     assert "EC8: A skilled and supported workforce" in links
     tabs = p.eval_on_selector_all(".md-tabs__link", "els => els.map(e => e.textContent.trim())")
-    assert tabs == ["Home", "Guidance", "Tools"]
+    # A site showing other frameworks has one more tab for them (generator/mkdocs_hook.py).
+    assert tabs in (
+        ["Home", "Guidance", "Tools"],
+        ["Home", "Guidance", "Tools", "Other inspections"],
+    )
     assert not any("maintainer" in t.lower() for t in links + tabs)
     p.click(".md-tabs__link:text-is('Tools')")
     p.wait_for_load_state()
@@ -166,12 +170,20 @@ def article_text(html: str) -> str:
     return re.sub(r"<[^>]+>", " ", article.group(0)) if article else ""
 
 
+def own_path(site: Path, rel: str) -> str:
+    """A page's path within its framework: another framework's pages are in a folder of their
+    own (tiny-2025/planner.html is that framework's planner.html)."""
+    first, _, rest = rel.partition("/")
+    return rest if rest and (site / first / "guidance.html").is_file() else rel
+
+
 def test_every_page_that_names_a_week_links_to_the_planner(built_site):
     naming, missing = [], []
     for path in sorted(built_site.rglob("*.html")):
         rel = path.relative_to(built_site).as_posix()
         html = path.read_text(encoding="utf-8")
-        if rel in NO_LINK_NEEDED or not NAMES_A_WEEK.search(article_text(html)):
+        own = own_path(built_site, rel)
+        if own in NO_LINK_NEEDED or not NAMES_A_WEEK.search(article_text(html)):
             continue
         naming.append(rel)
         links = re.findall(r'<a class="jtai-see-dates" href="([^"]+)"', html)

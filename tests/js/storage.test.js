@@ -112,3 +112,19 @@ test("when a copy was last saved to a file is remembered per name, and damaged n
   backend.setItem(St.COPIES, JSON.stringify({ tracker: { toString: 1 } }));
   assert.equal(v.lastCopy("tracker"), "");
 });
+
+test("each framework keeps its own assessments; the default's keys are as they always were", () => {
+  const shared = St.memoryBackend(); // one browser's localStorage, two frameworks' pages
+  const mine = St.create(shared);
+  const tiny = St.forScope("tiny-2025").create(shared);
+  mine.save(rec("a", "2025-01-01T00:00:00.000Z"));
+  tiny.save(rec("b", "2025-02-01T00:00:00.000Z"));
+  tiny.setCurrent("b");
+  assert.deepEqual(mine.list().map((r) => r.id), ["a"]);
+  assert.deepEqual(tiny.list().map((r) => r.id), ["b"]);
+  assert.equal(mine.currentId(), null);
+  assert.notEqual(shared.getItem("jtai-ready:assessment:a"), null);
+  assert.notEqual(shared.getItem("jtai-ready:tiny-2025:assessment:b"), null);
+  assert.equal(St.scoped("jtai-ready:tracker"), "jtai-ready:tracker");
+  assert.equal(St.forScope("tiny-2025").scoped("jtai-ready:tracker"), "jtai-ready:tiny-2025:tracker");
+});

@@ -39,6 +39,11 @@
     // Step 1: choose an example ---------------------------------------------------------
 
     function start(preselect, quiet) {
+      if (!data.examples.length) {  // a framework with no worked examples yet (a new theme)
+        show([heading("No worked examples yet"), el("p", { text: "This framework has no worked " +
+          "examples yet, so there is nothing to practise on." })], quiet);
+        return;
+      }
       var wanted = preselect || (state.example && state.example.id) || X.param("example");
       if (!lookup.examples[wanted]) wanted = data.examples[0].id;
       var radios = data.examples.map(function (ex) {

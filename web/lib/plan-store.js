@@ -8,7 +8,7 @@
   "use strict";
 
   var J = root.JTAI;
-  var DATES_KEY = "jtai-ready:planner-dates";
+  var DATES_KEY = J.storage.scoped("jtai-ready:planner-dates"); // kept apart for each framework
   var store = null;
 
   function values() {
@@ -86,5 +86,5 @@
 
   J.planStore = { canSave: canSave, load: load, save: save, remove: remove, text: text, keepAside: keepAside,
     lastCopy: lastCopy, noteCopy: noteCopy, loadDates: loadDates,
-    saveDates: saveDates, inputFor: inputFor };
+    saveDates: saveDates, inputFor: inputFor, DATES_KEY: DATES_KEY };
 })(self);

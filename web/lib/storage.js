@@ -9,21 +9,34 @@
  * at all (turned off, private mode, blocked on file://), a memory store stands in so the form still
  * works for this visit, and `available` is false so the page can say so.
  *
- * Loads as a classic script (JTAI.storage) or with require() in Node.
+ * Work is kept apart for each framework the site shows: the default framework's keys are as they
+ * always were, and another framework's bundle sets JTAI.storageScope to its ID (generator/bundle.py)
+ * so that every key says it: scoped("jtai-ready:tracker") is "jtai-ready:tiny-2025:tracker".
+ * Each app names its keys through scoped(); a record saved under one framework is never listed
+ * under another.
+ *
+ * Loads as a classic script (JTAI.storage) or with require() in Node (forScope(id) gives the
+ * module as another framework's page has it).
  */
 (function (root, factory) {
   "use strict";
   if (typeof module === "object" && module.exports) {
     module.exports = factory();
+    module.exports.forScope = factory;
   } else {
     var J = root.JTAI = root.JTAI || {};
-    J.storage = factory();
+    J.storage = factory(J.storageScope);
   }
-})(typeof self !== "undefined" ? self : this, function () {
+})(typeof self !== "undefined" ? self : this, function (scope) {
   "use strict";
 
-  var PREFIX = "jtai-ready:assessment:";
-  var CURRENT = "jtai-ready:current";
+  /** This framework's name for a "jtai-ready:..." key: the key itself for the default framework. */
+  function scoped(key) {
+    return scope ? key.replace(/^jtai-ready:/, "jtai-ready:" + scope + ":") : key;
+  }
+
+  var PREFIX = scoped("jtai-ready:assessment:");
+  var CURRENT = scoped("jtai-ready:current");
 
   function memoryBackend() {
     var items = {};
@@ -235,7 +248,7 @@
     }
   }
 
-  var COPIES = "jtai-ready:file-copies";
+  var COPIES = scoped("jtai-ready:file-copies");
 
   function copies(s) {
     try {
@@ -264,5 +277,6 @@
     }
   }
 
-  return { create: create, values: values, memoryBackend: memoryBackend, PREFIX: PREFIX, COPIES: COPIES };
+  return { create: create, values: values, memoryBackend: memoryBackend, scoped: scoped, PREFIX: PREFIX,
+    COPIES: COPIES };
 });

@@ -46,7 +46,7 @@
     return cache.value;
   };
 
-  var SESSION_KEY = "jtai-ready:partnership-session";
+  var SESSION_KEY = root.JTAI.storage.scoped("jtai-ready:partnership-session");
 
   function session() {
     try {

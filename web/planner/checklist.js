@@ -10,7 +10,7 @@
   "use strict";
 
   var J = root.JTAI;
-  var KEY = "jtai-ready:planner-checklist";
+  var KEY = J.storage.scoped("jtai-ready:planner-checklist");
   var FORMAT = "jtai-ready-checklist";
 
   /** The saved ticks, {task id: when}, keeping only the IDs in `known`. */

@@ -142,7 +142,7 @@
 
   // Where the person was: the view and criterion of the open assessment, so that the page reopens
   // there. Kept beside the assessments (not inside a record), so it never changes an export.
-  var PLACE = "jtai-ready:view:self-assessment-place";
+  var PLACE = root.JTAI.storage.scoped("jtai-ready:view:self-assessment-place");
 
   function rememberPlace() {
     if (!App.record) return;

@@ -71,7 +71,7 @@
   }
 
   // What to print: the choice is kept in this browser, and the Report view shows what prints.
-  var CHOICE = "jtai-ready:view:self-assessment-print";
+  var CHOICE = root.JTAI.storage.scoped("jtai-ready:view:self-assessment-print");
   var CHOICES = [
     { id: "summary", label: "Summary: who answered, the results and the actions" },
     { id: "answered", label: "Summary and the criteria you answered" },

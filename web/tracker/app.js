@@ -16,7 +16,7 @@
   var K = J.dom;
   var Store = J.planStore;
   var T = J.tracker;
-  var KEY = "jtai-ready:tracker";
+  var KEY = J.storage.scoped("jtai-ready:tracker");
 
   /** The element with this ID inside the app's root. */
   App.$ = function (id) {

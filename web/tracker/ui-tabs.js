@@ -87,7 +87,7 @@
           (kept.ok ? "That version was kept aside, unchanged (as \u201c" + kept.key + "\u201d)." : kept.message)]));
       },
       onOther: function (changed) {
-        if (changed === "jtai-ready:planner-dates") App.say("The date was changed in another tab; reload to use it.");
+        if (changed === J.planStore.DATES_KEY) App.say("The date was changed in another tab; reload to use it.");
       }
     });
   };
