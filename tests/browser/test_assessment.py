@@ -746,6 +746,18 @@ def test_the_print_choices_show_what_they_say_on_few_pages(sa_open):
     assert sa.page.locator("[data-group=print-choice] input[value=all]").is_checked()
 
 
+def test_a_print_choice_the_page_does_not_know_falls_back_to_the_summary(sa_open):
+    sa = sa_open()
+    sa.page.evaluate(
+        "k => localStorage.setItem(k, '\"<b>everything</b>\"')",
+        "jtai-ready:view:self-assessment-print",
+    )
+    sa.reload()
+    sa.page.click(".jtai-nav-btn[data-view=report]")
+    assert sa.page.locator("[data-group=print-choice] input[value=summary]").is_checked()
+    assert "Answers, evidence and actions" not in sa.page.inner_text("#jtai-view")
+
+
 def test_the_page_reopens_where_the_person_left_off(sa_open):
     sa = sa_open()
     open_criterion(sa, "EC7")
