@@ -7,7 +7,7 @@
 const js = require("@eslint/js");
 const globals = require("globals");
 
-const BROWSER_CODE = ["web/**/*.js"];
+const BROWSER_CODE = ["assessment/**/*.js"];
 module.exports = [
   {
     // Not ours or not source: dependencies, build output and vendored libraries.

@@ -1,4 +1,4 @@
-"""Stage 5, render: one script and one stylesheet per app, from web/apps.json.
+"""Stage 5, render: one script and one stylesheet per app, from assessment/apps.json.
 
 Each app's bundle is its generated data (render_data.py) followed by its scripts in the declared
 order, so a page loads one deferred script and one stylesheet instead of a hand-kept list. The
@@ -19,7 +19,7 @@ from .problems import GenerationError, Problem, display_path
 from .render_data import BANNER, data_script
 
 MANIFEST = "apps.json"
-SITE_FOLDER = "assets/web"
+SITE_FOLDER = "assets/assessment"
 FIRST, LAST = "lib/jtai.js", "lib/boot.js"
 
 
@@ -32,7 +32,7 @@ class App:
 
 
 def read_manifest(web_dir: Path) -> tuple[App, ...]:
-    """Every app in web/apps.json, or GenerationError naming each problem in it."""
+    """Every app in assessment/apps.json, or GenerationError naming each problem in it."""
     path = web_dir / MANIFEST
     shown = display_path(path, web_dir.parent)
     raw = json.loads(path.read_text(encoding="utf-8"))
@@ -49,7 +49,7 @@ def read_manifest(web_dir: Path) -> tuple[App, ...]:
 def _problems(app: App, web_dir: Path, shown: str) -> list[Problem]:
     where = f"$.apps.{app.name}"
     found = [
-        Problem(shown, 0, f"{where}.{kind}", f"{rel} does not exist in web/")
+        Problem(shown, 0, f"{where}.{kind}", f"{rel} does not exist in assessment/")
         for kind, files in (("scripts", app.scripts), ("styles", app.styles))
         for rel in files
         if not (web_dir / rel).is_file()
@@ -62,8 +62,8 @@ def _problems(app: App, web_dir: Path, shown: str) -> list[Problem]:
 
 
 def bundles(web_dir: Path, data: Mapping[str, dict[str, Any]], folder: str = "") -> dict[str, str]:
-    """Site path -> text of every app's script and stylesheet bundle: assets/web/APP.js for the
-    default framework, assets/web/ID/APP.js for another (`folder` is "ID/")."""
+    """Site path -> text of every app's script and stylesheet bundle: assets/assessment/APP.js
+    for the default framework, assets/assessment/ID/APP.js for another (`folder` is "ID/")."""
     out: dict[str, str] = {}
     for app in read_manifest(web_dir):
         missing = [name for name in app.data if name not in data]
@@ -83,11 +83,11 @@ def bundles(web_dir: Path, data: Mapping[str, dict[str, Any]], folder: str = "")
 
 def scope_script(folder: str) -> str:
     """Another framework's bundle names its ID first, so that what its apps keep in the browser
-    is kept apart from the default framework's (web/lib/storage.js scoped())."""
+    is kept apart from the default framework's (assessment/lib/storage.js scoped())."""
     scope = json.dumps(folder.strip("/"))
     return f"{BANNER}\n(self.JTAI = self.JTAI || {{}}).storageScope = {scope};\n"
 
 
 def _part(web_dir: Path, rel: str) -> str:
     text = (web_dir / rel).read_text(encoding="utf-8")
-    return f"/* ---- web/{rel} ---- */\n{text.rstrip()}\n"
+    return f"/* ---- assessment/{rel} ---- */\n{text.rstrip()}\n"

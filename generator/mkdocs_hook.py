@@ -8,7 +8,7 @@
 - JTAI_CONTENT (environment): another content folder than criteria/ (the tests' tiny framework).
 - on_files: add the generated pages, the apps' bundles and the published schemas (STATIC).
 - on_page_markdown: append the glossary's abbreviations so every page gets tooltips.
-- on_serve: rebuild when content, templates or the browser code (web/) change.
+- on_serve: rebuild when content, templates or the browser code (assessment/) change.
 """
 
 from __future__ import annotations
@@ -35,11 +35,11 @@ from generator.problems import GenerationError, Problem  # noqa: E402
 from generator.render import Generated  # noqa: E402
 
 # Published as they are: the file formats people exchange (folder in the repo, path in the site).
-# The browser code itself reaches the site as the generator's bundles (web/apps.json).
-STATIC = (("web/schemas", "assets/web/schemas"),)
+# The browser code itself reaches the site as the generator's bundles (assessment/apps.json).
+STATIC = (("assessment/schemas", "assets/assessment/schemas"),)
 # The content folder: criteria/, or JTAI_CONTENT (tests build the tiny framework's content).
 CONTENT = Path(os.environ.get("JTAI_CONTENT") or ROOT / "criteria").resolve()
-WATCHED = ("generator/templates", "generator/schemas", "web")
+WATCHED = ("generator/templates", "generator/schemas", "assessment")
 _state: dict[str, Any] = {}  # generated, serving, problems (while serving broken content)
 log = logging.getLogger("mkdocs.hooks.jtai")
 

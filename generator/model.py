@@ -66,7 +66,8 @@ class Deadline:
     @property
     def sort_key(self) -> tuple[int, int, str]:
         """Week, weekday, time; no weekday after every weekday, no time after every time.
-        web/lib/dates.js compareDeadlines is the same rule (tests/vectors/shared-rules.json)."""
+        assessment/lib/dates.js compareDeadlines is the same rule
+        (tests/vectors/shared-rules.json)."""
         day = WEEKDAYS.index(self.weekday) if self.weekday in WEEKDAYS else 5
         return (self.week, day, self.time or "99:99")
 
@@ -88,7 +89,7 @@ class Deadline:
 
 def clock(time: str) -> str:
     """GOV.UK style: 17:00 -> 5pm, 11:00 -> 11am, 09:30 -> 9:30am, 12:00 -> midday.
-    web/lib/dates.js clock is the same rule (tests/vectors/shared-rules.json)."""
+    assessment/lib/dates.js clock is the same rule (tests/vectors/shared-rules.json)."""
     hours, minutes = (int(x) for x in time.split(":"))
     if (hours, minutes) == (12, 0):
         return "midday"

@@ -17,7 +17,9 @@ from .model import AnnexItem, Criterion, Framework, Milestone, Site
 from .render_data import browser_data
 
 TEMPLATES = Path(__file__).parent / "templates"
-WEB = Path(__file__).resolve().parent.parent / "web"  # the browser code (see web/apps.json)
+WEB = (
+    Path(__file__).resolve().parent.parent / "assessment"
+)  # the browser code (see assessment/apps.json)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 One row per Annex A item, the same columns as the tracker page, drop-down lists for status and
 agency, a date check on "Last reviewed", the header row frozen and filterable. The tracker page
-reads a filled-in copy back (web/tracker/xlsx.js and sheet.js find the columns by their
+reads a filled-in copy back (assessment/tracker/xlsx.js and sheet.js find the columns by their
 headings in the sheet SHEET_TITLE), so keep those headings and the sheet's name. Built with
 openpyxl from the model; the bytes are the same for the same content (fixed timestamps), so a
 rebuild of an unchanged site changes nothing.

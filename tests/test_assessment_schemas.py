@@ -3,8 +3,9 @@ partnership view's combined export.
 
 - assessment.yml fits generator/schemas/assessment.schema.json, its bands are usable, and its
   scale and bands are the ones the scoring vectors (tests/vectors/scoring.json) were worked out for;
-- every import fixture is accepted or refused by web/schemas/assessment-export.schema.json
-  exactly as the page's hand-written checks (web/lib/importexport.js) do, so the two never drift.
+- every import fixture is accepted or refused by assessment/schemas/assessment-export.schema.json
+  exactly as the page's hand-written checks (assessment/lib/importexport.js) do, so the two
+  never drift.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ pytestmark = pytest.mark.syv  # about the real serious youth violence content
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = ROOT / "criteria" / "syv-2023" / "assessment.yml"
 SETTINGS_SCHEMA = ROOT / "generator" / "schemas" / "assessment.schema.json"
-EXPORT_SCHEMA = ROOT / "web" / "schemas" / "assessment-export.schema.json"
-PARTNERSHIP_SCHEMA = ROOT / "web" / "schemas" / "partnership-export.schema.json"
+EXPORT_SCHEMA = ROOT / "assessment" / "schemas" / "assessment-export.schema.json"
+PARTNERSHIP_SCHEMA = ROOT / "assessment" / "schemas" / "partnership-export.schema.json"
 IMPORTS = ROOT / "tests" / "fixtures" / "imports"
 VECTORS = ROOT / "tests" / "vectors" / "scoring.json"
 FORMATS = jsonschema.Draft202012Validator.FORMAT_CHECKER

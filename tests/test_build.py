@@ -53,7 +53,7 @@ def project(tmp_path: Path) -> Path:
         "docs",
         "generator",
         "overrides",
-        "web",
+        "assessment",
     ):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
@@ -82,7 +82,7 @@ def test_every_page_is_built(real_site: Path, fw):
     expected += [f"examples/{e.id}.html" for e in fw.examples]
     expected += [f"examples/handout-{e.id}.html" for e in fw.examples]
     expected += [
-        f"assets/web/{app}.{kind}"
+        f"assets/assessment/{app}.{kind}"
         for app in ("self-assessment", "partnership", "planner", "tracker", "examples")
         for kind in ("js", "css")
     ]

@@ -297,7 +297,7 @@ def test_every_criterion_page_lists_the_findings_mapped_to_it(fw, generated):
 
 def test_the_findings_data_matches_the_model(fw, generated):
     data = render_examples.findings_data(fw)
-    assert 'self.JTAI.data["findings"] = ' in generated.assets["assets/web/examples.js"]
+    assert 'self.JTAI.data["findings"] = ' in generated.assets["assets/assessment/examples.js"]
     assert [e["id"] for e in data["examples"]] == [e.id for e in fw.examples]
     assert sum(len(e["findings"]) for e in data["examples"]) == sum(
         len(e.findings) for e in fw.examples
@@ -343,7 +343,7 @@ def test_the_template_filled_in_adds_a_letter_everywhere(content_copy: Path):
     assert "examples/exampleshire-2025.md" in out.pages
     assert "examples/handout-exampleshire-2025.md" in out.pages
     assert "examples/exampleshire-2025.md#exampleshire-2025-f1" in out.pages["criteria/ec20.md"]
-    assert "exampleshire-2025-f2" in out.assets["assets/web/examples.js"]
+    assert "exampleshire-2025-f2" in out.assets["assets/assessment/examples.js"]
 
 
 def test_a_retired_finding_and_a_retired_example_are_left_out(content_copy: Path):

@@ -37,7 +37,9 @@ def test_the_default_keeps_every_address_and_page_it_has_alone(pair: Path):
     both = pipeline.generate(pair, pair.parent).files()
     assert {path: both.get(path) for path in alone} == alone
     added = sorted(set(both) - set(alone))
-    assert added and all(path.startswith((f"{TINY}/", f"assets/web/{TINY}/")) for path in added)
+    assert added and all(
+        path.startswith((f"{TINY}/", f"assets/assessment/{TINY}/")) for path in added
+    )
 
 
 def test_the_other_framework_has_its_own_pages_and_tools(built: Path):
@@ -48,8 +50,10 @@ def test_the_other_framework_has_its_own_pages_and_tools(built: Path):
     assert not [page for page in wanted if not (tiny / f"{page}.html").is_file()]
     for app in ("self-assessment", "partnership", "planner", "tracker"):
         html = (tiny / f"{app}.html").read_text(encoding="utf-8")
-        assert f'src="../assets/web/{TINY}/{app}.js"' in html, app
-    bundle = (built / "assets" / "web" / TINY / "self-assessment.js").read_text(encoding="utf-8")
+        assert f'src="../assets/assessment/{TINY}/{app}.js"' in html, app
+    bundle = (built / "assets" / "assessment" / TINY / "self-assessment.js").read_text(
+        encoding="utf-8"
+    )
     assert f'"framework":{{"id":"{TINY}"' in bundle
 
 

@@ -23,7 +23,7 @@ import tiny_content
 from paths import ROOT
 
 GUIDE = ROOT / "docs" / "maintainers" / "new-theme.md"
-COPIED = ("criteria", "docs", "generator", "overrides", "web", "scripts")
+COPIED = ("criteria", "docs", "generator", "overrides", "assessment", "scripts")
 FILES = ("mkdocs.yml", "Makefile", "pyproject.toml")  # copied with their times: no reinstall
 LONG_RUNNING = ("make serve",)
 

@@ -1,11 +1,11 @@
-"""The partnership view's JSON export fits web/schemas/partnership-export.schema.json.
+"""The partnership view's JSON export fits assessment/schemas/partnership-export.schema.json.
 
 Node makes a real export from a small, realistic set of assessments (several agencies, an earlier
 version, an override, "don't know" answers, an assessment with no agency, actions), calling the
-page's own scripts (web/partnership/aggregate.js and export.js) on the generator's real data.
-The file must fit the partnership schema, and every assessment inside it the self-assessment's
-export schema (web/schemas/assessment-export.schema.json), so the page and other tools can read
-it back. Tampered copies must not fit.
+page's own scripts (assessment/partnership/aggregate.js and export.js) on the generator's real
+data. The file must fit the partnership schema, and every assessment inside it the
+self-assessment's export schema (assessment/schemas/assessment-export.schema.json), so the page and
+other tools can read it back. Tampered copies must not fit.
 """
 
 from __future__ import annotations
@@ -21,17 +21,17 @@ import jsonschema
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SCHEMA = ROOT / "web" / "schemas" / "partnership-export.schema.json"
-EXPORT_SCHEMA = ROOT / "web" / "schemas" / "assessment-export.schema.json"
+SCHEMA = ROOT / "assessment" / "schemas" / "partnership-export.schema.json"
+EXPORT_SCHEMA = ROOT / "assessment" / "schemas" / "assessment-export.schema.json"
 
 MAKE_EXPORT = r"""
 "use strict";
 const path = require("node:path");
 const root = process.argv[1];
 const { webData, record } = require(path.join(root, "tests", "js", "helpers.js"));
-const P = require(path.join(root, "web", "partnership", "aggregate.js"));
-const X = require(path.join(root, "web", "partnership", "export.js"));
-const B = require(path.join(root, "web", "partnership", "board.js"));
+const P = require(path.join(root, "assessment", "partnership", "aggregate.js"));
+const X = require(path.join(root, "assessment", "partnership", "export.js"));
+const B = require(path.join(root, "assessment", "partnership", "board.js"));
 const data = webData("assessment");
 const four = (r) => [r, r, r, r];
 const specs = [

@@ -181,9 +181,9 @@ def test_every_annex_a_item_has_its_deadline_agency_and_criteria(data, site):
 def test_the_generated_pages_and_assets(site):
     generated = render.render(site)
     assert "planner.md" in generated.pages and "tracker.md" in generated.pages
-    bundle = generated.assets["assets/web/planner.js"]
+    bundle = generated.assets["assets/assessment/planner.js"]
     assert 'self.JTAI.data["planner"] = ' in bundle
-    assert "/* ---- web/lib/dates.js ---- */" in bundle
+    assert "/* ---- assessment/lib/dates.js ---- */" in bundle
     assert isinstance(generated.binaries[workbook.XLSX_PATH], bytes)
     assert generated.files()[workbook.XLSX_PATH] == generated.binaries[workbook.XLSX_PATH]
     tracker = generated.pages["tracker.md"]
@@ -200,7 +200,11 @@ def test_the_generator_writes_the_workbook_as_bytes(site, tmp_path):
     pipeline.write(render.render(site), out)
     book = load_workbook(out / workbook.XLSX_PATH)
     assert "Annex A tracker" in book.sheetnames
-    assert (out / "assets/web/planner.js").read_text(encoding="utf-8").startswith("/* Generated")
+    assert (
+        (out / "assets/assessment/planner.js")
+        .read_text(encoding="utf-8")
+        .startswith("/* Generated")
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -333,9 +337,9 @@ def test_bank_holidays_module_defaults():
 
 
 def test_the_tracker_page_reads_the_workbooks_sheet_and_headings():
-    """web/tracker/sheet.js finds the sheet and its columns by name, and writes one agency's
+    """assessment/tracker/sheet.js finds the sheet and its columns by name, and writes one agency's
     workbook with the same columns: they must be the generator's."""
-    source = (ROOT / "web" / "tracker" / "sheet.js").read_text(encoding="utf-8")
+    source = (ROOT / "assessment" / "tracker" / "sheet.js").read_text(encoding="utf-8")
     sheet = re.search(r'var SHEET = "([^"]+)";', source)
     block = re.search(r"var COLUMNS = \{(.*?)\};", source, re.S)
     assert sheet and block

@@ -1,6 +1,6 @@
 """tests/vectors/scoring.json is exactly what tests/vectors/make_scoring_vectors.py makes.
 
-The script works the expected scores out independently of web/lib/scoring.js; the Node and
+The script works the expected scores out independently of assessment/lib/scoring.js; the Node and
 browser tests read the JSON file. Running the script here, in-process, means the committed file
 can never drift from it (a changed case, rule or real criterion shows up as a failure here).
 """

@@ -1,8 +1,8 @@
-"""The browser code's shape (web/ and web/apps.json), one invariant per test.
+"""The browser code's shape (assessment/ and assessment/apps.json), one invariant per test.
 
 - every app's bundle starts with the namespace and ends with the boot script;
-- an app's own scripts come from its own folder or web/lib/, never another app's;
-- every script and stylesheet in web/ is in some bundle (nothing left behind);
+- an app's own scripts come from its own folder or assessment/lib/, never another app's;
+- every script and stylesheet in assessment/ is in some bundle (nothing left behind);
 - a broken manifest is a clear problem, not a traceback;
 - a bundle carries its generated data first, then its scripts in the declared order.
 """
@@ -19,7 +19,7 @@ from paths import ROOT
 from generator import bundle, render_data
 from generator.problems import GenerationError
 
-WEB = ROOT / "web"
+WEB = ROOT / "assessment"
 APPS = bundle.read_manifest(WEB)
 
 
@@ -37,7 +37,7 @@ def test_apps_never_use_another_apps_files():
         for rel in (*a.scripts, *a.styles)
         if rel.split("/")[0] not in ("lib", a.name)
     ]
-    assert not offenders, "an app may use web/lib/ and its own folder only:\n" + "\n".join(
+    assert not offenders, "an app may use assessment/lib/ and its own folder only:\n" + "\n".join(
         offenders
     )
 
@@ -45,7 +45,7 @@ def test_apps_never_use_another_apps_files():
 def test_every_script_and_stylesheet_is_bundled():
     used = {rel for a in APPS for rel in (*a.scripts, *a.styles)}
     present = {p.relative_to(WEB).as_posix() for p in WEB.rglob("*") if p.suffix in {".js", ".css"}}
-    assert not sorted(present - used), "files in web/ that no app loads"
+    assert not sorted(present - used), "files in assessment/ that no app loads"
 
 
 def test_each_app_folder_has_an_app_with_its_name():
@@ -55,7 +55,7 @@ def test_each_app_folder_has_an_app_with_its_name():
 
 @pytest.fixture
 def web_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "web"
+    target = tmp_path / "assessment"
     shutil.copytree(WEB, target)
     return target
 
@@ -77,8 +77,9 @@ def test_a_missing_file_and_a_missing_boot_are_each_reported(web_copy: Path):
         bundle.read_manifest(web_copy)
     messages = [str(p) for p in err.value.problems]
     assert messages == [
-        "web/apps.json: $.apps.planner.scripts: lib/nowhere.js does not exist in web/",
-        "web/apps.json: $.apps.tracker.scripts: must start with lib/jtai.js and end with "
+        "assessment/apps.json: $.apps.planner.scripts: lib/nowhere.js does not exist in "
+        "assessment/",
+        "assessment/apps.json: $.apps.tracker.scripts: must start with lib/jtai.js and end with "
         "lib/boot.js",
     ]
 
@@ -87,9 +88,9 @@ def test_a_bundle_is_its_data_then_its_scripts_in_order(site):
     data = render_data.browser_data(site)
     built = bundle.bundles(WEB, data)
     planner = next(a for a in APPS if a.name == "planner")
-    text = built["assets/web/planner.js"]
+    text = built["assets/assessment/planner.js"]
     assert text.startswith(render_data.BANNER)
-    assert text.index('self.JTAI.data["planner"] = ') < text.index("/* ---- web/lib/jtai.js")
-    positions = [text.index(f"/* ---- web/{rel} ---- */") for rel in planner.scripts]
+    assert text.index('self.JTAI.data["planner"] = ') < text.index("/* ---- assessment/lib/jtai.js")
+    positions = [text.index(f"/* ---- assessment/{rel} ---- */") for rel in planner.scripts]
     assert positions == sorted(positions)
-    assert set(built) == {f"assets/web/{a.name}.{k}" for a in APPS for k in ("js", "css")}
+    assert set(built) == {f"assets/assessment/{a.name}.{k}" for a in APPS for k in ("js", "css")}

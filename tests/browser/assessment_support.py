@@ -4,7 +4,7 @@ Kept apart from conftest.py so the self-assessment tests depend on nothing else.
 start with `sa_` so they never clash with conftest's.
 
 - `sa_site`: the built site folder: $JTAI_SITE_DIR, else <repo>/site. It must hold
-  self-assessment.html and assets/web/self-assessment.js (build it first: `make build`).
+  self-assessment.html and assets/assessment/self-assessment.js (build it first: `make build`).
 - `sa_origin`: http://127.0.0.1:PORT serving `sa_site` from a thread (http.server, free port).
 - `sa_browser`: the session's headless Debian Chromium (conftest's `browser`), so every browser
   test shares one Playwright, whatever order the modules run in.
@@ -31,7 +31,7 @@ from browser_support import axe_violations, serve_directory
 REPO = Path(__file__).resolve().parents[2]
 VECTORS = REPO / "tests" / "vectors" / "scoring.json"
 IMPORTS = REPO / "tests" / "fixtures" / "imports"
-EXPORT_SCHEMA = REPO / "web" / "schemas" / "assessment-export.schema.json"
+EXPORT_SCHEMA = REPO / "assessment" / "schemas" / "assessment-export.schema.json"
 PAGE = "self-assessment.html"
 STORE_PREFIX = "jtai-ready:"
 
@@ -107,7 +107,9 @@ def describe_violations(violations: list[dict[str, Any]]) -> str:
 @pytest.fixture(scope="session")
 def sa_site() -> Path:
     site = site_dir()
-    missing = [p for p in (PAGE, "assets/web/self-assessment.js") if not (site / p).is_file()]
+    missing = [
+        p for p in (PAGE, "assets/assessment/self-assessment.js") if not (site / p).is_file()
+    ]
     if missing:
         pytest.fail(
             f"{site} has no {', '.join(missing)}: build the site first (`make build`) "

@@ -241,7 +241,7 @@ def horizontal_overflow(page: Any) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------------------------
-# GOV.UK date boxes (web/lib/date-input.js): Day, Month and Year in a fieldset (role "group")
+# GOV.UK date boxes (assessment/lib/date-input.js): Day, Month and Year in a fieldset (role "group")
 
 
 PARTS = ("Day", "Month", "Year")

@@ -37,7 +37,7 @@ from test_assessment import download, fill_answers, open_criterion
 
 PV_PAGE = "partnership.html"
 REPO = Path(__file__).resolve().parents[2]
-PV_SCHEMA = REPO / "web" / "schemas" / "partnership-export.schema.json"
+PV_SCHEMA = REPO / "assessment" / "schemas" / "partnership-export.schema.json"
 
 # The partnership page's clock: every test sees this as "now".
 TODAY = dt.datetime(2025, 6, 2, 10, 0, 0)

@@ -10,9 +10,9 @@ const path = require("node:path");
 const ROOT = path.resolve(__dirname, "..", "..");
 const WEB_DATA = process.env.JTAI_WEB_DATA || path.join(ROOT, "build", "web-data");
 
-/** A browser module from web/, as Node loads it: requireWeb("lib/scoring.js"). */
+/** A browser module from assessment/, as Node loads it: requireWeb("lib/scoring.js"). */
 function requireWeb(rel) {
-  return require(path.join(ROOT, "web", rel));
+  return require(path.join(ROOT, "assessment", rel));
 }
 
 /** A fresh copy of the generated browser data called `name` (assessment, planner, findings). */

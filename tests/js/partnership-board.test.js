@@ -1,5 +1,5 @@
 "use strict";
-// The partnership's record for its board (web/partnership/board.js): agreed positions, next steps
+// The partnership's record for its board (assessment/partnership/board.js): agreed positions, next steps
 // and the cover note; their place in the JSON download (format version 2) and the grid CSV; reading
 // version 1 files; and which two assessments "Over time" offers first (aggregate.js comparePair).
 const test = require("node:test");

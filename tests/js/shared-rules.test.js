@@ -17,7 +17,7 @@ const labels = (list) => list.map((d) => d.label);
 /** lib/dom.js is a browser-only script: run it with a bare JTAI namespace to reach its helpers. */
 function domKit() {
   const self = { JTAI: {} };
-  vm.runInNewContext(fs.readFileSync(path.join(ROOT, "web", "lib", "dom.js"), "utf8"), { self });
+  vm.runInNewContext(fs.readFileSync(path.join(ROOT, "assessment", "lib", "dom.js"), "utf8"), { self });
   return self.JTAI.dom;
 }
 

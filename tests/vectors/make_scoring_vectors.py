@@ -1,6 +1,6 @@
 """Write tests/vectors/scoring.json: answers in, expected scores, outcomes and coverage out.
 
-The expected values are worked out here, independently of web/lib/scoring.js, with exact
+The expected values are worked out here, independently of assessment/lib/scoring.js, with exact
 fractions and rounding half up to 2 decimal places. The settings below (LEVELS, BANDS, EVIDENCE,
 CLOSED) are written out on purpose rather than read from criteria/syv-2023/assessment.yml: the
 vectors are a second, independent statement of the rules, and tests/test_assessment_schemas.py,
@@ -424,7 +424,7 @@ def vectors() -> dict:
         out.append({**c, "expected": want})
     return {
         "description": (
-            "Test vectors for web/lib/scoring.js: answers in; criterion scores, "
+            "Test vectors for assessment/lib/scoring.js: answers in; criterion scores, "
             "suggested and effective outcomes, focus-area and overall results, coverage, lists and "
             "the action list out. Expected values were worked out independently of scoring.js with "
             "exact fractions, rounding half up to 2 decimal places. Made by "
