@@ -60,13 +60,14 @@ endef
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help install serve test test-fast browser build check bench dist lint ruff typecheck \
+.PHONY: help install serve test test-fast test-content browser build check bench dist lint ruff typecheck \
 	eslint js-test format clean distclean
 
 help:
 	@echo "make serve      preview the site at http://$(HOST):$(PORT) (rebuilds on change)"
 	@echo "make test       install everything, then lint, generator check, JS and Python tests"
 	@echo "make test-fast  lint, generator check, JS tests and pytest without the browser (< 1 min)"
+	@echo "make test-content  refresh the tests' copy of the content (tests/content/) from criteria/"
 	@echo "make install    create $(VENV) and install the project with its test extras"
 	@echo "make browser    make sure Chromium (and Node.js with npm) are installed for the tests"
 	@echo "make build      build the site strictly into $(SITE_DIR)/ (kept as it was if it fails)"
@@ -143,6 +144,11 @@ test: install browser lint js-test
 	"$(PY)" -m generator check
 	$(build_site)
 	JTAI_SITE_DIR="$(abspath $(SITE_DIR))" "$(PY)" -m pytest
+
+# The tests read their own copy of the content (tests/content/), never criteria/. Refresh it
+# only when the project deliberately changes its shipped theme; `git diff tests/content` shows it.
+test-content: install
+	"$(PY)" scripts/refresh_test_content.py
 
 # No site build and no browser: ruff, mypy, the content check, Node and the other pytest tests.
 test-fast: install lint js-test

@@ -1,7 +1,13 @@
-"""Shared fixtures for the generator tests."""
+"""Shared fixtures for the generator tests.
+
+Every test reads the tests' own copy of the content (paths.CONTENT, tests/content/), never the
+partnership's criteria/: live_guard fails a test that does, and builds started from a test get
+JTAI_CONTENT pointing at the copy unless they say otherwise.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -10,10 +16,14 @@ from paths import CONTENT, ROOT, SOURCE
 
 from generator import model, pipeline, render_data
 
+pytest_plugins = ["live_guard"]
+os.environ.setdefault("JTAI_CONTENT", str(CONTENT))
+
 
 @pytest.fixture
 def content_copy(tmp_path: Path) -> Path:
-    """A scratch copy of the real content folder, to break as a tired maintainer would."""
+    """A scratch copy of the tests' content, to break as a tired maintainer would (named criteria/
+    so that messages read as they do for a maintainer)."""
     target = tmp_path / "criteria"
     shutil.copytree(CONTENT, target, ignore=shutil.ignore_patterns("README.md"))
     return target
@@ -27,7 +37,7 @@ def source_text() -> str:
 
 @pytest.fixture(scope="session")
 def site() -> model.Site:
-    """The real content, checked clean and modelled once for the whole run."""
+    """The tests' content, checked clean and modelled once for the whole run."""
     checked = pipeline.check(CONTENT, ROOT)
     assert not checked.problems, "\n".join(map(str, checked.problems))
     return model.build(checked.docs, CONTENT)
@@ -49,7 +59,7 @@ def web_data(tmp_path_factory: pytest.TempPathFactory, site: model.Site) -> Path
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
-        "syv: reads the real serious youth violence content (criteria/syv-2023 or its guidance); "
+        "syv: reads the serious youth violence content (tests/content/syv-2023 or its guidance); "
         "select with -m syv, leave out with -m 'not syv'",
     )
 
@@ -57,7 +67,7 @@ def pytest_configure(config: pytest.Config) -> None:
 # Fixtures that hand a test the real serious youth violence content, its guidance or the site
 # built from it: a test using one is about that content, and is marked so.
 REAL_CONTENT = frozenset(
-    {"site", "fw", "source_text", "web_data", "content_copy", "real_site", "built_site"}
+    {"site", "fw", "source_text", "web_data", "content_copy", "session_site", "built_site"}
 )
 
 
@@ -65,3 +75,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if REAL_CONTENT & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.syv)
+
+
+@pytest.fixture(scope="session")
+def session_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built strictly once for the whole run, with every variation a test reads
+    (tests/site_build.py): tests that need built HTML read this one."""
+    import site_build
+
+    return site_build.build_variant(tmp_path_factory.mktemp("session-site"))

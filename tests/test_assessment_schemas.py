@@ -21,7 +21,7 @@ from schema_checks import gaps
 pytestmark = pytest.mark.syv  # about the real serious youth violence content
 
 ROOT = Path(__file__).resolve().parent.parent
-SETTINGS = ROOT / "criteria" / "syv-2023" / "assessment.yml"
+SETTINGS = ROOT / "tests" / "content" / "syv-2023" / "assessment.yml"  # the tests' copy
 SETTINGS_SCHEMA = ROOT / "generator" / "schemas" / "assessment.schema.json"
 EXPORT_SCHEMA = ROOT / "assessment" / "schemas" / "assessment-export.schema.json"
 PARTNERSHIP_SCHEMA = ROOT / "assessment" / "schemas" / "partnership-export.schema.json"

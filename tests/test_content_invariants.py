@@ -153,7 +153,8 @@ def test_every_content_file_has_its_editor_hint(tmp_path):
         schema = f"generator/schemas/{schema_name(path)}"
         if not (first.startswith("# yaml-language-server: $schema=") and first.endswith(schema)):
             offenders.append(path.name)
-        target = (path.parent / first.split("=", 1)[1]).resolve()
+        shipped = ROOT / "criteria" / path.parent.relative_to(CONTENT)  # where it ships
+        target = (shipped / first.split("=", 1)[1]).resolve()
         if not target.is_file():
             offenders.append(f"{path.name} -> {target}")
     assert not offenders

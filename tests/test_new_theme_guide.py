@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 import tiny_content
-from paths import ROOT
+from paths import CONTENT, ROOT
 
 GUIDE = ROOT / "docs" / "maintainers" / "new-theme.md"
-COPIED = ("criteria", "docs", "generator", "overrides", "assessment", "scripts")
+COPIED = ("docs", "generator", "overrides", "assessment", "scripts")  # + the tests' content
 FILES = ("mkdocs.yml", "Makefile", "pyproject.toml")  # copied with their times: no reinstall
 LONG_RUNNING = ("make serve",)
 
@@ -50,6 +50,7 @@ def project(tmp_path: Path) -> Path:
     target = tmp_path / "project"
     for name in COPIED:
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(CONTENT, target / "criteria")
     for name in FILES:
         shutil.copy2(ROOT / name, target / name)
     shutil.copy(tiny_content.TINY / "guidance.txt", target / "guidance.txt")

@@ -17,7 +17,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from paths import ROOT
+from paths import CONTENT, ROOT
 from schema_checks import gaps
 
 from generator import __main__ as cli
@@ -188,7 +188,7 @@ def test_tampered_data_does_not_fit(data, kind, change, path, message):
 
 def test_generator_data_writes_exactly_the_three_kinds(tmp_path, data, capsys):
     out = tmp_path / "web-data"
-    assert cli.main(["data", "--out", str(out)]) == 0
+    assert cli.main(["data", "--content", str(CONTENT), "--out", str(out)]) == 0
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{k}.json" for k in KINDS)
     for kind in KINDS:
         assert json.loads((out / f"{kind}.json").read_text(encoding="utf-8")) == data[kind], kind
@@ -215,7 +215,7 @@ def test_a_generator_change_that_breaks_a_contract_stops_the_build(
         "found text '1'",
     ]
     out = tmp_path / "web-data"
-    assert cli.main(["data", "--out", str(out)]) == 1
+    assert cli.main(["data", "--content", str(CONTENT), "--out", str(out)]) == 1
     assert not out.exists()
     stderr = capsys.readouterr().err
     assert "browser data 'planner': $: missing required field 'holidays'" in stderr

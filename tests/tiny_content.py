@@ -16,7 +16,7 @@ from pathlib import Path
 from generator import __main__ as cli
 
 ROOT = Path(__file__).resolve().parent.parent
-REAL = ROOT / "criteria"
+REAL = ROOT / "tests" / "content"  # the tests' copy of the shipped theme (paths.CONTENT)
 
 TINY = Path(__file__).parent / "tiny"
 TINY_ID = "tiny-2025"
@@ -33,8 +33,9 @@ def make(content: Path, guidance: Path = TINY / "guidance.txt") -> Path:
 
 
 def make_pair(content: Path) -> Path:
-    """Fill `content` with the real content and the tiny framework beside it, both shown (the real
-    one the default), as a maintainer adding a second framework would; return the content folder."""
+    """Fill `content` with the tests' content and the tiny framework beside it, both shown (the
+    shipped one the default), as a maintainer adding a second framework would; return the content
+    folder."""
     shutil.copytree(REAL, content)
     ingest(content)
     settings = content / "site.yml"

@@ -2,9 +2,10 @@
 
 The expected values are worked out here, independently of assessment/lib/scoring.js, with exact
 fractions and rounding half up to 2 decimal places. The settings below (LEVELS, BANDS, EVIDENCE,
-CLOSED) are written out on purpose rather than read from criteria/syv-2023/assessment.yml: the
-vectors are a second, independent statement of the rules, and tests/test_assessment_schemas.py,
+CLOSED) are written out on purpose rather than read from assessment.yml: the vectors are a
+second, independent statement of the rules, and tests/test_assessment_schemas.py,
 tests/js/scoring.test.js and the browser test check that assessment.yml still says the same.
+The criteria come from the tests' copy of the content (tests/content/syv-2023/criteria.yml).
 tests/test_scoring_vectors.py runs this script in-process and fails when scoring.json is not
 exactly what it makes. Run it by hand when the rules, the settings or the real criteria change,
 and review the diff:
@@ -375,7 +376,9 @@ site_answers["EC17"]["actions"] = [
     }
 ]
 
-real = yaml.safe_load((ROOT / "criteria" / "syv-2023" / "criteria.yml").read_text(encoding="utf-8"))
+real = yaml.safe_load(
+    (ROOT / "tests" / "content" / "syv-2023" / "criteria.yml").read_text(encoding="utf-8")
+)
 SITE: dict[str, Any] = {
     "focus_areas": ["strategic", "individual", "places-spaces"],
     "criteria": [
