@@ -1,7 +1,9 @@
 """Run the stages in order: load -> validate -> link -> model -> render.
 
 Each stage sees only the output of the one before. check() collects every problem from every
-file before returning; generate() refuses to render anything while a problem remains.
+file before returning: the schema, the references, the content rules (content_rules.py) and,
+once those pass, the rules read on the rendered pages (page_rules.py); generate() refuses to
+render anything while a problem remains, and reuses check()'s pages.
 """
 
 from __future__ import annotations
@@ -15,14 +17,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import link, load, model, render, validate
+from . import content_rules, link, load, model, page_rules, render, validate
 from .problems import GenerationError, Problem
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"  # the hand-written pages
 
 
 @dataclass(frozen=True)
 class Checked:
     docs: tuple[load.Document, ...]
     problems: tuple[Problem, ...]
+    generated: render.Generated | None = None  # the pages, once the content rules pass
 
 
 def check(content_dir: Path, root: Path | None = None) -> Checked:
@@ -39,16 +44,31 @@ def check(content_dir: Path, root: Path | None = None) -> Checked:
     if not docs and not problems:
         problems.append(Problem(str(content_dir), 0, "$", "no YAML content files found"))
     problems += link.link(docs, content_dir)
-    return Checked(tuple(docs), tuple(sorted(set(problems))))
+    problems += _content_rules(docs, content_dir, problems)
+    generated = None
+    if not problems:
+        site = model.build(tuple(docs), content_dir)
+        generated = render.render(site)
+        problems += page_rules.check(generated.pages, generated.files(), docs, site.glossary, DOCS)
+    return Checked(tuple(docs), tuple(sorted(set(problems))), generated)
+
+
+def _content_rules(
+    docs: list[load.Document], content_dir: Path, problems: list[Problem]
+) -> list[Problem]:
+    """The content rules' problems, one message per field: none where a field already has one,
+    and none of the whole-site rules (every glossary term used) while any file has a problem."""
+    taken = {(p.file, p.path) for p in problems}
+    found = content_rules.check(docs, content_dir, DOCS, whole_site=not problems)
+    return [p for p in found if (p.file, p.path) not in taken]
 
 
 def generate(content_dir: Path, root: Path | None = None) -> render.Generated:
     """Every generated page and asset, or GenerationError listing every problem."""
     checked = check(content_dir, root)
-    if checked.problems:
+    if checked.problems or checked.generated is None:
         raise GenerationError(checked.problems)
-    site = model.build(checked.docs, content_dir)
-    return render.render(site)
+    return checked.generated
 
 
 def write(generated: render.Generated, out_dir: Path) -> None:
