@@ -27,9 +27,10 @@ def pair(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tiny_content.make_pair(tmp_path_factory.mktemp("pair") / "content")
 
 
-@pytest.fixture(scope="module")
-def built(pair: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tiny_content.build_pair(pair, tmp_path_factory.mktemp("pair-site") / "site")
+@pytest.fixture
+def built(session_site: Path) -> Path:
+    """The session's one build, which shows the tiny framework beside the shipped one."""
+    return session_site
 
 
 def test_the_default_keeps_every_address_and_page_it_has_alone(pair: Path):
