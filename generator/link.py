@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import bank_holidays, guidance
+from . import bank_holidays, guidance, link_letters
 from .load import Document
 from .problems import Problem, json_path
 from .validate import EXAMPLES, kind_of
@@ -339,6 +339,7 @@ def _check_examples(own: list[Document]) -> list[Problem]:
         if example_id != doc.path.stem:
             msg = f"'{example_id}' should be the file's name without .yml, '{doc.path.stem}'"
             problems.append(Problem(doc.name, doc.line_of(("id",)), "$.id", msg))
+        problems += link_letters.problems(doc)
         pattern = re.compile(rf"{re.escape(example_id)}-f[0-9]+")
         for parts, finding in walk(doc.data, "findings[*]"):
             if isinstance(finding, dict):

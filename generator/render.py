@@ -12,7 +12,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
-from . import __version__, bundle, plain, render_examples, render_guidance, workbook
+from . import __version__, bundle, examples, letters_csv, plain, render_examples, render_guidance, workbook
 from .model import AnnexItem, Criterion, Framework, Milestone, Site
 from .render_data import browser_data
 
@@ -55,6 +55,7 @@ def environment() -> Environment:
     )
     env.filters.update(paras=paras, longdate=longdate, anchor=anchor, cell=cell)
     env.filters.update(spell_out=plain.spell_out)
+    env.filters.update(when=render_examples.when, grouped=examples.grouped)
     env.filters.update(
         cite=render_guidance.cite,
         para_links=render_guidance.para_links,
@@ -107,6 +108,7 @@ def render(site: Site, web_dir: Path = WEB) -> Generated:
         data = data or fw_data
         assets.update(bundle.bundles(web_dir, fw_data, folder))
         binaries[folder + workbook.XLSX_PATH] = workbook.workbook_bytes(one)
+        assets[folder + render_examples.CSV_PATH] = letters_csv.letters_csv(fw)
     pages["glossary.md"] = env.get_template("glossary.md.j2").render(**_common(site), root="")
     nav = navigation(site.framework)
     others = tuple((str(escape(f.short_title)), url) for f, url in starts(site)[1:])
