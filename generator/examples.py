@@ -6,8 +6,8 @@ retired findings are left out here, so no page, explorer or exercise ever shows 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 # The finding types, in the order pages group them: (ID, singular label, plural label).
@@ -193,7 +193,6 @@ class Example:
     @property
     def first_date(self) -> str:
         return self.dates[0].date
-
 
 
 def grouped(uses: Sequence[Any]) -> list[tuple[str, str, list[Any]]]:

@@ -79,7 +79,9 @@ def _letter_dates(doc: Document, letter: dict[str, Any]) -> list[Problem]:
     due = (letter.get("statement_of_action") or {}).get("due")
     out = []
     if _before(last, first):
-        msg = f"the first day on site ({first}) is after the last ({last}): check both in the letter"
+        msg = (
+            f"the first day on site ({first}) is after the last ({last}): check both in the letter"
+        )
         out.append(_problem(doc, ("letter", "on_site", "from"), msg))
     if _before(published, last):
         msg = (
@@ -128,7 +130,9 @@ def _order(doc: Document, findings: list[tuple[int, Any]]) -> list[Problem]:
     return out
 
 
-def _counts(doc: Document, letter: dict[str, Any], findings: list[tuple[int, Any]]) -> list[Problem]:
+def _counts(
+    doc: Document, letter: dict[str, Any], findings: list[tuple[int, Any]]
+) -> list[Problem]:
     counts = letter.get("counts") or {}
     out = []
     for kind, (key, heading) in COUNTED.items():

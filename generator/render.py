@@ -12,7 +12,16 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
-from . import __version__, bundle, examples, letters_csv, plain, render_examples, render_guidance, workbook
+from . import (
+    __version__,
+    bundle,
+    examples,
+    letters_csv,
+    plain,
+    render_examples,
+    render_guidance,
+    workbook,
+)
 from .model import AnnexItem, Criterion, Framework, Milestone, Site
 from .render_data import browser_data
 

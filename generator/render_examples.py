@@ -11,11 +11,13 @@ from typing import Any
 from jinja2 import Environment
 
 from . import __version__
-from .examples import GROUPS, KINDS, TYPES, Example
+from .examples import KINDS, TYPES, Example
 from .model import Framework
 
 FOLDER = "examples"
-CSV_PATH = f"{FOLDER}/letters-findings.csv"  # one row per finding of every letter, built with the site
+CSV_PATH = (
+    f"{FOLDER}/letters-findings.csv"  # one row per finding of every letter, built with the site
+)
 
 
 def pages(env: Environment, common: dict[str, Any], fw: Framework) -> dict[str, str]:
