@@ -163,3 +163,11 @@ test("whose workbook it is comes from its content: the About sheet, else who sav
   assert.notEqual(S.sourceTag({ agency: "police", person: "A" }, rowsA), S.sourceTag({ agency: "police", person: "B" }, rowsA));
   assert.match(S.sourceTag({ agency: "police", person: "D.I. Smith (Police) & co" }, rowsA), /^[A-Za-z0-9:_.-]{1,80}$/);
 });
+
+test("shared strings are read in one pass: rich text joined, phonetic hints left out, references decoded", () => {
+  const xml = '<?xml version="1.0"?>\r\n<sst xmlns="x" count="6"><si><t>Plain</t></si><si><t/></si><si/>' +
+    '<si><r><rPr><b/></rPr><t xml:space="preserve">Rich </t></r><r><t>text</t></r><rPh sb="0" eb="1"><t>hint</t></rPh></si>' +
+    '<si><t>&lt;b&gt; &amp;amp; &#169; &#x1F600; &quot;q&apos; line\r\nend</t></si><x:si><x:t>Prefixed</x:t></x:si><si><t>&#xD800;</t></si></sst>';
+  assert.deepEqual(X.sharedStrings(xml), ["Plain", "", "", "Rich text", "<b> &amp; \u00a9 \u{1F600} \"q' line\nend", "Prefixed", "\ufffd"]);
+  assert.throws(() => X.sharedStrings("<sst><!-- x --><si><t>a</t></si></sst>"), /comments or CDATA/);
+});
