@@ -421,6 +421,9 @@ def test_fill_reload_export_clear_import(page, site_server, tmp_path):
         ],
     )
     p.wait_for_selector("#tracker-import-result:not([hidden])")
+    assert "Nothing has changed yet" in p.inner_text("#tracker-import-result")
+    p.click("#tracker-import-result [data-action=confirm-import]")
+    p.wait_for_selector("#tracker-import-result [data-action=undo-import]")
     assert "Imported" in p.inner_text("#tracker-import-result")
     assert p.input_value("#t-a-list-4-owner") == "Head of performance"
     assert p.input_value("#t-a-list-4-notes") == MARKUP
