@@ -235,6 +235,7 @@ def _link_framework(
     problems += _check_indicator_numbers(own)
     problems += _check_examples(own)
     problems += _check_disagreement_gap(own)
+    problems += _check_weak_answers(own)
     return problems
 
 
@@ -306,6 +307,29 @@ def _check_disagreement_gap(own: list[Document]) -> list[Problem]:
             )
             return [Problem(doc.name, doc.line_of(where), json_path(where), msg)]
     return []
+
+
+def _check_weak_answers(own: list[Document]) -> list[Problem]:
+    """weak_answers names a band in `outcomes` and levels in `scale.levels`."""
+    problems = []
+    for doc in own:
+        rule = doc.data.get("weak_answers") if kind_of(doc.path) == "assessment.yml" else None
+        if not isinstance(rule, dict):
+            continue
+        bands = [b.get("id") for b in doc.data.get("outcomes") or [] if isinstance(b, dict)]
+        scale = doc.data.get("scale")
+        levels = [x.get("id") for x in (scale or {}).get("levels") or [] if isinstance(x, dict)]
+        for key, known, what in (
+            ("best_outcome", bands, "an outcome band"),
+            ("any_level", levels, "a scale level"),
+            ("share_level", levels, "a scale level"),
+        ):
+            value = rule.get(key)
+            if isinstance(value, str) and value not in known:
+                where = ("weak_answers", key)
+                msg = f"'{value}' is not {what} in this file: use one of {', '.join(known)}"
+                problems.append(Problem(doc.name, doc.line_of(where), json_path(where), msg))
+    return problems
 
 
 def _check_folder(folder: Path, own: list[Document]) -> list[Problem]:

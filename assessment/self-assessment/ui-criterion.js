@@ -85,6 +85,10 @@
     D.clear(box);
     box.appendChild(h("p", { class: "jtai-score-line", "data-field": "score" }, [scoreLine(r)]));
     box.appendChild(h("p", {}, ["Suggested outcome: ", App.ui.badge(r.suggested)]));
+    if (r.held_back) {
+      box.appendChild(h("p", { class: "jtai-held-back", "data-field": "held-back" }, [root.JTAI.explain.heldBack(App.data, r) +
+        " " + App.data.assessment.weak_answers.reason]));
+    }
     if (r.overridden) box.appendChild(h("p", {}, ["Your outcome: ", App.ui.badge(r.outcome), " (override)"]));
     if (r.override_pending) {
       box.appendChild(h("p", { class: "jtai-flag" }, ["Override not applied: it needs a reason."]));
@@ -98,6 +102,7 @@
   function announce(r) {
     var text = r.id + ": " + (r.score === null ? "no score yet" : "score " + D.score(r.score)) +
       (r.outcome ? ", " + (r.overridden ? "your outcome " : "suggested outcome ") + App.label("outcome", r.outcome) : "") + "." +
+      (r.held_back && !r.overridden ? " " + root.JTAI.explain.heldBack(App.data, r) : "") +
       (r.strength_without_evidence ? " No evidence recorded yet." : "");
     if (text !== lastSaid) {
       lastSaid = text;
