@@ -167,7 +167,7 @@ def framework_pages(env: Environment, site: Site, folder: str) -> dict[str, str]
             guide=guide,
             agency=fw.agency(guide.agency),
             items=_items_by_deadline(fw, guide.agency),
-            criteria=[c for c in fw.criteria if guide.agency in c.agencies],
+            criteria=agency_criteria(fw, guide.agency),  # (tagged, shown by its items)
             milestones=[m for m in fw.milestones if guide.agency in m.who],
             people=[p for p in fw.meet if guide.agency in p.agencies],
         )
@@ -224,6 +224,19 @@ def _items_by_deadline(fw: Framework, agency_id: str) -> list[AnnexItem]:
     """The items an agency leads or contributes to, in date order, week 1 first."""
     items = [i for i in fw.annex_items if agency_id in i.agencies and not i.retired]
     return sorted(items, key=lambda i: i.deadline.sort_key)
+
+
+CriteriaRows = list[tuple[Criterion, list[AnnexItem]]]
+
+
+def agency_criteria(fw: Framework, agency_id: str) -> tuple[CriteriaRows, CriteriaRows]:
+    """The criteria that concern an agency most: those tagged with it, then those that only the
+    Annex A items it leads help to show; each with those items, in criterion order."""
+    led = [i for i in fw.annex_items if i.agency == agency_id and not i.retired]
+    rows = [(c, [i for i in led if c.id in i.criteria]) for c in fw.criteria if not c.retired]
+    tagged = [(c, items) for c, items in rows if agency_id in c.agencies]
+    shown = [(c, items) for c, items in rows if agency_id not in c.agencies and items]
+    return tagged, shown
 
 
 def _due_for(fw: Framework, criterion: Criterion) -> list[Milestone]:
