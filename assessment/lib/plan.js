@@ -39,13 +39,20 @@
 
   function movedNote(when, rules) {
     if (!when.moved) return "";
-    if (when.reason === "notification") return "On the day of notification.";
-    if (when.reason.indexOf("holiday: ") === 0) {
+    var notes = [];
+    if (when.reason === "notification") notes.push("On the day of notification.");
+    else if (when.reason.indexOf("holiday: ") === 0) {
       var moved = (rules.calendar || {}).on_a_holiday === "previous-working-day" ? "the working day before" : "the next working day";
-      return "Moved to " + moved + ": " + when.reason.slice(9) + ".";
+      notes.push("Moved to " + moved + ": " + when.reason.slice(9) + ".");
+    } else if (when.reason.indexOf("in-week: ") === 0) {
+      notes.push("Moved to the nearest working day in the same week: " + when.reason.slice(9) + ".");
+    } else if (when.reason === "before-fieldwork") notes.push("Fieldwork starts on " + D.longDate(when.date) + ".");
+    else if (when.reason) notes.push("Not before notification.");
+    if (when.kept_after) {
+      notes.push("Moved to " + D.clock(when.time) + ", not " + D.clock(when.kept_after.time) + ", so that it stays after “" +
+        when.kept_after.title + "”, which a bank holiday moved to the same day.");
     }
-    if (when.reason === "before-fieldwork") return "Fieldwork starts on " + D.longDate(when.date) + ".";
-    return "Not before notification.";
+    return notes.join(" ");
   }
 
   function milestoneRow(entry, data) {

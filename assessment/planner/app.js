@@ -266,7 +266,7 @@
       cell.appendChild(el("span", { class: "jtai-plan-ours" }, [" ", el("strong", { text: "Our reading:" }), " " + milestone.our_reading]));
     }
     if (row.note) {
-      var assumed = /^Moved to /.test(row.note) ? " This is the site’s assumption: check with the lead inspector." : "";
+      var assumed = /Moved to /.test(row.note) ? " This is the site’s assumption: check with the lead inspector." : "";
       cell.appendChild(el("span", { class: "jtai-plan-moved", text: " " + row.note + assumed }));
     }
     if (row.annex_a.length) {
