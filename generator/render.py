@@ -12,7 +12,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
-from . import __version__, bundle, plain, render_examples, render_guidance, workbook
+from . import __version__, bundle, letter_dates, plain, render_examples, render_guidance, workbook
 from .model import AnnexItem, Criterion, Framework, Milestone, Site
 from .render_data import browser_data
 
@@ -173,7 +173,14 @@ def framework_pages(env: Environment, site: Site, folder: str) -> dict[str, str]
         )
     pages.update(render_examples.pages(env, common, fw))
     pages.update(render_guidance.pages(env, common, fw))
-    page("planner.md", "planner.md.j2", holidays=site.holidays)
+    found = letter_dates.letters(site)
+    page(
+        "planner.md",
+        "planner.md.j2",
+        holidays=site.holidays,
+        letters=found,
+        letters_summary=letter_dates.summary(found),
+    )
     page("tracker.md", "tracker.md.j2", xlsx=workbook.XLSX_PATH)
     page("self-assessment.md", "self_assessment.md.j2")
     page("partnership.md", "partnership.md.j2")

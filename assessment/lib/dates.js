@@ -458,16 +458,28 @@
         }
       }
     }
-    var soa = data.statement_of_action;
-    var soaFrom = soa.counted_from === "final-letter" ? finalLetter : publication.used;
-    var statement = { from: soaFrom, counted_from: soa.counted_from, working_days: soa.working_days,
-      date: cal.addWorkingDays(soaFrom, soa.working_days),
-      from_final_letter: cal.addWorkingDays(finalLetter, soa.working_days) };
+    var statement = statementOfAction(data.statement_of_action, finalLetter, publication.used,
+      input && input.letter_statement, cal);
     var complaints = { opens: finalLetter,
       closes: cal.addWorkingDays(publication.used, data.complaints.working_days_after_publication) };
     return { ok: true, schedule: sched, notification: sched.notification, fieldwork_start: sched.fieldwork_start,
       fieldwork_end: sched.fieldwork_end, notes: sched.notes, milestones: milestones, letter: letter,
       final_letter: finalLetter, publication: publication, statement: statement, complaints: complaints };
+  }
+
+  /**
+   * When the statement of action is due. framework: the framework's counting (from the final
+   * letter, or from publication); usual: publication plus the working days, which letters usually
+   * give; letter: the date the partnership's own letter gives, which wins when entered.
+   */
+  function statementOfAction(soa, finalLetter, published, letterDate, cal) {
+    var from = soa.counted_from === "final-letter" ? finalLetter : published;
+    var framework = cal.addWorkingDays(from, soa.working_days);
+    var letter = isDate(letterDate) ? letterDate : "";
+    return { from: from, counted_from: soa.counted_from, working_days: soa.working_days,
+      framework: framework, usual: cal.addWorkingDays(published, soa.working_days), usual_from: published,
+      letter: letter, source: letter ? "letter" : "framework", date: letter || framework,
+      from_final_letter: cal.addWorkingDays(finalLetter, soa.working_days) };
   }
 
   return {
