@@ -70,6 +70,7 @@ REFERENCES = (
     ("timeline.yml", "milestones[*].who[*]", "agency"),
     ("timeline.yml", "milestones[*].lead", "agency"),
     ("timeline.yml", "milestones[*].annex_a[*]", "Annex A item"),
+    ("timeline.yml", "milestones[*].leads_to[*]", "milestone"),
     ("timeline.yml", "meet[*].agencies[*]", "agency"),
     ("timeline.yml", "rules.calendar.final_letter_timescale", "letter timescale"),
     ("timeline.yml", "rules.calendar.publication_timescale", "letter timescale"),

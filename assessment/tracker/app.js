@@ -159,7 +159,7 @@
     App.setSchedule();
     App.buildList(function () {
       var counted = App.refresh();
-      App.$("tracker-count").textContent = "Showing " + counted.shown + " of " + counted.total + " items.";
+      App.$("tracker-count").textContent = App.countText(counted);
       App.$("tracker-app").hidden = false;
       var loading = root.querySelector(".jtai-loading");
       if (loading) loading.remove();

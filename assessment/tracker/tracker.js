@@ -163,7 +163,7 @@
     data.agencies.forEach(function (a) { agencies[a.id] = a.name; });
     return data.annex_a.map(function (item) {
       var state = itemOf(tracker, item.id);
-      var when = c.sched && c.sched.ok ? D.deadline(item.deadline, c.sched, data.rules, c.cal) : null;
+      var when = c.sched && c.sched.ok ? D.deadline(item.deadline, c.sched, data.rules, c.cal, data.milestones) : null;
       var date = when ? (when.range ? when.end : when.date) : "";
       return {
         id: item.id, item: item, agency: item.agency, agency_name: agencies[item.agency] || item.agency,
