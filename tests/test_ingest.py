@@ -21,7 +21,7 @@ from ingest_shapes import as_html, as_tabs
 from paths import CONTENT, ROOT, SOURCE
 
 from generator import __main__ as cli
-from generator import pipeline
+from generator import guidance, pipeline
 from generator.ingest import Ingested, files, ingest
 from generator.load import load_file
 
@@ -326,3 +326,56 @@ def test_a_criteria_table_with_no_rows_and_a_text_with_no_paragraphs_are_refused
     messages = refused(capsys, tmp_path, text)
     assert any("no criteria table found" in m for m in messages), messages
     assert any("no numbered paragraphs found" in m for m in messages), messages
+
+
+# One grammar: the framework page, the check and ingest read a guidance text alike.
+
+
+def test_an_indented_paragraph_is_read_alike_by_ingest_and_check(content_copy: Path, capsys):
+    text = SOURCE.read_text(encoding="utf-8").replace("\n38. ", "\n   38. ", 1)
+    path = write(content_copy.parent, "g.txt", text)
+    code, _, err = run(capsys, str(path), "--id", "syv-copy", "--content", str(content_copy))
+    assert code == 0, err
+    assert 38 in guidance.read(content_copy / "syv-copy").paragraphs
+    problems = pipeline.check(content_copy, content_copy.parent).problems
+    assert not problems, "\n".join(map(str, problems))
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        ("\n1. ", "\n  1. "),  # an indented paragraph
+        ("EC number | Criteria |\n---|---|", "EC number | Criteria |\n:--|:--|"),  # alignment
+        ("Number | Item | Description |", "  Number | Item | Description |  "),  # spaces
+    ],
+    ids=["indented", "alignment-row", "padded-row"],
+)
+def test_the_page_and_ingest_find_the_same_paragraphs_and_tables(tmp_path: Path, edit):
+    text = tiny_text()
+    assert edit[0] in text
+    text = text.replace(*edit, 1)
+    result = ingest(write(tmp_path, "g.txt", text))
+    assert isinstance(result, Ingested), "\n".join(map(str, result))
+    page = guidance.parse(text)
+    assert result.parsed.paragraphs == page.paragraphs
+    tables = [b for b in page.blocks if b.kind == "table"]
+    assert not any(set(c) <= {"-", ":"} for t in tables for row in t.rows for c in row)
+
+
+def test_a_folder_that_check_would_refuse_is_not_written(tmp_path: Path, capsys, monkeypatch):
+    real = files.framework_files
+
+    def citing_a_missing_paragraph(*args: Any) -> dict[str, Any]:
+        data = real(*args)
+        data["criteria.yml"]["criteria"][0]["paras"] = [999]
+        return data
+
+    monkeypatch.setattr(files, "framework_files", citing_a_missing_paragraph)
+    guidance_file = tiny_content.TINY / "guidance.txt"
+    code, out, err = run(capsys, str(guidance_file), "--id", "bad", "--content", str(tmp_path))
+    assert code == 1 and not out
+    assert not (tmp_path / "bad").exists()
+    [problem, summary] = err.splitlines()
+    assert re.match(rf"{re.escape(str(tmp_path / 'bad' / 'criteria.yml'))}:\d+: ", problem)
+    assert "paragraph 999 is not in bad/guidance.txt" in problem
+    assert summary.endswith("nothing was written.")

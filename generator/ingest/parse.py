@@ -15,9 +15,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..guidance_text import Block, Scanned, scan
 from . import rules
 from .defaults import slug
-from .scan import Block, Scanned, scan
 from .source import Refusal, Source
 
 EC = re.compile(r"EC[0-9]+")
@@ -83,8 +83,8 @@ class Parsed:
 
 
 def parse(source: Source) -> Parsed | tuple[Refusal, ...]:
-    scanned = scan(source)
-    refusals = list(scanned.refusals)
+    scanned = scan(source.lines)
+    refusals = [Refusal(source.name, f.at, f.message) for f in scanned.flaws]
     date = _date(scanned, source.name, refusals)
     criteria = _criteria(scanned.blocks, source.name, refusals)
     sections = _annex_a(scanned.blocks, source.name, refusals)
@@ -102,7 +102,7 @@ def parse(source: Source) -> Parsed | tuple[Refusal, ...]:
     return Parsed(
         scanned.title,
         date,
-        scanned.applies_to,
+        scanned.applies_to.text.strip().removeprefix("Applies to ").strip(),
         paragraphs,
         criteria,
         sections,

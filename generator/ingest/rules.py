@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .scan import Block
+from ..guidance_text import Block
 from .source import Refusal
 
 NOTICE = re.compile(r"(\d+) working days before (?:the )?(?:start of (?:the )?)?fieldwork")
