@@ -1,7 +1,8 @@
 """Read what the guidance says into typed facts: title, date, criteria and Annex A.
 
 The evaluation criteria are the rows of every table whose first column holds EC numbers (EC1,
-EC2 …), each with the paragraph that introduces the table. Annex A's tables (between an
+EC2 …), and every line or list item that begins with one ("EC1: Agencies …"), each with the
+paragraph before it. Annex A's tables (between an
 "Annex A" heading and the next annex) become sections: numbered tables ("Number | Item |
 Description") give items A-<number>; tables of child-level lists ("List | ILACS list number |
 Additional fields") give items A-list-<n>; any other table gives A-<section>-<row>. Each section's
@@ -18,15 +19,17 @@ from dataclasses import dataclass
 from ..guidance_text import Block, Scanned, scan
 from . import rules
 from .defaults import slug
+from .rules import SENTENCE_END
 from .source import Refusal, Source
 
 EC = re.compile(r"EC[0-9]+")
+EC_LINE = re.compile(r"(EC[0-9]+)\s*[:.–—-]?\s+(\S.*)")  # 'EC1: Agencies work together …'
+
 LIST_NUMBER = re.compile(r"List (\d+)\b")
 DEADLINE = re.compile(
     r"\b[Bb]y (\d{1,2})(?:[:.](\d{2}))?\s*(am|pm) on (Monday|Tuesday|Wednesday|Thursday|Friday)"
     r"(?: in week (\d))?"
 )
-SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z‘“(])")
 
 
 @dataclass(frozen=True)
@@ -91,10 +94,8 @@ def parse(source: Source) -> Parsed | tuple[Refusal, ...]:
     if not any(b.kind == "para" for b in scanned.blocks):
         msg = "no numbered paragraphs found: expected lines like '1. This guidance is for …'"
         refusals.append(Refusal(source.name, 0, msg))
-    found = rules.read(scanned.blocks, source.name)
-    if isinstance(found, tuple):
-        refusals += found
-    if refusals or isinstance(found, tuple):
+    found = rules.read(scanned.blocks)
+    if refusals:
         return tuple(sorted(set(refusals), key=lambda r: (r.line == 0, r.line, r.message)))
     paragraphs = {b.para: b.text for b in scanned.blocks if b.kind == "para"}
     unread = _unread(scanned.blocks)
@@ -140,22 +141,25 @@ def _date(scanned: Scanned, name: str, refusals: list[Refusal]) -> str:
 def _criteria(
     blocks: tuple[Block, ...], name: str, refusals: list[Refusal]
 ) -> tuple[Criterion, ...]:
+    """From every criteria table, and from lines and list items that begin with the number."""
     found: dict[str, Criterion] = {}
     tables = [b for b in blocks if b.kind == "table" and _is_criteria(b)]
-    if not tables or all(len(t.rows) < 2 for t in tables):
-        msg = "no criteria table found: expected a table whose first column holds EC1, EC2 …"
-        refusals.append(Refusal(name, 0, msg + " (a header such as 'EC number | Criteria |')"))
-    for table in tables:
-        for row in table.rows[1:]:
-            ec = row.cells[0]
-            if not EC.fullmatch(ec):
-                msg = f"'{ec[:30]}' in the criteria table is not an EC number like EC1"
-                refusals.append(Refusal(name, row.at, msg))
-            elif ec in found:
-                msg = f"{ec} is given twice (first on line {found[ec].at}): EC numbers are unique"
-                refusals.append(Refusal(name, row.at, msg))
-            elif len(row.cells) >= 2:
-                found[ec] = Criterion(ec, row.cells[1], table.para, row.at)
+    rows = [(r.cells[0], r.cells[1:2], r.at, t.para) for t in tables for r in t.rows[1:]]
+    for block in blocks:
+        if block.kind != "table" and (match := EC_LINE.fullmatch(block.text)):
+            rows.append((match.group(1), (match.group(2),), block.at, block.para))
+    if not rows:
+        msg = "no evaluation criteria found: expected a table whose first column holds EC1, EC2 …"
+        refusals.append(Refusal(name, 0, msg + " or lines and list items like 'EC1: Agencies …'"))
+    for ec, text, at, para in rows:
+        if not EC.fullmatch(ec):
+            msg = f"'{ec[:30]}' in the criteria table is not an EC number like EC1"
+            refusals.append(Refusal(name, at, msg))
+        elif ec in found:
+            msg = f"{ec} is given twice (first on line {found[ec].at}): EC numbers are unique"
+            refusals.append(Refusal(name, at, msg))
+        elif text:
+            found[ec] = Criterion(ec, text[0], para, at)
     return tuple(found.values())
 
 
