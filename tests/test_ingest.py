@@ -2,7 +2,8 @@
 
 Round trip (marked syv): ingesting the serious youth violence guidance (tests/sources/004_…)
 gives the curated criteria, Annex A table items and timetable rules of criteria/syv-2023
-exactly, compared with the loaded curated YAML. The same text as tabs or as a saved HTML page
+exactly, compared with the loaded curated YAML, and reads all 93 curated Annex A items (bullet
+lists and requests in paragraphs included). The same text as tabs or as a saved HTML page
 gives the same. Then texts the tests make in other shapes (9 working days' notice, no Annex A
 section 7), the tiny framework, and each refusal.
 """
@@ -378,3 +379,34 @@ def test_a_folder_that_check_would_refuse_is_not_written(tmp_path: Path, capsys,
     assert re.match(rf"{re.escape(str(tmp_path / 'bad' / 'criteria.yml'))}:\d+: ", problem)
     assert "paragraph 999 is not in bad/guidance.txt" in problem
     assert summary.endswith("nothing was written.")
+
+
+def _deadline_of(section: dict[str, Any]) -> tuple[Any, ...]:
+    d = section["deadline"]
+    return (d["week"], d.get("weekday"), d.get("time"))
+
+
+@pytest.mark.syv
+def test_round_trip_reads_every_curated_annex_a_item_lists_and_requests_included():
+    """All 93 curated items, those from bullet lists (paragraphs 127, 128, 131, 136) and from
+    paragraphs that ask for something (132, 134) included: each is an ingested item under the
+    same paragraph whose text holds the curated description verbatim, with the same deadline
+    where the curated one is the guidance's own (not 'our reading', not seen on site)."""
+    got = [(s, i) for s in ingested(SOURCE)["annex-a.yml"]["sections"] for i in s["items"]]
+    curated_items = [(s, i) for s in curated("annex-a.yml")["sections"] for i in s["items"]]
+    assert len(curated_items) == 93 == len(got)
+    unread = []
+    for section, item in curated_items:
+        match = [
+            (s, i)
+            for s, i in got
+            if set(s["paras"]) & set(section["paras"]) and item["description"] in i["description"]
+        ]
+        if not match:
+            unread.append(item["id"])
+            continue
+        own = not ({"on_site", "our_reading"} & set(section["deadline"]))
+        assert not own or _deadline_of(match[0][0]) == _deadline_of(section), item["id"]
+    assert not unread, unread
+    paras = {p for s, _ in got for p in s["paras"]}
+    assert {127, 128, 131, 132, 134, 136} <= paras

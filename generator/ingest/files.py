@@ -16,8 +16,9 @@ import yaml
 
 from .. import guidance
 from . import timetable
+from .annex import Section
 from .defaults import AGENCY, FOCUS, REVIEW, Data, cited, review, slug
-from .parse import Criterion, Parsed, Section
+from .parse import Criterion, Parsed
 
 ASSESSMENT = Path(__file__).with_name("assessment.yml")
 
