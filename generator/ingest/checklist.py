@@ -12,7 +12,8 @@ def checklist(parsed: Parsed, folder: str, framework_id: str) -> str:
         f"title and date: {parsed.title} ({parsed.version_date})",
         f"{len(parsed.paragraphs)} numbered paragraphs (kept as {folder}/guidance.txt)",
         f"{len(parsed.criteria)} evaluation criteria, verbatim, each with its paragraph",
-        f"{len(parsed.sections)} Annex A sections (tables, lists, requests) with {items} items, verbatim",
+        f"{len(parsed.sections)} Annex A sections (tables, lists, requests) with {items} items, "
+        "verbatim",
         *(
             f"{what}: {found.value} working days (paragraphs {_paras(found.paras)})"
             for what, found in (
