@@ -96,16 +96,7 @@ def _framework(parsed: Parsed, framework_id: str, text: str, first: int) -> Data
             )
         },
         "language": [{"id": "to-review", "title": REVIEW, **placeholder}],
-        "focus_areas": [
-            {
-                "id": FOCUS,
-                "title": review("the focus areas"),
-                "short_title": REVIEW,
-                "lead_in": review("the sentence before the points"),
-                "points": [review("each point, verbatim")],
-                "paras": [first],
-            }
-        ],
+        "focus_areas": _focus_areas(parsed, first),
         "team": {
             "members": [
                 {
@@ -129,6 +120,37 @@ def _framework(parsed: Parsed, framework_id: str, text: str, first: int) -> Data
             {"id": f"footnote-{b.number}", "number": b.number, "text": b.text} for b in footnotes
         ],
     }
+
+
+def _focus_areas(parsed: Parsed, first: int) -> list[Data]:
+    """The focus areas the guidance sets out, verbatim, then the one every criterion is in until
+    a maintainer places each: ingest cannot tell which focus area a criterion belongs to."""
+    found: list[Data] = []
+    for f in parsed.focus:
+        area: Data = {"id": _unique_id(slug(f.title, 40), found), "title": f.title}
+        area |= {"intro": f.intro} if f.intro else {}
+        found.append(area | {"lead_in": f.lead_in, "points": list(f.points), "paras": [f.para]})
+    title = "which focus area each criterion is in" if found else "the focus areas"
+    return [
+        *found,
+        {
+            "id": FOCUS,
+            "title": review(title),
+            "short_title": REVIEW,
+            "lead_in": review("the sentence before the points"),
+            "points": [review("each point, verbatim")],
+            "paras": [first],
+        },
+    ]
+
+
+def _unique_id(wanted: str, taken: list[Data]) -> str:
+    ids = {t["id"] for t in taken} | {FOCUS}
+    found, n = wanted or "focus", 1
+    while found in ids:
+        n += 1
+        found = f"{wanted}-{n}"
+    return found
 
 
 def _criteria(parsed: Parsed, framework_id: str) -> Data:

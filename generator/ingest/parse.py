@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..guidance_text import Block, Scanned, scan
-from . import annex, rules
+from . import annex, focus, rules
 from .annex import EC, Section, is_criteria, is_subheading
 from .rules import SENTENCE_END
 from .source import Refusal, Source
@@ -46,6 +46,7 @@ class Parsed:
     criteria: tuple[Criterion, ...]
     sections: tuple[Section, ...]
     rules: rules.Rules
+    focus: tuple[focus.Focus, ...]
     inspectorates: tuple[tuple[str, str, int], ...]  # (name, full name, paragraph)
     unread: tuple[str, ...]  # what ingest saw but did not read, for the checklist
 
@@ -73,6 +74,7 @@ def parse(source: Source) -> Parsed | tuple[Refusal, ...]:
         criteria,
         sections,
         found,
+        focus.read(scanned.blocks),
         inspectorates,
         unread,
     )
