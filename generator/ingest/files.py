@@ -83,18 +83,13 @@ def _framework(parsed: Parsed, framework_id: str, text: str, first: int) -> Data
             }
         ],
         "purpose": placeholder,
-        "scope": {
-            key: placeholder
-            for key in (
-                "agencies_text",
-                "age",
-                "definition",
-                "strategic",
-                "criminal_exploitation",
-                "response",
-                "recent_practice",
-            )
-        },
+        "scope": [
+            {
+                "id": "to-review",
+                "title": review("one section per part of the scope, titled in our words"),
+                **placeholder,
+            }
+        ],
         "language": [{"id": "to-review", "title": REVIEW, **placeholder}],
         "focus_areas": _focus_areas(parsed, first),
         "team": {
