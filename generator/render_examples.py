@@ -73,7 +73,7 @@ def nav(fw: Framework) -> list[dict[str, Any]]:
 
 def criteria_groups(fw: Framework) -> list[dict[str, Any]]:
     """Criteria grouped by focus area, groups in the order of their first criterion."""
-    short = {f["id"]: f.get("short_title", f["title"]) for f in fw.info.get("focus_areas", ())}
+    short = {f.id: f.short_title for f in fw.focus_areas}
     groups: dict[str, dict[str, Any]] = {}
     for c in fw.criteria:
         if c.retired:
