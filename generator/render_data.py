@@ -14,8 +14,8 @@ import json
 from typing import Any
 
 from . import planner, render_examples
-from .examples import GROUPS, grouped
 from .data_head import app_head
+from .examples import GROUPS, grouped
 from .model import Criterion, Framework, Site, thaw
 from .problems import GenerationError
 from .validate import check_data

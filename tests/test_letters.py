@@ -74,7 +74,7 @@ def test_every_letter_file_fits_the_schema():
 
 
 def test_each_letter_has_its_copy_kept_with_the_tests(letters):
-    missing = [e.id for e in letters if not (LETTERS / e.letter.copy).is_file()]  # type: ignore[union-attr]
+    missing = [e.id for e in letters if not (LETTERS / e.letter.copy).is_file()]
     assert not missing
 
 
@@ -121,7 +121,7 @@ def test_every_quotation_is_in_its_letter_verbatim_and_in_the_letters_order(lett
         for f in e.findings:
             where = text.find(f.quote) if f.quote else -1
             if where < 0:
-                offenders.append(f"{f.id}: not found in {e.letter.copy}")  # type: ignore[union-attr]
+                offenders.append(f"{f.id}: not found in {e.letter.copy}")
             elif where < last:
                 offenders.append(f"{f.id}: comes before the finding above it in the letter")
             last = max(last, where)
@@ -212,7 +212,7 @@ def test_the_csv_has_one_row_per_finding_of_every_letter(letters, fw, site):
     want = [(e.area, f.id, f.quote) for e in render_examples.letters(fw) for f in e.findings]
     assert [(r["Area"], r["Finding ID"], r["The letter's words"]) for r in rows] == want
     assert len(rows) == sum(len(e.findings) for e in letters)
-    assert {r["Letter address"] for r in rows} == {e.letter.address for e in letters}  # type: ignore[union-attr]
+    assert {r["Letter address"] for r in rows} == {e.letter.address for e in letters}
     crit = {(r["Finding ID"], r["Criteria (our mapping)"]) for r in rows}
     assert crit == {(f.id, "; ".join(f.criterion_ids)) for e in letters for f in e.findings}
     assert list(rows[0]) == list(letters_csv.COLUMNS)

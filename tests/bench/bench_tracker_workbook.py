@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import io
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -35,12 +34,19 @@ NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 def padded_workbook(site: Path, strings: int) -> bytes:
     """The site's workbook with `strings` shared strings (its own first, then short padding)."""
     source = zipfile.ZipFile(site / WORKBOOK)
-    own = source.read("xl/sharedStrings.xml").decode("utf-8") if "xl/sharedStrings.xml" in source.namelist() else ""
+    own = (
+        source.read("xl/sharedStrings.xml").decode("utf-8")
+        if "xl/sharedStrings.xml" in source.namelist()
+        else ""
+    )
     items = own[own.find("<si>") : own.rfind("</si>") + 5] if "<si>" in own else ""
     have = own.count("<si>")
     body = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="{NS}" '
-        f'count="{strings}" uniqueCount="{strings}">' + items + "<si><t>x</t></si>" * (strings - have) + "</sst>"
+        f'count="{strings}" uniqueCount="{strings}">'
+        + items
+        + "<si><t>x</t></si>" * (strings - have)
+        + "</sst>"
     )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
@@ -89,7 +95,9 @@ def main() -> None:
             )
             page.set_input_files(
                 "#tracker-import",
-                files=[{"name": "padded.xlsx", "mimeType": "application/octet-stream", "buffer": book}],
+                files=[
+                    {"name": "padded.xlsx", "mimeType": "application/octet-stream", "buffer": book}
+                ],
             )
             page.wait_for_selector("#tracker-import-result:not([hidden])", timeout=300_000)
             times.append(float(page.evaluate("() => performance.now() - window.__benchStart")))

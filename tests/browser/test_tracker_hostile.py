@@ -62,7 +62,9 @@ def with_shared_refs(book_bytes: bytes, refs: dict[str, str]) -> bytes:
                 text = body.decode("utf-8")
                 for cell, ref in refs.items():
                     text, n = re.subn(
-                        rf'<c r="{cell}"[^>]*?(/>|>.*?</c>)', f'<c r="{cell}" t="s"><v>{ref}</v></c>', text
+                        rf'<c r="{cell}"[^>]*?(/>|>.*?</c>)',
+                        f'<c r="{cell}" t="s"><v>{ref}</v></c>',
+                        text,
                     )
                     assert n == 1, f"no cell {cell}"
                 body = text.encode("utf-8")
@@ -73,7 +75,9 @@ def with_shared_refs(book_bytes: bytes, refs: dict[str, str]) -> bytes:
 def test_a_workbook_with_broken_shared_strings_is_refused_and_blanks_nothing(page, site_server):
     recorded = open_tracker(page, site_server)
     p = recorded.page
-    fill_item(p, ITEM, "in-progress", "Head of public protection", "Police drive", "2024-04-30", "Kept")
+    fill_item(
+        p, ITEM, "in-progress", "Head of public protection", "Police drive", "2024-04-30", "Kept"
+    )
     book = police_workbook(p)
     ws = book["Annex A tracker"]
     r = row_of(ws, ITEM)
@@ -118,7 +122,11 @@ def test_two_returns_under_one_file_name_are_two_sources(page, site_server):
         ws.cell(row=row_of(ws, ITEM), column=column(ws, "Owner (a role)")).value = owner
         if person:
             about = book["About"]
-            r = next(r for r in range(1, about.max_row + 1) if str(about.cell(row=r, column=1).value).startswith("Sent back by"))
+            r = next(
+                r
+                for r in range(1, about.max_row + 1)
+                if str(about.cell(row=r, column=1).value).startswith("Sent back by")
+            )
             about.cell(row=r, column=2).value = person
         returns.append(saved(book))
     import_files(p, [("police.xlsx", returns[0])])
@@ -140,7 +148,9 @@ def corrupt_deflate(book_bytes: bytes, member: str) -> bytes:
     """The zip with `member`'s packed data starting with a deflate block of the reserved type."""
     data = bytearray(book_bytes)
     info = zipfile.ZipFile(io.BytesIO(book_bytes)).getinfo(member)
-    name_length, extra_length = struct.unpack("<HH", data[info.header_offset + 26 : info.header_offset + 30])
+    name_length, extra_length = struct.unpack(
+        "<HH", data[info.header_offset + 26 : info.header_offset + 30]
+    )
     start = info.header_offset + 30 + name_length + extra_length
     data[start] = 0x07
     return bytes(data)
@@ -152,7 +162,14 @@ ENCRYPTED = bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504)
 @pytest.mark.parametrize(
     ("bad_name", "make_bad", "reason"),
     [
-        ("damaged.xlsx", lambda site: corrupt_deflate((site / "assets/planner/annex-a-tracker.xlsx").read_bytes(), "xl/worksheets/sheet1.xml"), "damaged"),
+        (
+            "damaged.xlsx",
+            lambda site: corrupt_deflate(
+                (site / "assets/planner/annex-a-tracker.xlsx").read_bytes(),
+                "xl/worksheets/sheet1.xml",
+            ),
+            "damaged",
+        ),
         ("protected.xlsx", lambda site: ENCRYPTED, "password"),
     ],
 )
@@ -233,7 +250,10 @@ def test_a_forged_future_change_in_this_browsers_name_never_wins(page, site_serv
     sent_sheet = book["Sent"]
     ws = book["Annex A tracker"]
     for r in range(2, sent_sheet.max_row + 1):
-        if sent_sheet.cell(row=r, column=1).value == ITEM and sent_sheet.cell(row=r, column=2).value == "owner":
+        if (
+            sent_sheet.cell(row=r, column=1).value == ITEM
+            and sent_sheet.cell(row=r, column=2).value == "owner"
+        ):
             sent_sheet.cell(row=r, column=3).value = "Forged in Sent"
             sent_sheet.cell(row=r, column=4).value = "2099-01-01T00:00:00.000Z"
             sent_sheet.cell(row=r, column=5).value = origin

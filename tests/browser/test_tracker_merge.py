@@ -93,7 +93,9 @@ def test_two_agencies_files_merge_into_a_third_browser(page, site_server):
     p = police.page
     filter_before = p.input_value("#tracker-filter-agency")
     import_files(p, [("police.json", to_police)])
-    assert p.input_value("#tracker-filter-agency") == filter_before, "importing never changes the filter"
+    assert p.input_value("#tracker-filter-agency") == filter_before, (
+        "importing never changes the filter"
+    )
     p.click("#tracker-import-result [data-action=show-scope]")
     shown = p.eval_on_selector_all(
         "#tracker-list tr:not([hidden])", "els => els.map(e => e.dataset.id)"

@@ -33,7 +33,7 @@ BANDS = [
 # The weak-answers rule (assessment.yml weak_answers): one rated statement at value 1 (Rarely) or
 # lower, or half or more of the rated statements at value 2 (Partly) or lower, and the criterion is
 # suggested no better than an area for improvement, whatever its mean.
-WEAK = {
+WEAK: dict[str, Any] = {
     "best_outcome": "area-for-improvement",
     "any_level": "rarely",
     "share_level": "partly",
