@@ -330,7 +330,8 @@ def _check_weak_answers(own: list[Document]) -> list[Problem]:
             value = rule.get(key)
             if isinstance(value, str) and value not in known:
                 where = ("weak_answers", key)
-                msg = f"'{value}' is not {what} in this file: use one of {', '.join(str(k) for k in known)}"
+                names = ", ".join(str(k) for k in known)
+                msg = f"'{value}' is not {what} in this file: use one of {names}"
                 problems.append(Problem(doc.name, doc.line_of(where), json_path(where), msg))
     return problems
 
