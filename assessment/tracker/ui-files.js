@@ -237,9 +237,9 @@
     for (var i = 0; i < files.length; i += 1) entries.push(await readFile(files[i]));
     var good = entries.filter(function (e) { return e.ok; });
     if (!good.length) {
-      var title = entries.length === 1 ? entries[0].message.replace("Nothing from it was imported.", "Nothing was imported and your saved tracker has not changed.")
+      var refused = entries.length === 1 ? entries[0].message.replace("Nothing from it was imported.", "Nothing was imported and your saved tracker has not changed.")
         : "None of the files could be imported. Nothing was imported and your saved tracker has not changed.";
-      showImport("error", title, entries.length === 1 ? [detailsOf(entries[0])] : [el("ul", {}, entries.map(function (e) { return fileSummary(e, true); }))]);
+      showImport("error", refused, entries.length === 1 ? [detailsOf(entries[0])] : [el("ul", {}, entries.map(function (e) { return fileSummary(e, true); }))]);
       return;
     }
     nameSources(entries);
