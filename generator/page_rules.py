@@ -114,9 +114,9 @@ _TEMPLATE = " (the page's own text: generator/templates/)"
 
 def _field_at(term: str, text: str, at: int, fields: list[Field]) -> Field | None:
     """The field whose text is on the page at `at`, where the term is first used: of the fields
-    whose words around the term are there, the one with the most words matching."""
+    whose words around the term stand there, the one with the most words matching; None when
+    the use is the templates' own text."""
     exact: tuple[int, Field] | None = None
-    near: tuple[int, Field] | None = None
     for field in fields:
         found = _context(term, field.text)
         if found is None:
@@ -126,11 +126,8 @@ def _field_at(term: str, text: str, at: int, fields: list[Field]) -> Field | Non
         while start >= 0:
             if start + offset == at and (not exact or len(snippet) > exact[0]):
                 exact = (len(snippet), field)
-            elif not near or len(snippet) > near[0]:
-                near = (len(snippet), field)
             start = text.find(snippet, start + 1)
-    best = exact or near
-    return best[1] if best else None
+    return exact[1] if exact else None
 
 
 def _context(term: str, field: str) -> tuple[str, int] | None:
