@@ -46,7 +46,7 @@ def check(content_dir: Path, root: Path | None = None) -> Checked:
     problems += link.link(docs, content_dir)
     problems += _content_rules(docs, content_dir, problems)
     generated = None
-    if not problems:
+    if not problems and (content_dir / "site.yml").is_file():  # a whole site, not one folder
         site = model.build(tuple(docs), content_dir)
         generated = render.render(site)
         problems += page_rules.check(generated.pages, generated.files(), docs, site.glossary, DOCS)
