@@ -155,9 +155,11 @@ def _links(page: str, markdown: str, known: set[str], fields: list[Field]) -> It
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
         if not path or resolved in known:
             continue
-        for field in fields:
-            if f"]({target}" in field.text:
-                yield field.problem(
-                    f"links to {target}, which is no page of the site (from {page}): a link "
-                    "is relative to the page it is shown on, for example ../glossary.md"
-                )
+        message = (
+            f"links to {target}, which is no page of the site (from {page}): a link "
+            "is relative to the page it is shown on, for example ../glossary.md"
+        )
+        holders = [field for field in fields if f"]({target}" in field.text]
+        yield from (field.problem(message) for field in holders)
+        if not holders:
+            yield Problem(page, 0, "$", message + _TEMPLATE)
