@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .load import Document, walk
 from .model import Term
-from .plain import is_abbreviation
+from .plain import first_uses, is_abbreviation
 from .problems import Problem, json_path
 
 GLOSSARY_PAGE = "glossary.md"
@@ -80,15 +80,14 @@ def _use(term: str, text: str) -> re.Match[str] | None:
 def unexplained(text: str, glossary: Iterable[Term]) -> list[tuple[Term, int]]:
     """Abbreviations whose expansion is not written out by the end of their first use in the
     reader's text (reader_text), each with where that first use is."""
+    terms = {t.term: t for t in filter(is_abbreviation, glossary)}
+    lower = text.lower()
     offenders = []
-    for term in filter(is_abbreviation, glossary):
-        use = _use(term.term, text)
-        if not use:
-            continue
-        spelled = text.lower().find(term.expansion.lower().split(" (")[0])
-        if spelled < 0 or spelled > use.end() + 3:
-            offenders.append((term, use.start()))
-    return offenders
+    for name, (start, end) in first_uses(text, tuple(terms)).items():
+        spelled = lower.find(terms[name].expansion.lower().split(" (")[0])
+        if spelled < 0 or spelled > end + 3:
+            offenders.append((terms[name], start))
+    return sorted(offenders, key=lambda found: list(terms).index(found[0].term))
 
 
 def first_uses_without_expansion(markdown: str, glossary: Iterable[Term]) -> list[str]:

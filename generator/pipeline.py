@@ -13,12 +13,12 @@ import os
 import shutil
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from . import content_rules, link, load, model, page_rules, render, validate
-from .problems import GenerationError, Problem
+from .problems import GenerationError, Problem, display_path
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"  # the hand-written pages
 
@@ -36,11 +36,10 @@ def check(content_dir: Path, root: Path | None = None) -> Checked:
     docs: list[load.Document] = []
     problems: list[Problem] = []
     for path in load.content_files(content_dir):
-        doc, found = load.load_file(path, root)
+        doc, found = _read(path, root)
         problems += found
-        if doc is not None and isinstance(doc.data, dict):
-            problems += validate.validate(doc)
-            docs.append(validate.with_markdown_declared(doc))
+        if doc is not None:
+            docs.append(doc)
     if not docs and not problems:
         problems.append(Problem(str(content_dir), 0, "$", "no YAML content files found"))
     problems += link.link(docs, content_dir)
@@ -51,6 +50,34 @@ def check(content_dir: Path, root: Path | None = None) -> Checked:
         generated = render.render(site)
         problems += page_rules.check(generated.pages, generated.files(), docs, site.glossary, DOCS)
     return Checked(tuple(docs), tuple(sorted(set(problems))), generated)
+
+
+Read = tuple[load.Document | None, tuple[Problem, ...]]
+_READ: dict[tuple[str, str, bytes], Read] = {}  # (name, schema, bytes): the file as checked
+_READ_KEPT = 256
+
+
+def _read(path: Path, root: Path) -> Read:
+    """One file loaded, validated and with its Markdown fields declared (None when unusable),
+    and its problems. A file with the same name, kind and bytes as one read before (in another
+    copy of the content, or unchanged since the last check while serving) is not parsed again:
+    nothing after this stage changes a document's data."""
+    if path.is_symlink() or path.resolve() != path.absolute():
+        return _read_file(path, root)  # load refuses links: let it say so each time
+    key = (display_path(path, root), validate.schema_name(path), path.read_bytes())
+    if key not in _READ:
+        if len(_READ) >= _READ_KEPT:
+            _READ.clear()
+        _READ[key] = _read_file(path, root)
+    doc, problems = _READ[key]
+    return (replace(doc, path=path) if doc is not None else None), problems
+
+
+def _read_file(path: Path, root: Path) -> Read:
+    doc, found = load.load_file(path, root)
+    if doc is None or not isinstance(doc.data, dict):
+        return None, tuple(found)
+    return validate.with_markdown_declared(doc), (*found, *validate.validate(doc))
 
 
 def _content_rules(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
 from .model import Term
@@ -28,13 +29,24 @@ def is_abbreviation(term: Term) -> bool:
 def used(texts: Iterable[Any], glossary: Iterable[Term]) -> list[Term]:
     """The glossary's abbreviations that the texts use, in the order they first appear. Texts
     may be nested in lists or tuples; None and empty ones are skipped."""
-    joined = "\n".join(_flat(texts))
-    found = []
-    for term in filter(is_abbreviation, glossary):
-        use = re.search(rf"(?<![\w-]){re.escape(term.term)}(?![\w-])", joined)
-        if use:
-            found.append((use.start(), term))
-    return [term for _, term in sorted(found, key=lambda pair: pair[0])]
+    terms = {t.term: t for t in filter(is_abbreviation, glossary)}
+    return [terms[name] for name in first_uses("\n".join(_flat(texts)), tuple(terms))]
+
+
+def first_uses(text: str, names: tuple[str, ...]) -> dict[str, tuple[int, int]]:
+    """Where each of the terms is first used in the text as a whole word, in order of use."""
+    first: dict[str, tuple[int, int]] = {}
+    if names:
+        for use in _any_of(tuple(sorted(names))).finditer(text):  # one pass over the text
+            first.setdefault(use.group(1), use.span(1))
+    return first
+
+
+@cache
+def _any_of(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the terms as a whole word (the longest first: 'MASA' is never read as 'MAS')."""
+    longest = sorted(names, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, longest))})(?![\w-])")
 
 
 def spell_out(texts: Iterable[Any], glossary: Iterable[Term]) -> str:

@@ -24,6 +24,7 @@ from paths import CONTENT, ROOT, SOURCE
 from generator import guidance, pipeline, render, render_guidance
 from generator.guidance import Guidance
 from generator.model import Deadline, Framework, clock
+from generator.page_rules import first_uses_without_expansion
 
 pytestmark = pytest.mark.syv  # about the real serious youth violence content
 
@@ -314,30 +315,6 @@ def test_the_abbreviation_check_can_fail(site, generated):
     )
     broken = re.sub(r"Abbreviations in the item names:[^\n]*", "", page)
     assert first_uses_without_expansion(broken, site.glossary) == ["VRU"]
-
-
-def first_uses_without_expansion(markdown: str, glossary) -> list[str]:
-    """Abbreviations (a capital after the first letter) whose expansion is not written out by the
-    end of their first use in the page's text (front matter, the title line, code, link targets
-    and attribute lists, such as IDs and a citation's title, aside)."""
-    body = re.sub(r"\A---\n.*?\n---\n\s*", "", markdown, flags=re.S)
-    body = body.split("\n", 1)[1] if body.startswith("# ") else body
-    body = re.sub(r"```.*?```|`[^`\n]*`", "", body, flags=re.S)
-    body = re.sub(r"\]\([^)]*\)|\{:? ?[#.a-z][^}]*\}", "", body)  # link targets, attribute lists
-    body = re.sub(r"\s+", " ", html.unescape(body))  # as the reader sees it: &amp; is &
-    offenders = []
-    for term in glossary:
-        if not term.expansion or not re.fullmatch(r"[A-Za-z0-9]+", term.term):
-            continue
-        if not any(c.isupper() for c in term.term[1:]):
-            continue
-        use = re.search(rf"(?<![\w-]){re.escape(term.term)}(?![\w-])", body)
-        if not use:
-            continue
-        spelled = body.lower().find(term.expansion.lower().split(" (")[0])
-        if spelled < 0 or spelled > use.end() + 3:
-            offenders.append(term.term)
-    return offenders
 
 
 def _guidance(fw: Framework) -> Guidance:
