@@ -60,7 +60,7 @@ endef
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help install serve test test-fast test-content browser build check bench dist lint ruff typecheck \
+.PHONY: help install serve test test-fast test-fast-builds test-fast-rest test-content browser build check bench dist lint ruff typecheck \
 	eslint js-test format clean distclean
 
 help:
@@ -150,10 +150,20 @@ test: install browser lint js-test
 test-content: install
 	"$(PY)" scripts/refresh_test_content.py
 
-# No site build and no browser: ruff, mypy, the content check, Node and the other pytest tests.
-test-fast: install lint js-test
+# No site build and no browser: ruff, mypy, the content check, Node and the other pytest tests,
+# in two parallel parts (one per core): the tests that run MkDocs, ingest or make (the session's
+# one site build among them), and everything else. Each part's output is printed when it ends.
+BUILD_TESTS := tests/test_build.py tests/test_frameworks.py tests/test_new_theme_guide.py \
+	tests/test_maintainer_path.py tests/test_any_framework.py tests/test_ingest.py
+test-fast: install
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-fast-builds test-fast-rest
+
+test-fast-builds: install
+	"$(PY)" -m pytest $(BUILD_TESTS)
+
+test-fast-rest: install lint js-test
 	"$(PY)" -m generator check
-	"$(PY)" -m pytest --ignore="$(BROWSER_TESTS)"
+	"$(PY)" -m pytest --ignore="$(BROWSER_TESTS)" $(addprefix --ignore=,$(BUILD_TESTS))
 
 # The Node tests read the generator's real browser data from build/web-data/ (never a copy).
 # Node's test runner takes folders; only call it when the folder holds test files
