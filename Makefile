@@ -60,7 +60,7 @@ endef
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help install serve test test-fast test-fast-builds test-fast-rest test-content browser build check bench dist lint ruff typecheck \
+.PHONY: help install serve ingest test test-fast test-fast-builds test-fast-rest test-content browser build check bench dist lint ruff typecheck \
 	eslint js-test format clean distclean
 
 help:
@@ -72,6 +72,7 @@ help:
 	@echo "make browser    make sure Chromium (and Node.js with npm) are installed for the tests"
 	@echo "make build      build the site strictly into $(SITE_DIR)/ (kept as it was if it fails)"
 	@echo "make check      validate the YAML content (python -m generator check)"
+	@echo "make ingest GUIDANCE=guidance.txt ID=dva-2024   a new theme's folder from its guidance"
 	@echo "make bench      run the benchmarks in tests/bench/"
 	@echo "make dist       build, then zip $(SITE_DIR)/ into $(DIST_ZIP)"
 	@echo "make lint       ruff check, ruff format --check, mypy and ESLint"
@@ -114,6 +115,15 @@ build: install
 
 check: install
 	"$(PY)" -m generator check $(CHECK_CONTENT)
+
+# A new framework folder in criteria/ from a theme's guidance (docs/maintainers/new-theme.md):
+#   make ingest GUIDANCE=guidance.txt ID=dva-2024   (FORCE=1 replaces an existing folder)
+ingest: install
+	@if [ -z "$(GUIDANCE)" ] || [ -z "$(ID)" ]; then \
+		echo "Usage: make ingest GUIDANCE=guidance.txt ID=dva-2024 (add FORCE=1 to replace a folder)"; \
+		exit 2; \
+	fi
+	"$(PY)" -m generator ingest "$(GUIDANCE)" --id "$(ID)" $(CHECK_CONTENT) $(if $(FORCE),--force)
 
 lint: ruff typecheck eslint
 

@@ -49,6 +49,8 @@ def _opened(path: object) -> None:
     name = os.fsdecode(path)
     if not os.path.isabs(name):
         name = os.path.join(os.getcwd(), name)
+    if os.path.basename(name) == "README.md":  # the folder's documentation, not content
+        return
     if os.path.normpath(name).startswith(LIVE) or os.path.normpath(name) + os.sep == LIVE:
         _record(os.path.relpath(name, ROOT))
 

@@ -103,3 +103,52 @@ def test_make_knows_the_targets() -> None:
 
 def test_ensure_browser_script_is_valid_bash() -> None:
     subprocess.run(["bash", "-n", str(ENSURE_BROWSER)], check=True)
+
+
+# Commands a maintainer types from a fresh shell: a make target (make installs what it needs and
+# uses the project's own environment) or a plain shell tool; never `python` or `mkdocs`, which
+# need the virtual environment activated, which no document asks for.
+SHELL_TOOLS = {"grep", "git", "cd", "unzip", "ls"}
+DOCUMENTED = (README, REPO_ROOT / "criteria" / "README.md", *REPO_ROOT.glob("docs/**/*.md"))
+
+
+def _documented_commands() -> list[tuple[str, str]]:
+    return [
+        (path.relative_to(REPO_ROOT).as_posix(), command)
+        for path in DOCUMENTED
+        for block in FENCE.finditer(path.read_text(encoding="utf-8"))
+        if block.group(2).lower() in SHELL_LANGUAGES
+        for command in _commands(block.group(3))
+    ]
+
+
+def _runs_from_a_fresh_shell(command: str, targets: set[str]) -> bool:
+    words = shlex.split(command)
+    if words[0] == "make":
+        named = [w for w in words[1:] if "=" not in w and not w.startswith("-")]
+        return bool(named) and all(t in targets for t in named)
+    return words[0] in SHELL_TOOLS
+
+
+def test_every_documented_command_runs_from_a_fresh_shell() -> None:
+    targets = set(re.findall(r"^([A-Za-z][\w-]*):", MAKEFILE.read_text("utf-8"), re.MULTILINE))
+    commands = _documented_commands()
+    assert ("docs/maintainers/new-theme.md", "make ingest GUIDANCE=guidance.txt ID=dva-2024") in (
+        commands
+    )
+    checklist = (REPO_ROOT / "generator" / "ingest" / "checklist.py").read_text("utf-8")
+    commands += [("checklist.py", c) for c in re.findall(r'"Then: ([^,]+),', checklist)]
+    offenders = [(p, c) for p, c in commands if not _runs_from_a_fresh_shell(c, targets)]
+    assert not offenders, offenders
+    assert not _runs_from_a_fresh_shell("python -m generator check", targets)  # the rule bites
+
+
+def test_make_ingest_without_its_arguments_says_how_to_use_it() -> None:
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-n", "ingest"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "GUIDANCE" in result.stdout and "exit 2" in result.stdout, result.stdout

@@ -54,7 +54,7 @@ def checklist(parsed: Parsed, folder: str, framework_id: str) -> str:
     ]
     lines += ["Review (every value starting 'To review'):"] + [f"  [ ] {line}" for line in review]
     lines += [
-        "Then: python -m generator check, and follow docs/maintainers/new-theme.md to publish.",
+        "Then: make check, and follow docs/maintainers/new-theme.md to publish.",
         f'Find every default: grep -rn "To review" {folder}/',
     ]
     return "\n".join(lines)
