@@ -41,10 +41,13 @@ endif
 CHECK_CONTENT := $(if $(CONTENT),--content "$(abspath $(CONTENT))")
 
 # Build strictly into a new folder beside $(SITE_DIR), and swap it in only when the build
-# succeeds: a failed build leaves the previous site exactly as it was.
+# succeeds: a failed build leaves the previous site exactly as it was. A value ingest left
+# 'To review' stops the build (each named at its file and line) unless DRAFT=1, which builds a
+# draft with a notice on each page that shows one.
+DRAFT ?=
 define build_site
 	@new="$$(mktemp -d "$(SITE_DIR).new.XXXXXX")"; chmod 755 "$$new"; \
-	if "$(MKDOCS)" build --strict --site-dir "$$new"; then \
+	if JTAI_UNREVIEWED=$(if $(DRAFT),draft,refuse) "$(MKDOCS)" build --strict --site-dir "$$new"; then \
 		rm -rf "$(SITE_DIR).old"; \
 		if [ -e "$(SITE_DIR)" ]; then mv "$(SITE_DIR)" "$(SITE_DIR).old"; fi; \
 		mv "$$new" "$(SITE_DIR)"; rm -rf "$(SITE_DIR).old"; \
@@ -70,7 +73,8 @@ help:
 	@echo "make test-content  refresh the tests' copy of the content (tests/content/) from criteria/"
 	@echo "make install    create $(VENV) and install the project with its test extras"
 	@echo "make browser    make sure Chromium (and Node.js with npm) are installed for the tests"
-	@echo "make build      build the site strictly into $(SITE_DIR)/ (kept as it was if it fails)"
+	@echo "make build      build the site strictly into $(SITE_DIR)/ (kept as it was if it fails;"
+	@echo "                DRAFT=1 publishes 'To review' text, marked as a draft on each page)"
 	@echo "make check      validate the YAML content (python -m generator check)"
 	@echo "make ingest GUIDANCE=guidance.txt ID=dva-2024   a new theme's folder from its guidance"
 	@echo "make bench      run the benchmarks in tests/bench/"

@@ -126,3 +126,32 @@ def _unused_terms(
 
 def _uses(site: str, needle: str) -> bool:
     return needle in site
+
+
+# --- Not yet reviewed ---------------------------------------------------------------------------
+
+UNREVIEWED = "To review"
+
+
+def unreviewed(docs: Iterable[Document], content_dir: Path) -> list[Problem]:
+    """Every value ingest left for review ('To review…', or a `to_review` note) in the files the
+    site publishes: the shared files and each framework site.yml shows. Not a check problem (a
+    maintainer checks while reviewing); `make build` refuses them unless it builds a draft."""
+    docs = tuple(docs)
+    settings = next((d for d in docs if d.path == content_dir / "site.yml"), None)
+    shown = set(settings.data.get("frameworks") or []) if settings else set()
+    problems = []
+    for doc in docs:
+        folder = doc.path.relative_to(content_dir).parts[0]
+        if len(doc.path.relative_to(content_dir).parts) > 1 and folder not in shown:
+            continue
+        for parts, value in walk(doc.data):
+            if parts[-1:] == ("to_review",) or (
+                isinstance(value, str) and value.startswith(UNREVIEWED)
+            ):
+                message = (
+                    "not yet reviewed: the site would publish this default; replace it with "
+                    "the reviewed text (or build a marked draft: make build DRAFT=1)"
+                )
+                problems.append(Problem(doc.name, doc.line_of(parts), json_path(parts), message))
+    return problems

@@ -7,7 +7,10 @@
   and warnings do not stop the preview: a failed build would leave every request waiting.
 - JTAI_CONTENT (environment): another content folder than criteria/ (the tests' tiny framework).
 - on_files: add the generated pages, the apps' bundles and the published schemas (STATIC).
-- on_page_markdown: append the glossary's abbreviations so every page gets tooltips.
+- on_page_markdown: append the glossary's abbreviations so every page gets tooltips; in a draft
+  build (JTAI_UNREVIEWED=draft), put a draft notice on each generated page with unreviewed text.
+- JTAI_UNREVIEWED=refuse (make build): stop before writing when a shown framework still has a
+  value marked 'To review', naming each file and line.
 - on_serve: rebuild when content, templates or the browser code (assessment/) change.
 """
 
@@ -31,7 +34,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; make the package im
     sys.path.insert(0, str(ROOT))
 
 from generator import pipeline, problems_page  # noqa: E402
-from generator.problems import GenerationError, Problem  # noqa: E402
+from generator.problems import GenerationError, Problem, format_problems  # noqa: E402
 from generator.render import Generated  # noqa: E402
 
 # Published as they are: the file formats people exchange (folder in the repo, path in the site).
@@ -40,6 +43,9 @@ STATIC = (("assessment/schemas", "assets/assessment/schemas"),)
 # The content folder: criteria/, or JTAI_CONTENT (tests build the tiny framework's content).
 CONTENT = Path(os.environ.get("JTAI_CONTENT") or ROOT / "criteria").resolve()
 WATCHED = ("generator/templates", "generator/schemas", "assessment")
+# What a build does with values still marked 'To review' (make build sets it): refuse them,
+# naming each file and line, or publish a draft marked on each page; unset, it builds as is.
+UNREVIEWED_MODE = os.environ.get("JTAI_UNREVIEWED", "")
 _state: dict[str, Any] = {}  # generated, serving, problems (while serving broken content)
 log = logging.getLogger("mkdocs.hooks.jtai")
 
@@ -60,6 +66,13 @@ def on_config(config):
         return _show_problems(config, err.problems)
     if _state.get("serving"):
         _not_strict()
+    elif UNREVIEWED_MODE == "refuse" and (unreviewed := pipeline.unreviewed(CONTENT, ROOT)):
+        message = (
+            f"Not yet reviewed:\n{format_problems(unreviewed)}\nReview each value, or build a "
+            "draft, marked as such on each page: make build DRAFT=1. The previous site was left "
+            "as it was."
+        )
+        raise PluginError(message)
     _state["generated"] = generated
     config.extra.update(generated.macros)
     config.nav = expand_nav(config.nav or [], generated.nav) + other_inspections(generated.others)
@@ -145,7 +158,23 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if _state.get("problems"):
         return markdown
     generated: Generated = _state["generated"]
+    if UNREVIEWED_MODE == "draft" and page.file.src_uri in generated.pages:
+        markdown = draft_marked(markdown)
     return markdown + "\n\n" + generated.abbreviations
+
+
+DRAFT_NOTE = (
+    '!!! warning "Draft"\n    This page is a draft: some of its text has not been reviewed yet '
+    "(it says “To review” or “not yet reviewed”)."
+)
+
+
+def draft_marked(markdown: str) -> str:
+    """A generated page that shows unreviewed text, with a draft notice under its title."""
+    if "To review" not in markdown and "ot yet reviewed" not in markdown:
+        return markdown
+    title, _, body = markdown.partition("\n") if markdown.startswith("# ") else ("", "", markdown)
+    return f"{title}\n\n{DRAFT_NOTE}\n\n{body}" if title else f"{DRAFT_NOTE}\n\n{body}"
 
 
 def on_serve(server, config, builder):

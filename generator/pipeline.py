@@ -90,6 +90,14 @@ def _content_rules(
     return [p for p in found if (p.file, p.path) not in taken]
 
 
+def unreviewed(content_dir: Path, root: Path | None = None) -> tuple[Problem, ...]:
+    """Every value still marked 'To review' in what the site publishes (content_rules)."""
+    docs = [
+        d for p in load.content_files(content_dir) if (d := _read(p, root or content_dir.parent)[0])
+    ]
+    return tuple(sorted(content_rules.unreviewed(docs, content_dir)))
+
+
 def generate(content_dir: Path, root: Path | None = None) -> render.Generated:
     """Every generated page and asset, or GenerationError listing every problem."""
     checked = check(content_dir, root)

@@ -4,7 +4,8 @@ MkDocs builds dominate the tests' time, so pytest builds the site once (conftest
 fixture, for the whole session) and every test that reads built HTML reads that one. It is the
 tests' content (tests/content/) with every variation a test needs, made as a maintainer would:
 
-- the tiny framework beside the shipped one, both shown (tests/tiny_content.py);
+- the tiny framework beside the shipped one, both shown (tests/tiny_content.py), as ingest
+  wrote it: its 'To review' values build a draft, marked on each page that shows one;
 - local settings filled in with markup in them: the partnership's name, a contact, a link;
 - a criterion title with markup in it, and a Markdown quote and link in an agency guide's intro;
 - a snippet include (`--8<--`) typed into a hand-written page.
@@ -48,10 +49,13 @@ def project(target: Path, content: Path = CONTENT) -> Path:
     return target
 
 
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of a project copy (its own criteria/) into `site`."""
+def mkdocs_build(
+    project: Path, site: Path, unreviewed: str = "draft"
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a project copy (its own criteria/) into `site`; values marked
+    'To review' build a marked draft, or with unreviewed="refuse" stop it, as make build does."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml")]
-    env = {k: v for k, v in ENV.items() if k != "JTAI_CONTENT"}
+    env = {k: v for k, v in ENV.items() if k != "JTAI_CONTENT"} | {"JTAI_UNREVIEWED": unreviewed}
     return subprocess.run(
         [*cmd, "-d", str(site)], capture_output=True, text=True, env=env, cwd=project, check=False
     )

@@ -229,3 +229,28 @@ def test_snippet_includes_do_not_publish_repository_files(real_site: Path):
     html = (real_site / "maintainers" / "index.html").read_text("utf-8")
     assert '<p>--8&lt;-- "mkdocs.yml"</p>' in html
     assert "custom_dir: overrides" not in html
+
+
+def test_a_draft_marks_each_page_that_shows_unreviewed_text(real_site: Path):
+    """The session's site is a draft (make build DRAFT=1): the tiny theme, as ingest wrote it,
+    says 'To review' on its pages, and each says it is a draft; the reviewed theme's do not."""
+    draft = 'class="admonition-title">Draft</p>'
+    tiny = {p: p.read_text("utf-8") for p in (real_site / "tiny-2025").rglob("*.html")}
+    unreviewed = [p for p, html in tiny.items() if "To review" in html]
+    assert unreviewed and all(draft in tiny[p] for p in unreviewed)
+    shipped = [p for p in real_site.glob("*.html")] + list((real_site / "criteria").glob("*.html"))
+    assert not [p for p in shipped if draft in p.read_text("utf-8")]
+
+
+def test_make_build_refuses_unreviewed_text_naming_each_file_and_line(project: Path, tmp_path):
+    import tiny_content
+
+    content = project / "criteria"
+    tiny_content.ingest(content)
+    site_build.replace_once(
+        content / "site.yml", "frameworks: [syv-2023]", "frameworks: [syv-2023, tiny-2025]"
+    )
+    result = mkdocs_build(project, tmp_path / "site", unreviewed="refuse")
+    assert result.returncode != 0
+    assert "criteria/tiny-2025/after.yml:7: $.letter.intro: not yet reviewed" in result.stderr
+    assert "make build DRAFT=1" in result.stderr and not (tmp_path / "site").exists()

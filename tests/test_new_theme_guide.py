@@ -26,6 +26,7 @@ GUIDE = ROOT / "docs" / "maintainers" / "new-theme.md"
 COPIED = ("docs", "generator", "overrides", "assessment", "scripts")  # + the tests' content
 FILES = ("mkdocs.yml", "Makefile", "pyproject.toml")  # copied with their times: no reinstall
 LONG_RUNNING = ("make serve",)
+UNTIL_REVIEWED = ("make dist",)  # refused while a value says 'To review'; the guide's draft builds
 
 
 def sections() -> list[tuple[str, list[str]]]:
@@ -94,6 +95,9 @@ def follow(project: Path) -> list[str]:
             if command in LONG_RUNNING:
                 continue
             result = run(command, project)
+            if command in UNTIL_REVIEWED:  # this test reviews nothing: publishing must refuse
+                assert result.returncode != 0 and "not yet reviewed" in result.stderr, command
+                continue
             assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
             ran.append(command)
             if "ingest" in command:
