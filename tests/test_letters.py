@@ -1,7 +1,7 @@
 """The inspectorates' letters as worked examples: every quotation is the letter's own words.
 
 Each example with a `letter` names its copy in tests/sources/letters/ (taken from the published
-PDF; the tests read nothing outside the project). The counts in the YAML were verified by hand;
+PDF; the tests never read the shared source folder). The counts in the YAML were verified by hand;
 here they are compared with the points in the copy, every quotation is found in the copy
 (whitespace and PDF artefacts normalised), in the letter's order, and the letter's own facts
 (dates, principal authority, statement of action date) are found in its text. No person the
