@@ -173,11 +173,11 @@ test-fast: install
 	@$(MAKE) --no-print-directory -j2 --output-sync=target test-fast-builds test-fast-rest
 
 test-fast-builds: install
-	"$(PY)" -m pytest $(BUILD_TESTS)
+	"$(PY)" -m pytest -m "not slow" $(BUILD_TESTS)
 
 test-fast-rest: install lint js-test
 	"$(PY)" -m generator check
-	"$(PY)" -m pytest --ignore="$(BROWSER_TESTS)" $(addprefix --ignore=,$(BUILD_TESTS))
+	"$(PY)" -m pytest -m "not slow" --ignore="$(BROWSER_TESTS)" $(addprefix --ignore=,$(BUILD_TESTS))
 
 # The Node tests read the generator's real browser data from build/web-data/ (never a copy).
 # Node's test runner takes folders; only call it when the folder holds test files

@@ -62,6 +62,10 @@ def pytest_configure(config: pytest.Config) -> None:
         "syv: reads the serious youth violence content (tests/content/syv-2023 or its guidance); "
         "select with -m syv, leave out with -m 'not syv'",
     )
+    config.addinivalue_line(
+        "markers",
+        "slow: runs the suite again on a copy of the project; make test-fast leaves it out",
+    )
 
 
 # Fixtures that hand a test the real serious youth violence content, its guidance or the site
