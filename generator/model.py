@@ -142,6 +142,7 @@ class AnnexItem:
     fields: tuple[str, ...] = ()
     retired: bool = False
     contributors: tuple[str, ...] = ()  # the other agencies that contribute
+    agency_our_reading: str = ""  # set when the framework names no lead and the site chose one
 
     @property
     def agencies(self) -> tuple[str, ...]:
@@ -182,6 +183,7 @@ class Milestone:
     lead_in: str = ""  # the source's sentence introducing the points
     our_reading: str = ""  # why the site infers a day or time the framework does not give
     lead: str = ""  # the agency that leads, one of who; the others contribute
+    leads_to: tuple[str, ...] = ()  # later milestones this one starts (their agencies are in who)
 
     @property
     def deadline(self) -> Deadline:
@@ -548,6 +550,7 @@ def _section(s: dict[str, Any]) -> AnnexSection:
             fields=_t(i.get("fields")),
             retired=i.get("retired", False),
             contributors=_t(i.get("contributors")),
+            agency_our_reading=i.get("agency_our_reading", ""),
         )
         for i in s["items"]
     )
@@ -579,6 +582,7 @@ def _milestone(m: dict[str, Any]) -> Milestone:
         m.get("lead_in", ""),
         m.get("our_reading", ""),
         m.get("lead", ""),
+        _t(m.get("leads_to")),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import letter_dates
 from .data_head import app_head
 from .model import AnnexItem, Framework, Site, thaw
 
@@ -54,6 +55,7 @@ def planner_data(site: Site) -> dict[str, Any]:
             "counted_from": after["statement_of_action"]["counted_from"],
             **_review(after["statement_of_action"]),
         },
+        "published_letters": letter_dates.planner_data(site),
         "complaints": {
             "working_days_after_publication": after["complaints"]["window"][
                 "working_days_after_publication"

@@ -336,7 +336,9 @@ def test_an_indented_paragraph_is_read_alike_by_ingest_and_check(content_copy: P
     path = write(content_copy.parent, "g.txt", text)
     code, _, err = run(capsys, str(path), "--id", "syv-copy", "--content", str(content_copy))
     assert code == 0, err
-    assert 38 in guidance.read(content_copy / "syv-copy").paragraphs
+    read = guidance.read(content_copy / "syv-copy")
+    assert read is not None
+    assert 38 in read.paragraphs
     problems = pipeline.check(content_copy, content_copy.parent).problems
     assert not problems, "\n".join(map(str, problems))
 
@@ -353,7 +355,7 @@ def test_an_indented_paragraph_is_read_alike_by_ingest_and_check(content_copy: P
 def test_the_page_and_ingest_find_the_same_paragraphs_and_tables(tmp_path: Path, edit):
     text = tiny_text()
     assert edit[0] in text
-    text = text.replace(*edit, 1)
+    text = text.replace(edit[0], edit[1], 1)
     result = ingest(write(tmp_path, "g.txt", text))
     assert isinstance(result, Ingested), "\n".join(map(str, result))
     page = guidance.parse(text)
