@@ -29,7 +29,10 @@ def pages(env: Environment, common: dict[str, Any], fw: Framework) -> dict[str, 
     }
 
     def page(path: str, template: str, **values: Any) -> None:
-        out[f"{FOLDER}/{path}"] = env.get_template(template).render(**common, **extra, **values)
+        # root: the way back to the framework's root, for the paragraph links (link_paras)
+        out[f"{FOLDER}/{path}"] = env.get_template(template).render(
+            **common, **extra, root="../", **values
+        )
 
     page("index.md", "examples_index.md.j2", letters=letters(fw), csv=CSV_PATH)
     for example in fw.examples:
