@@ -121,7 +121,10 @@ def timescales_in_sentences(text: str) -> str:
 
 
 def without_complaints(text: str) -> str:
-    return re.sub(r"(?s)\nComplaints\n.*?(?=\nPrint or save to PDF\n)", "", text)
+    """Everything from the first heading that names complaints ("Complaints", "Annex C:
+    complaints about JTAIs") to the page's furniture left out."""
+    heading = r"(?!\d+\. )[^\n|]*\b[Cc]omplaints\b[^\n.:|]*"
+    return re.sub(rf"(?s)\n{heading}\n.*?(?=\nPrint or save to PDF\n)", "", text, count=1)
 
 
 def renumber(text: str) -> str:
