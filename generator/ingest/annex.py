@@ -134,9 +134,7 @@ def _paragraph(reader: _Reader, at: int) -> None:
     )
     body = blocks[at + 1 : end]
     # Its lists may go on under headings of their own, up to the next paragraph, week or annex.
-    last = next(
-        (i for i in range(end, len(blocks)) if _ends_lists(blocks[i], para)), len(blocks)
-    )
+    last = next((i for i in range(end, len(blocks)) if _ends_lists(blocks[i], para)), len(blocks))
     if not any(b.kind in {"bullet", "table"} for b in body):
         if ASKS.search(para.text) and "below" not in para.text:
             reader.add(at, para.heading, para.para, (Item("", "", "", para.text),), (para.at,))
