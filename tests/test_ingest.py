@@ -450,3 +450,16 @@ def test_a_statement_of_action_not_found_is_shown_as_not_yet_reviewed(tmp_path: 
     )
     assert "counts it from the date the final letter is due, as a default" in section
     assert "The framework says" not in section and "framework’s own words" not in section
+
+
+def test_a_letter_timescale_not_in_working_days_is_named_in_the_checklist(tmp_path: Path, capsys):
+    text = tiny_text().replace("| 34 working days after fieldwork |", "| 7 weeks after fieldwork |")
+    line = text.split("\n").index("Letter published | 7 weeks after fieldwork |") + 1
+    code, out, err = run(
+        capsys, str(write(tmp_path, "g.txt", text)), "--content", str(tmp_path), "--id", "weeks"
+    )
+    assert code == 0, err
+    assert (
+        f"  [ ] letter timescales not in working days after fieldwork (lines {line}): add them "
+        "to after.yml by hand"
+    ) in out.split("\n")
