@@ -21,6 +21,8 @@ from .guidance import read as read_guidance
 from .load import Document
 from .model_about import About
 from .model_about import build as build_about
+from .model_after import After
+from .model_after import build as build_after
 
 FindingUse = tuple[Example, Finding, MappedCriterion]  # a finding's use of one criterion
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
@@ -305,7 +307,7 @@ class Framework:
     milestones: tuple[Milestone, ...]
     meet: tuple[Person, ...]
     methods: tuple[Method, ...]
-    after: Mapping[str, Any]
+    after: After  # after.yml: the letter, statement of action, Annex B, complaints
     one_minute: OneMinute
     guides: tuple[Guide, ...]
     assessment: Mapping[str, Any]
@@ -482,7 +484,7 @@ def build_framework(
             )
             for m in timeline.get("methods", ())
         ),
-        after=freeze(files["after.yml"]),
+        after=build_after(files["after.yml"], freeze),
         one_minute=_one_minute(guides["one_minute"]),
         guides=tuple(
             Guide(g["id"], g["agency"], g["title"], g["intro"], _t(g.get("paras")))

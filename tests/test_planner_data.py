@@ -191,7 +191,7 @@ def test_the_generated_pages_and_assets(site):
     assert f"the {len(site.framework.annex_items)} items" in tracker
     page = generated.pages["planner.md"]
     assert "may take place earlier if there is a bank holiday in week 1 or 2" in page
-    assert site.framework.after["statement_of_action"]["practice_note"] in page
+    assert site.framework.after.statement_of_action.practice_note in page
     assert "\napp: planner\n" in page and 'data-jtai-app="planner"' in page
 
 
