@@ -67,7 +67,7 @@ def letters(site: Site) -> list[LetterDates]:
     if not entries:
         return []
     cal = WorkingDays(d.date for d in site.holidays.days)
-    publication = _timescale(site, fw.timeline["rules"]["calendar"]["publication_timescale"])
+    publication = _timescale(site, fw.timeline.rules.calendar.publication_timescale)
     allowed = fw.after.statement_of_action.working_days
     return [_one(e, cal, publication, allowed) for e in entries]
 

@@ -23,6 +23,8 @@ from .model_about import About
 from .model_about import build as build_about
 from .model_after import After
 from .model_after import build as build_after
+from .model_timeline import Timetable
+from .model_timeline import build as build_timetable
 
 FindingUse = tuple[Example, Finding, MappedCriterion]  # a finding's use of one criterion
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
@@ -303,7 +305,7 @@ class Framework:
     focus_areas: tuple[FocusArea, ...]
     criteria: tuple[Criterion, ...]
     annex_sections: tuple[AnnexSection, ...]
-    timeline: Mapping[str, Any]
+    timeline: Timetable  # timeline.yml's rules, weeks, tracker settings, notification checklist
     milestones: tuple[Milestone, ...]
     meet: tuple[Person, ...]
     methods: tuple[Method, ...]
@@ -472,7 +474,7 @@ def build_framework(
         focus_areas=tuple(_focus(f) for f in fw["focus_areas"]),
         criteria=tuple(_criterion(c) for c in files["criteria.yml"]["criteria"]),
         annex_sections=tuple(_section(s) for s in files["annex-a.yml"]["sections"]),
-        timeline=freeze(timeline),
+        timeline=build_timetable(timeline),
         milestones=tuple(_milestone(m) for m in timeline["milestones"] if not m.get("retired")),
         meet=tuple(
             Person(p["id"], p["role"], _t(p.get("agencies")), _t(p.get("paras")))

@@ -12,8 +12,9 @@ from typing import Any
 
 from . import letter_dates
 from .data_head import app_head
-from .model import AnnexItem, Framework, Site, thaw
+from .model import AnnexItem, Framework, Site
 from .model_after import StatementOfAction, Timescale, Window
+from .model_timeline import plain
 
 
 def planner_data(site: Site) -> dict[str, Any]:
@@ -21,8 +22,8 @@ def planner_data(site: Site) -> dict[str, Any]:
     after, window = fw.after, fw.after.complaints.window
     return {
         **app_head(fw),
-        "rules": thaw(fw.timeline["rules"]),
-        "weeks": [{"week": w["week"], "title": w["title"]} for w in fw.timeline["weeks"]],
+        "rules": plain(fw.timeline.rules),
+        "weeks": [{"week": w.week, "title": w.title} for w in fw.timeline.weeks],
         "milestones": [
             {
                 "id": m.id,
@@ -59,7 +60,7 @@ def planner_data(site: Site) -> dict[str, Any]:
         },
         "annex_a": [_item(fw, i) for i in fw.annex_items if not i.retired],
         "holidays": holidays_data(site),
-        "tracker": thaw(fw.timeline["tracker"]),
+        "tracker": plain(fw.timeline.tracker),
     } | _checklist(fw)
 
 
@@ -71,8 +72,8 @@ def _review(value: Timescale | StatementOfAction | Window) -> dict[str, Any]:
 
 def _checklist(fw: Framework) -> dict[str, Any]:
     """The notification-day checklist, when the framework has one (it is optional)."""
-    checklist = fw.timeline.get("notification_checklist")
-    return {"checklist": thaw(checklist)} if checklist else {}
+    checklist = fw.timeline.notification_checklist
+    return {"checklist": plain(checklist)} if checklist else {}
 
 
 def _item(fw: Framework, item: AnnexItem) -> dict[str, Any]:
