@@ -1,7 +1,9 @@
 """Stage 4, model: frozen dataclasses built from validated, linked documents.
 
 Rendering sees only these objects, never raw YAML. Optional fields default to empty values so
-templates need no guards.
+templates need no guards. The framework's descriptive parts are model_about.py's, after the
+inspection model_after.py's, the timetable model_timeline.py's. The one part still a read-only
+mapping is the self-assessment's scale (assessment.yml), which only the browser data reads, whole.
 """
 
 from __future__ import annotations
