@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model_about import CitedText
+from .model_timeline import tuples
 
 
 @dataclass(frozen=True)
@@ -124,10 +125,6 @@ def _cited(data: dict[str, Any]) -> CitedText:
     return CitedText(data["text"], tuple(data["paras"]))
 
 
-def _paras(data: dict[str, Any]) -> dict[str, Any]:
-    return {**data, "paras": tuple(data.get("paras", ()))}
-
-
 def build(after: dict[str, Any], freeze: Any) -> After:
     """after.yml's data (checked against its schema) as the model; `freeze` makes the published
     letters read-only."""
@@ -136,32 +133,28 @@ def build(after: dict[str, Any], freeze: Any) -> After:
         letter=Letter(
             letter["intro"],
             tuple(letter["paras"]),
-            tuple(Timescale(**_paras(t)) for t in letter["timescales"]),
+            tuple(Timescale(**tuples(t, "paras")) for t in letter["timescales"]),
         ),
         quality_assurance=_cited(after["quality_assurance"]),
         priority_action=_cited(after["priority_action"]),
         feedback_survey=_cited(after["feedback_survey"]),
-        statement_of_action=StatementOfAction(
-            **{**_paras(soa), "practice_refs": tuple(soa["practice_refs"])}
-        ),
-        annex_b=tuple(
-            AnnexBEntry(**{**_paras(b), "steps": tuple(b["steps"])}) for b in after["annex_b"]
-        ),
+        statement_of_action=StatementOfAction(**tuples(soa, "paras", "practice_refs")),
+        annex_b=tuple(AnnexBEntry(**tuples(b, "paras", "steps")) for b in after["annex_b"]),
         complaints=Complaints(
             intro=complaints["intro"],
             during_inspection=_cited(complaints["during_inspection"]),
-            window=Window(**_paras(complaints["window"])),
+            window=Window(**tuples(complaints["window"], "paras")),
             withdrawal=_cited(complaints["withdrawal"]),
             routes=tuple(
                 Route(
                     **{
-                        **_paras(r),
+                        **tuples(r, "paras"),
                         "milestones": tuple(RouteMilestone(**m) for m in r["milestones"]),
                     }
                 )
                 for r in complaints["routes"]
             ),
-            combined=Combined(**_paras(complaints["combined"])),
+            combined=Combined(**tuples(complaints["combined"], "paras")),
             paras=tuple(complaints.get("paras", ())),
         ),
         published_letters=tuple(freeze(e) for e in after.get("published_letters", ())),

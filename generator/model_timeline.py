@@ -100,7 +100,8 @@ def plain(value: Any) -> Any:
     return out
 
 
-def _tuples(data: dict[str, Any], *keys: str) -> dict[str, Any]:
+def tuples(data: dict[str, Any], *keys: str) -> dict[str, Any]:
+    """A copy of YAML data with the lists at `keys` made tuples, ready for a frozen dataclass."""
     return {**data, **{k: tuple(data[k]) for k in keys if k in data}}
 
 
@@ -109,8 +110,8 @@ def build(timeline: dict[str, Any]) -> Timetable:
     rules, tracker = timeline["rules"], timeline["tracker"]
     checklist = timeline.get("notification_checklist")
     return Timetable(
-        rules=Rules(**{**_tuples(rules, "paras"), "calendar": Calendar(**rules["calendar"])}),
-        weeks=tuple(Week(**_tuples(w, "summary", "paras")) for w in timeline["weeks"]),
+        rules=Rules(**{**tuples(rules, "paras"), "calendar": Calendar(**rules["calendar"])}),
+        weeks=tuple(Week(**tuples(w, "summary", "paras")) for w in timeline["weeks"]),
         tracker=Tracker(
             tuple(Status(**s) for s in tracker["statuses"]), tracker["due_soon_working_days"]
         ),
@@ -118,7 +119,7 @@ def build(timeline: dict[str, Any]) -> Timetable:
             checklist["title"],
             checklist["intro"],
             tuple(checklist["paras"]),
-            tuple(Task(**_tuples(t, "paras")) for t in checklist["tasks"]),
+            tuple(Task(**tuples(t, "paras")) for t in checklist["tasks"]),
         )
         if checklist
         else None,
