@@ -72,6 +72,7 @@ def environment() -> Environment:
         refs=render_guidance.refs,
         md_text=render_guidance.md_text,
         link_paras=render_guidance.link_paras,
+        sentence_with=render_guidance.sentence_with,
     )
     return env
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import tiny_content
+import yaml
 from paths import CONTENT
 
 from generator import __main__ as cli
@@ -65,8 +66,8 @@ def test_the_browser_data_fits_its_contract(content: Path, kind: str):
 def test_the_planner_reads_the_framework_s_own_notice_period(content: Path):
     site = site_of(content)
     planner = render_data.browser_data(site)["planner"]
-    rules = site.framework.timeline["rules"]
-    assert planner["rules"]["notice_working_days"] == rules["notice_working_days"]
+    rules = site.framework.timeline.rules
+    assert planner["rules"]["notice_working_days"] == rules.notice_working_days
 
 
 def test_a_failed_generator_build_writes_nothing(content: Path, tmp_path: Path, capsys):
@@ -115,3 +116,29 @@ def test_the_tiny_theme_s_pages_hold_none_of_serious_youth_violence_s_words(
         if phrase in page.read_text(encoding="utf-8").lower()
     ]
     assert not found, found
+
+
+def test_the_planner_data_gives_the_timetable_as_timeline_yml_does(content: Path):
+    """The typed model (model_timeline.py) hands the browser the rules, the tracker block and the
+    notification checklist exactly as the file gives them: nothing dropped, nothing added."""
+    planner = render_data.browser_data(site_of(content))["planner"]
+    fid = next(p.name for p in content.iterdir() if (p / "timeline.yml").is_file())
+    timeline = yaml.safe_load((content / fid / "timeline.yml").read_text(encoding="utf-8"))
+    assert planner["rules"] == timeline["rules"]
+    assert planner["tracker"] == timeline["tracker"]
+    assert planner.get("checklist") == timeline.get("notification_checklist")
+    assert planner["weeks"] == [{"week": w["week"], "title": w["title"]} for w in timeline["weeks"]]
+
+
+def test_a_notice_period_not_found_reaches_the_planner_as_not_yet_reviewed(tmp_path: Path, capsys):
+    text = (tiny_content.TINY / "guidance.txt").read_text(encoding="utf-8")
+    guidance = tmp_path / "g.txt"
+    guidance.write_text(text.replace("10 working days before", "soon before"), encoding="utf-8")
+    content = tmp_path / "content"
+    tiny_content.make(content, guidance)
+    capsys.readouterr()
+    rules = render_data.browser_data(site_of(content))["planner"]["rules"]
+    assert rules["to_review"].startswith(
+        "To review: the guidance text ingest read states no notice"
+    )
+    assert "paras" not in rules
