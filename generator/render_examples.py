@@ -26,6 +26,7 @@ def pages(env: Environment, common: dict[str, Any], fw: Framework) -> dict[str, 
     extra = {
         "groups": criteria_groups(fw),
         "total_findings": sum(len(e.findings) for e in fw.examples),
+        "root": "../" * (FOLDER.count("/") + 1),  # from these pages back to the framework's root
     }
 
     def page(path: str, template: str, **values: Any) -> None:
