@@ -134,12 +134,13 @@
   }
 
   function repairEntry(entry) {
-    var fixed = IO.repair(entry.record, App.data, new Date().toISOString());
+    var fixed = IO.repair(entry.record, App.data, new Date().toISOString(), entry.id);
     if (!fixed.ok) return;
     var saved = App.store.save(fixed.record);
     if (!saved.ok) {
       return App.ask({ title: "Not repaired", body: [saved.message + " Download it as it is to keep it."], choices: [], cancel: "Close" });
     }
+    if (fixed.record.id !== entry.id) App.store.remove(entry.id); // its key was not a valid ID: saved under a new one
     showRepairResult(fixed.record.title, fixed.changes);
     return undefined;
   }
