@@ -292,7 +292,7 @@
   }
 
   var CSV_HEADER = ["ID", "Section", "Number", "Item", "Agency", "Deadline", "Deadline date", "Deadline time",
-    "Status", "Owner (a role)", "Where the document lives", "Last reviewed", "Notes", "Criteria", "Overdue or due soon"];
+    "Status", "Owner (role or name)", "Where the document lives", "Last reviewed", "Notes", "Criteria", "Overdue or due soon"];
 
   function toCSV(list) {
     return CSV.file(CSV_HEADER, list.map(function (r) {
