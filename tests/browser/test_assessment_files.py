@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from assessment_support import IMPORTS, STORE_PREFIX, sa_browser, sa_open, sa_origin, sa_site
+from assessment_support import (
+    IMPORTS,
+    STORE_PREFIX,
+    describe_violations,
+    sa_browser,
+    sa_open,
+    sa_origin,
+    sa_site,
+)
 from test_assessment import download, import_file, open_criterion
 
 __all__ = ["sa_browser", "sa_open", "sa_origin", "sa_site"]  # fixtures, re-exported for pytest
@@ -37,7 +45,8 @@ def test_repair_saves_under_the_key_it_was_read_from_not_over_another_assessment
     damaged = valid_record("sa-good", "Health, spring")  # inner ID of another, good assessment
     damaged["respondent"]["date"] = "20245-03-01"
     sa.page.evaluate(
-        "([k, a, b]) => { localStorage.setItem(k + 'sa-good', a); localStorage.setItem(k + 'sa-damaged', b); }",
+        """([k, a, b]) => { localStorage.setItem(k + 'sa-good', a);
+                            localStorage.setItem(k + 'sa-damaged', b); }""",
         [KEY, good_text, json.dumps(damaged)],
     )
     sa.reload()
@@ -87,3 +96,84 @@ def test_a_file_with_two_actions_sharing_an_id_is_refused(sa_open, tmp_path):
     assert "Imported." in import_file(sa, path), "with its own ID, the same file is accepted"
     open_criterion(sa, "EC1")
     assert sa.page.locator(".jtai-action").count() == len(record["answers"]["EC1"]["actions"])
+
+
+def choose_file(sa: Any, path: Path) -> Any:
+    sa.page.click(".jtai-nav-btn[data-view=start]")
+    sa.page.set_input_files("input[data-action=import]", str(path))
+    dialog = sa.page.locator("dialog.jtai-dialog")
+    dialog.wait_for()
+    return dialog
+
+
+def test_an_import_is_shown_field_by_field_before_it_changes_anything_and_can_be_undone(
+    sa_open, tmp_path
+):
+    sa = sa_open()
+    record = valid_record("sa-police", "Police, spring")
+    path = tmp_path / "police.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    before = sa.storage()
+    dialog = choose_file(sa, path)
+    changes = dialog.locator("[data-changes]").inner_text()
+    title = sa.page.evaluate("() => JTAI.data.assessment.criteria.find(c => c.id === 'EC1').title")
+    rated = next(iter(record["answers"]["EC1"]["indicators"]))
+    assert f"EC1 {title}, statement {rated}:" in changes, "named by criterion and statement"
+    assert "$." not in changes
+    assert not describe_violations(sa.axe("dialog"))
+    assert sa.storage() == before, "nothing changes before it is confirmed"
+    dialog.locator("[data-choice=cancel]").click()
+    assert "You cancelled" in sa.page.inner_text(".jtai-import-status")
+    assert sa.storage() == before
+
+    dialog = choose_file(sa, path)
+    dialog.locator("[data-choice=import]").click()
+    assert "was imported and is now open" in sa.page.inner_text(".jtai-import-status")
+    assert "sa-police" in sa.records()
+
+    # The same file, changed: replacing the saved copy lists each change, and undo puts it back.
+    saved = sa.records()["sa-police"]
+    changed = json.loads(json.dumps(record))
+    changed["answers"]["EC1"]["indicators"][rated] = "rarely"
+    changed["respondent"]["role"] = "Detective superintendent"
+    path.write_text(json.dumps(changed), encoding="utf-8")
+    dialog = choose_file(sa, path)
+    lines = dialog.locator("[data-changes] li").all_inner_texts()
+    assert len(lines) == 2, lines
+    assert any(
+        line.startswith(f"EC1 {title}, statement {rated}: ") and line.endswith("Rarely")
+        for line in lines
+    )
+    assert any(line.startswith("Your role: ") for line in lines)
+    dialog.locator("[data-choice=replace]").click()
+    assert sa.records()["sa-police"]["answers"]["EC1"]["indicators"][rated] == "rarely"
+    sa.page.click("[data-action=undo-import]")
+    assert "The import was undone" in sa.page.inner_text(".jtai-import-status")
+    assert sa.records()["sa-police"] == saved, "the saved copy is back as it was"
+
+    # Undo of a new assessment removes it again, and the one open before opens again.
+    first = sa.page.evaluate("() => JTAI.apps['self-assessment'].record.id")
+    other = valid_record("sa-health", "Health, spring")
+    path.write_text(json.dumps(other), encoding="utf-8")
+    import_file(sa, path)
+    assert "sa-health" in sa.records()
+    sa.page.click("[data-action=undo-import]")
+    assert "sa-health" not in sa.records()
+    assert sa.page.evaluate("() => JTAI.apps['self-assessment'].record.id") == first
+    sa.reload()
+    assert "sa-health" not in sa.records() and sa.records()["sa-police"] == saved
+
+
+def test_an_import_changed_since_is_not_undone(sa_open, tmp_path):
+    sa = sa_open()
+    path = tmp_path / "health.json"
+    path.write_text(json.dumps(valid_record("sa-health", "Health, spring")), encoding="utf-8")
+    import_file(sa, path)
+    sa.page.fill("input.jtai-input >> nth=0", "Health, renamed after the import")
+    sa.page.wait_for_function(
+        """() => (JSON.parse(localStorage.getItem('jtai-ready:assessment:sa-health')) || {})
+                 .title === 'Health, renamed after the import'"""
+    )
+    sa.page.click("[data-action=undo-import]")
+    assert "was not undone" in sa.page.inner_text(".jtai-import-status")
+    assert sa.records()["sa-health"]["title"] == "Health, renamed after the import"

@@ -414,7 +414,9 @@ def test_the_exercise_ignores_a_bad_address_with_a_message(page, site_server) ->
     recorded = page(f"{site_server}/{TRAINING}?example=%E0%A4%A&criterion=%E0%A4%A")
     p = recorded.page
     note = p.locator("[data-address-note]")
-    assert note.inner_text().count("could not be read, so it was ignored") == 1, "only the example is read here"
+    assert note.inner_text().count("could not be read, so it was ignored") == 1, (
+        "only the example is read here"
+    )
     assert "The example in the web address" in note.inner_text()
     assert p.locator("input[name=example]:checked").count() == 1, "the first example is chosen"
     p.get_by_role("button", name="Start the exercise").click()

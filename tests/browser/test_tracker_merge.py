@@ -328,7 +328,9 @@ def test_a_bad_file_among_good_ones_is_refused_alone(page, site_server, built_si
     p = recorded.page
     book = site_workbook(built_site)
     ws = book["Annex A tracker"]
-    ws.cell(row=row_of(ws, "A-list-4"), column=column(ws, "Owner (role or name)")).value = "From Excel"
+    ws.cell(
+        row=row_of(ws, "A-list-4"), column=column(ws, "Owner (role or name)")
+    ).value = "From Excel"
     text = import_files(p, [("good.xlsx", saved(book)), ("bad.json", b"{not json")])
     assert "Imported 1 of 2 files" in text
     assert "bad.json: not imported" in text

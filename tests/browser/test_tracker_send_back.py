@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -62,9 +63,12 @@ def test_an_agency_that_opened_its_items_sends_them_back_as_json(page, site_serv
         p.click("#tracker-return-send")
     name = info.value.suggested_filename
     assert re.fullmatch(r"jtai-annex-a-tracker-police-sent-back-\d{4}-\d{2}-\d{2}\.json", name)
-    sent = json.loads(open(info.value.path(), encoding="utf-8").read())
+    sent = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
     assert sent["scope"] == {"agency": "police"}
-    assert sent["sender"] == {"agency": "police", "person": "Detective Inspector, public protection"}
+    assert sent["sender"] == {
+        "agency": "police",
+        "person": "Detective Inspector, public protection",
+    }
     assert sent["items"][ITEM]["owner"] == "DI Smith"
     assert name in p.inner_text("#tracker-return-done")
 
@@ -98,11 +102,11 @@ def test_the_way_back_as_a_workbook_says_whose_it_is(page, site_server):
         p.click("#tracker-return-send")
     name = info.value.suggested_filename
     assert re.fullmatch(r"jtai-annex-a-tracker-police-sent-back-\d{4}-\d{2}-\d{2}\.xlsx", name)
-    book = load_workbook(io.BytesIO(open(info.value.path(), "rb").read()))
+    book = load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
     about = {r[0]: r[1] for r in book["About"].iter_rows(values_only=True) if r and r[0]}
     assert about["Agency"] == "Police"
     assert about["Sent back by (your role or name)"] == "Designated nurse"
-    text = import_files(manager.page, [(name, open(info.value.path(), "rb").read())])
+    text = import_files(manager.page, [(name, Path(info.value.path()).read_bytes())])
     assert f"Police, Designated nurse ({name})" in text
 
 
