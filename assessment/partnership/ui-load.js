@@ -136,9 +136,12 @@
     return h("li", { class: kind, "data-file": result.name }, parts);
   }
 
+  var BOARD_FIELDS = { position: "agreed position", next_step: "next step", outcome: "agreed outcome" };
+
   function fieldName(d) {
     if (d.field === "cover_note") return "the cover note";
-    return d.id + " " + (d.field === "position" ? "agreed position" : "next step");
+    if (d.field === "round") return "the round closed on " + D.longDate(d.closed.slice(0, 10));
+    return App.ui.criterionName(d.id) + ": " + BOARD_FIELDS[d.field];
   }
 
   /** What a partnership file brought of the board's record, and where it differs from this browser's. */
