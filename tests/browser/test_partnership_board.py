@@ -213,7 +213,7 @@ def test_a_file_with_other_text_keeps_this_browsers_and_offers_the_files(
     wait_saved(other, "Our own wording.")
     status = other.load([path])
     text = status[name][1]
-    assert "different text for EC1 agreed position" in text
+    assert "different text for EC1: Identifying and reducing risk: agreed position" in text
     assert "already in this browser is kept" in text
     assert saved_board(other)["criteria"]["EC1"]["position"] == "Our own wording."
     assert saved_board(other)["cover_note"] == COVER, "what was empty here came from the file"
