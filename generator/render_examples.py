@@ -26,11 +26,12 @@ def pages(env: Environment, common: dict[str, Any], fw: Framework) -> dict[str, 
     extra = {
         "groups": criteria_groups(fw),
         "total_findings": sum(len(e.findings) for e in fw.examples),
-        "root": "../" * (FOLDER.count("/") + 1),  # from these pages back to the framework's root
     }
 
     def page(path: str, template: str, **values: Any) -> None:
-        out[f"{FOLDER}/{path}"] = env.get_template(template).render(**common, **extra, **values)
+        where = f"{FOLDER}/{path}"
+        root = "../" * where.count("/")  # from this page back to the framework's root, for links
+        out[where] = env.get_template(template).render(**common, **extra, root=root, **values)
 
     page("index.md", "examples_index.md.j2", letters=letters(fw), csv=CSV_PATH)
     for example in fw.examples:

@@ -18,7 +18,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import FilePayload, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
@@ -95,9 +95,9 @@ def main() -> None:
             )
             page.set_input_files(
                 "#tracker-import",
-                files=[
-                    {"name": "padded.xlsx", "mimeType": "application/octet-stream", "buffer": book}
-                ],
+                files=FilePayload(
+                    name="padded.xlsx", mimeType="application/octet-stream", buffer=book
+                ),
             )
             page.wait_for_selector("#tracker-import-result:not([hidden])", timeout=300_000)
             times.append(float(page.evaluate("() => performance.now() - window.__benchStart")))
