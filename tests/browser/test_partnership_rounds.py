@@ -41,15 +41,21 @@ def label_of(pv: PVPage, outcome_id: str) -> str:
     )
 
 
-def test_the_agreed_outcome_band_is_saved_shown_downloaded_and_loaded_back(
-    pv_open, pv_exports, tmp_path
-):
+def agreed_on_ec1(pv_open: Any, pv_exports: Any) -> PVPage:
+    """Five agencies loaded, and an agreed outcome and position recorded on EC1 (saved)."""
     pv = pv_open()
     pv.load(pv_exports.five())
     pv.show("positions")
     outcome(pv, "EC1").select_option(OUTCOME)
     field(pv, "EC1", "position").fill(POSITION)
     wait_saved(pv, POSITION)
+    return pv
+
+
+def test_the_agreed_outcome_band_is_saved_shown_downloaded_and_loaded_back(
+    pv_open, pv_exports, tmp_path
+):
+    pv = agreed_on_ec1(pv_open, pv_exports)
     assert saved_board(pv)["criteria"]["EC1"]["outcome"] == OUTCOME
     axe_clean(pv, "positions with an agreed outcome")
     words = label_of(pv, OUTCOME)
@@ -85,12 +91,7 @@ def test_the_agreed_outcome_band_is_saved_shown_downloaded_and_loaded_back(
 def test_a_new_round_keeps_the_last_one_in_the_browser_and_the_download(
     pv_open, pv_exports, tmp_path
 ):
-    pv = pv_open()
-    pv.load(pv_exports.five())
-    pv.show("positions")
-    outcome(pv, "EC1").select_option(OUTCOME)
-    field(pv, "EC1", "position").fill(POSITION)
-    wait_saved(pv, POSITION)
+    pv = agreed_on_ec1(pv_open, pv_exports)
 
     pv.accept_dialogs = False  # asked first: saying no changes nothing
     pv.page.click("[data-action=new-round]")
