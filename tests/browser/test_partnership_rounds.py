@@ -3,7 +3,9 @@
 Each criterion's agreed position gains an agreed outcome band, chosen from the framework's
 outcomes; it is saved in this browser, shown with the position, travels in the JSON download and
 the grid CSV, and comes back when that file is loaded into a fresh browser. "Start a new round"
-keeps the round as it stood (in this browser and in the download) and empties the form.
+keeps the round as it stood (in this browser and in the download) and empties the form. The
+last load of files can be undone (issue 23, point 1): its assessments and what it brought of the
+board's record go, and the board is as it was.
 """
 
 from __future__ import annotations
@@ -132,3 +134,28 @@ def test_a_new_round_keeps_the_last_one_in_the_browser_and_the_download(
     status = fresh.load([path])
     assert "the round closed on" in status[name][1]
     assert saved_board(fresh)["rounds"] == board["rounds"], "loaded into a fresh browser with it"
+
+
+def test_the_last_load_can_be_undone_board_and_all(pv_open, pv_exports, tmp_path):
+    pv = agreed_on_ec1(pv_open, pv_exports)
+    pv.show("agencies")
+    name, body = pv.download("section.jtai-pv-view button[data-action=export-json]")
+    path = tmp_path / name
+    path.write_bytes(body)
+
+    fresh = pv_open()
+    fresh.show("positions")
+    field(fresh, "EC3", "position").fill("Typed here before the load.")
+    wait_saved(fresh, "Typed here before the load.")
+    before = saved_board(fresh)
+    fresh.load([path])
+    assert fresh.loaded_count() == 5
+    assert saved_board(fresh)["criteria"]["EC1"]["outcome"] == OUTCOME
+    fresh.page.click("[data-action=undo-load]")
+    assert "The last load was undone" in fresh.page.inner_text(".jtai-pv-load-status")
+    assert fresh.loaded_count() == 0
+    assert saved_board(fresh) == before, "the board's record is as it was, what was typed kept"
+    fresh.page.reload()
+    fresh.page.wait_for_selector("#jtai-partnership[data-ready=true]")
+    assert fresh.loaded_count() == 0 and saved_board(fresh) == before
+    axe_clean(fresh, "after undoing a load")
