@@ -35,7 +35,7 @@ COLUMNS = (
     ("Deadline", 22),
     ("Criteria", 16),
     ("Status", 16),
-    ("Owner (a role)", 26),
+    ("Owner (role or name)", 26),
     ("Where the document lives", 34),
     ("Last reviewed", 15),
     ("Contributing agencies", 34),

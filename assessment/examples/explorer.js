@@ -76,17 +76,26 @@
         ])
       ]);
       K.clear(root);
+      var note = addressNotes();
+      if (note) root.appendChild(note);
       root.appendChild(form);
       root.appendChild(el("h2", { id: "jtai-explorer-results", text: "Findings" }));
       root.appendChild(count);
       root.appendChild(list);
       FILTERS.forEach(function (name) {
         var wanted = X.param(name);
-        var known = Array.prototype.some.call(selects[name].options, function (o) {
-          return o.value === wanted;
-        });
-        if (wanted && known) selects[name].value = wanted;
+        if (wanted && offered(name, wanted)) selects[name].value = wanted;
       });
+    }
+
+    function offered(name, value) {
+      return Array.prototype.some.call(selects[name].options, function (o) { return o.value === value; });
+    }
+
+    /** What the address asked for that is ignored (unreadable, or not a choice here), said once. */
+    function addressNotes() {
+      return X.ignoredNotice(el, { criterion: "criterion", type: "kind of finding", agency: "agency",
+        area: "area", example: "example" }, offered);
     }
 
     function current() {
