@@ -1,3 +1,4 @@
+// needs: examples/findings.js lib/dom.js lib/jtai.js
 /* JTAI Ready worked examples: the findings explorer.
  *
  * Four labelled drop-down filters (criterion, type, agency, example) in a fieldset; the list
