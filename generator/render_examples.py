@@ -29,7 +29,9 @@ def pages(env: Environment, common: dict[str, Any], fw: Framework) -> dict[str, 
     }
 
     def page(path: str, template: str, **values: Any) -> None:
-        out[f"{FOLDER}/{path}"] = env.get_template(template).render(**common, **extra, **values)
+        # root: from examples/ back to the framework's root, for paragraph links in date notes
+        values = {**common, "root": "../", **extra, **values}
+        out[f"{FOLDER}/{path}"] = env.get_template(template).render(**values)
 
     page("index.md", "examples_index.md.j2", letters=letters(fw), csv=CSV_PATH)
     for example in fw.examples:

@@ -9,6 +9,11 @@ below, so that each is still found by its title but its words no longer crowd th
 - the training handouts (examples/handout-*.html): the worked examples, for print;
 - the maintainers' pages (maintainers/): not for the site's users.
 
+and drops the sections below, whose words are another page's (the page keeps its other sections):
+
+- a criterion page's findings from the letters (criteria/ecN.html#found-*): each is on its
+  letter's worked example page (examples/), in the letter's own words.
+
 A criterion is found by "EC 7" as by "EC7": mkdocs.yml's search separator splits "EC7" in two.
 """
 
@@ -29,6 +34,7 @@ TITLE_ONLY = (
     re.compile(rf"^{_FRAMEWORK}examples/handout-[^/#]+\.html$"),
     re.compile(r"^maintainers/"),
 )
+DROPPED = (re.compile(rf"^{_FRAMEWORK}criteria/[^/#]+\.html#found-"),)
 
 
 @dataclass(frozen=True)
@@ -43,11 +49,19 @@ def title_only(page: str) -> bool:
     return any(pattern.match(page) for pattern in TITLE_ONLY)
 
 
+def dropped(location: str) -> bool:
+    """Whether an index entry (page#anchor) is a section whose words are another page's."""
+    return any(pattern.match(location) for pattern in DROPPED)
+
+
 def trimmed_docs(docs: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
-    """The index entries without the sections and text of title-only pages; how many pages."""
+    """The index entries without the sections and text of title-only pages, nor the dropped
+    sections; how many pages are kept by their title only."""
     kept, pages = [], set()
     for doc in docs:
         page, _, anchor = doc["location"].partition("#")
+        if dropped(doc["location"]):
+            continue
         if not title_only(page):
             kept.append(doc)
         elif not anchor and page not in pages:
