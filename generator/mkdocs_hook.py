@@ -14,7 +14,9 @@ same functions, so the preview can show a problems page and rebuild on save.
   (site_tree.STATIC).
 - on_page_markdown: fill a hand-written page's macros (`render_macros: true`), and append the
   glossary's abbreviations so every page gets tooltips.
-- on_serve: rebuild when content, templates or the browser code (assessment/) change.
+- on_serve: rebuild when content, templates or the browser code (assessment/) change, and let
+  each served page run MkDocs' live-reload script under the Content-Security-Policy, by its hash
+  (generator/live_reload.py), so the page reloads on save.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; make the package importable
     sys.path.insert(0, str(ROOT))
 
-from generator import pipeline, problems_page, site_tree  # noqa: E402
+from generator import live_reload, pipeline, problems_page, site_tree  # noqa: E402
 from generator.problems import GenerationError, Problem  # noqa: E402
 from generator.render import Generated  # noqa: E402
 from generator.site_tree import expand_nav, other_inspections  # noqa: E402
@@ -137,4 +139,5 @@ def on_serve(server, config, builder):
         server.watch(str(ROOT / "docs"))
     for rel in WATCHED:
         server.watch(str(ROOT / rel))
+    live_reload.under_policy(server)
     return server

@@ -1,7 +1,7 @@
 """The built site's search index (issue 19 point 6): lighter than plain mkdocs-material's, and
 still finding every page by its title and every criterion by "EC 7" as by "EC7".
 
-The site is built as `make build` builds it (tests/site_build.py), or read from JTAI_SITE_DIR
+The site is built as `make build` builds it (tests/make_build.py), or read from JTAI_SITE_DIR
 (`make test` builds it just before pytest).
 """
 
@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
-from site_build import build_site
+from make_build import build_site
 
 from generator import search_index
 

@@ -2,7 +2,7 @@
 
 Fixtures (all but `page` live for the whole session):
 
-- `built_site`: Path of the site, built once as `make build` builds it (tests/site_build.py)
+- `built_site`: Path of the site, built once as `make build` builds it (tests/make_build.py)
   into a temporary folder, so tests never read a stale `site/`. Set JTAI_SITE_DIR to test an
   already built folder instead (handy while developing tests).
 - `chromium_path`: Debian's chromium (or another Chromium found on PATH). Missing under
@@ -43,7 +43,7 @@ from browser_support import (
     run_axe,
     serve_directory,
 )
-from site_build import build_site
+from make_build import build_site
 
 __all__ = [
     "AXE_PATH",
@@ -79,7 +79,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(site, folder / "tree")  # as `make build` builds it
     if result.returncode != 0 or not (site / "index.html").is_file():
         pytest.fail(
-            f"the site build (tests/site_build.py) failed (exit {result.returncode}):\n"
+            f"the site build (tests/make_build.py) failed (exit {result.returncode}):\n"
             f"{result.stdout}\n{result.stderr}",
             pytrace=False,
         )

@@ -12,18 +12,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-from paths import ROOT
+from paths import CONTENT, ROOT
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 TIMEOUT_S = 600
 
 
-def build_site(site: Path, tree: Path) -> subprocess.CompletedProcess[str]:
-    """Build the real content into `site` through `tree`; the first failing step's result, or
-    the last step's."""
+def build_site(site: Path, tree: Path, content: Path = CONTENT) -> subprocess.CompletedProcess[str]:
+    """Build `content` into `site` through `tree`; the first failing step's result, or the last
+    step's."""
     config = str(tree / "mkdocs.yml")
     steps = (
-        [sys.executable, "-m", "generator", "build", "--out", str(tree)],
+        [sys.executable, "-m", "generator", "build", "--content", str(content), "--out", str(tree)],
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(site)],
         [sys.executable, "-m", "generator", "trim-search", str(site)],
     )
