@@ -20,18 +20,28 @@ import sys
 import time
 from pathlib import Path
 
-from . import ingest, pipeline, search_index, site_tree
-from .problems import GenerationError, format_problems
+from . import search_index
+
+# check, build, data and ingest load the generator (pipeline, ingest, site_tree) when they run:
+# trim-search, a step of every build, needs none of it.
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["ingest"]:
-        return ingest.main(argv[1:], ROOT / "criteria")
     if argv[:1] == ["trim-search"] and len(argv) == 2:
         return trim_search(Path(argv[1]))
+    return generate(argv)
+
+
+def generate(argv: list[str]) -> int:
+    """check, build, data or ingest."""
+    from . import ingest, pipeline, site_tree
+    from .problems import GenerationError, format_problems
+
+    if argv[:1] == ["ingest"]:
+        return ingest.main(argv[1:], ROOT / "criteria")
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("command", choices=["check", "build", "data"])
     parser.add_argument(
