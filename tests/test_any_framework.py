@@ -53,7 +53,7 @@ def test_build_writes_a_page_per_criterion_and_agency(content: Path, tmp_path: P
     assert f"to {out}" in capsys.readouterr().out
     wanted = [f"criteria/{c.id.lower()}.md" for c in fw.criteria if not c.retired]
     wanted += [f"{folder}/{a.id}.md" for folder in ("annex-a", "guides") for a in fw.agencies]
-    assert not [page for page in wanted if not (out / page).is_file()]
+    assert not [page for page in wanted if not (out / "docs" / page).is_file()]  # the tree's
 
 
 @pytest.mark.parametrize("kind", ["assessment", "planner", "findings"])
