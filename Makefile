@@ -25,6 +25,11 @@ STAMP := $(VENV)/.jtai-ready-installed
 LOCK := requirements.lock
 LOCK_VENV := build/lock-venv
 PIP_TOOLS := pip-tools==7.7.0
+# The lock is resolved against PyPI alone (no local pip settings, indexes or wheel folders), so
+# that a fresh clone with access to PyPI installs exactly it.
+PYPI := https://pypi.org/simple
+LOCK_ENV := env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL -u PIP_CONSTRAINT PIP_CONFIG_FILE=/dev/null \
+	PIP_INDEX_URL=$(PYPI) CUSTOM_COMPILE_COMMAND="make lock"
 # ESLint comes from npm, pinned by package-lock.json; npm ci writes this file last.
 NODE_STAMP := node_modules/.package-lock.json
 ESLINT := node_modules/.bin/eslint
@@ -115,7 +120,7 @@ lock:
 	@if [ ! -x "$(LOCK_VENV)/bin/pip-compile" ]; then \
 		$(PYTHON) -m venv "$(LOCK_VENV)" && "$(LOCK_VENV)/bin/pip" install --quiet "$(PIP_TOOLS)"; \
 	fi
-	CUSTOM_COMPILE_COMMAND="make lock" "$(LOCK_VENV)/bin/pip-compile" --quiet --generate-hashes \
+	$(LOCK_ENV) "$(LOCK_VENV)/bin/pip-compile" --quiet --generate-hashes \
 		--allow-unsafe --all-build-deps --strip-extras --no-emit-index-url --no-emit-find-links \
 		--extra test $(if $(UPGRADE),--upgrade) --output-file "$(LOCK)" pyproject.toml
 
