@@ -1,4 +1,4 @@
-// needs: lib/date-input.js lib/dates.js lib/dom.js lib/jtai.js lib/plan-store.js lib/plan.js
+// needs: lib/date-input.js lib/dates.js lib/dom.js lib/jtai.js lib/plan-store.js lib/plan.js lib/storage.js
 // needs: planner/ics.js
 /* JTAI Ready preparation planner: the page.
  *
