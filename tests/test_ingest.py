@@ -216,7 +216,7 @@ def test_a_tiny_theme_passes_check_and_builds(tmp_path: Path, capsys):
     capsys.readouterr()
     assert not pipeline.check(content, tmp_path).problems
     assert cli.main(["build", "--content", str(content), "--out", str(tmp_path / "out")]) == 0
-    assert (tmp_path / "out" / "criteria" / "ec1.md").is_file()
+    assert (tmp_path / "out" / "docs" / "criteria" / "ec1.md").is_file()  # in the tree
 
 
 # Refusals: file:line: message, all at once, exit 1, nothing written, no traceback.

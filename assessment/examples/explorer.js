@@ -1,3 +1,4 @@
+// needs: examples/findings.js lib/dom.js lib/jtai.js
 /* JTAI Ready worked examples: the findings explorer.
  *
  * Five labelled drop-down filters (criterion, kind of finding, agency, area, example) in a fieldset; the list

@@ -1,3 +1,4 @@
+// needs: nothing
 /* JTAI Ready worked examples: shared helpers for the findings explorer and the exercise.
  *
  * Classic script (no modules: they are blocked from file://), no network, no storage.

@@ -1,3 +1,4 @@
+// needs: examples/findings.js lib/dom.js lib/jtai.js
 /* JTAI Ready worked examples: the training exercise.
  *
  * Choose an example; see one finding at a time; tick the criteria it gives evidence about;

@@ -1,3 +1,4 @@
+// needs: nothing
 /* JTAI Ready self-assessment: the saved record, its JSON export envelope, and import checks.
  *
  * A record in the browser and an exported file have the same shape (see export.schema.json,

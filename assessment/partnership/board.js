@@ -1,3 +1,4 @@
+// needs: nothing
 /* JTAI Ready partnership view: what the partnership records for its board. Pure functions, no DOM,
  * no storage.
  *

@@ -1,3 +1,4 @@
+// needs: lib/csv.js lib/labels.js partnership/board.js partnership/loader.js
 /* JTAI Ready partnership view: the words for agreement, and the combined view as files (JSON and
  * CSV). Pure functions, no DOM.
  *

@@ -1,3 +1,5 @@
+// needs: lib/dom.js lib/jtai.js lib/merge.js lib/storage.js lib/tabs.js partnership/board.js
+// needs: partnership/export.js
 /* JTAI Ready partnership view: the partnership's record for its board. A cover note, and the
  * agreed position and next step on each criterion (disagreements first), typed on the "Agreed
  * positions" view and shown in the other views, the report and the downloads.

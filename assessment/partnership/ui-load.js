@@ -1,3 +1,4 @@
+// needs: lib/dom.js lib/jtai.js partnership/aggregate.js partnership/board.js partnership/loader.js
 /* JTAI Ready partnership view: loading assessments. Files (chosen or dropped, many at once) and
  * assessments saved in this browser go through JTAI.partnershipLoad, which checks each on its own:
  * one bad file never stops the others, and each file's result says what was added, what was

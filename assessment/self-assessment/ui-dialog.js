@@ -1,3 +1,4 @@
+// needs: lib/dom.js lib/jtai.js
 /* JTAI Ready self-assessment: modal questions (confirm, choose, name something) on <dialog>.
  * The browser's dialog gives the focus trap, Escape to cancel and the backdrop; we put focus back
  * where it was afterwards.

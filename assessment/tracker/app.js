@@ -1,3 +1,4 @@
+// needs: lib/dates.js lib/dom.js lib/jtai.js lib/plan-store.js lib/storage.js tracker/tracker.js
 /* JTAI Ready Annex A readiness tracker: the app (data-jtai-app="tracker").
  *
  * One entry per Annex A item with its agency, deadline (dated once a date is set, shared with

@@ -1,3 +1,4 @@
+// needs: lib/date-input.js tracker/tracker.js tracker/xlsx.js
 /* JTAI Ready Annex A readiness tracker: the Excel workbook's rows as a tracker
  * (JTAI.trackerSheet). Pure: no DOM, no storage, no clock.
  *

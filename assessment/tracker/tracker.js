@@ -1,3 +1,4 @@
+// needs: lib/csv.js lib/dates.js
 /* JTAI Ready Annex A readiness tracker: the pure logic (no DOM, no storage, no clock).
  *
  * A tracker is {format, format_version, framework_id, framework_version, app_version, created,

@@ -1,3 +1,5 @@
+// needs: lib/dates.js lib/dom.js lib/jtai.js lib/plan-store.js tracker/combine.js tracker/sheet.js
+// needs: tracker/tracker.js tracker/xlsx-write.js tracker/xlsx.js
 /* JTAI Ready Annex A readiness tracker: export (JSON, CSV, one agency's items), import and
  * clearing the tracker.
  *
