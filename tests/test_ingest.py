@@ -427,7 +427,7 @@ def _planner_statement(tmp_path: Path, capsys: pytest.CaptureFixture[str], text:
     out = tmp_path / "out"
     assert cli.main(["build", "--content", str(content), "--out", str(out)]) == 0
     capsys.readouterr()
-    page = (out / "planner.md").read_text(encoding="utf-8")
+    page = (out / "docs" / "planner.md").read_text(encoding="utf-8")
     return page[page.index("### Statement of action") : page.index("### Complaints")]
 
 

@@ -1,3 +1,4 @@
+// needs: lib/labels.js
 /* JTAI Ready: what importing a self-assessment would change, field by field, in words, named by
  * the criterion and the statement ("EC1 Identifying and reducing risk, statement EC1.2: Mostly
  * → Partly"), so a person can check a file before it changes anything. `before` is the saved

@@ -1,4 +1,4 @@
-// needs: lib/dom.js lib/importexport.js lib/jtai.js lib/scoring.js
+// needs: lib/dom.js lib/importexport.js lib/jtai.js lib/record-changes.js lib/scoring.js
 /* JTAI Ready self-assessment: the start view. What this is for, the saved assessments (open,
  * rename, duplicate, delete, import), and who is answering.
  */

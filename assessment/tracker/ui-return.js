@@ -1,3 +1,4 @@
+// needs: lib/dom.js lib/jtai.js tracker/sheet.js tracker/tracker.js tracker/xlsx-write.js
 /* JTAI Ready Annex A readiness tracker: one way back to the partnership.
  *
  * An agency that opened its items here (it imported a file the partnership made for it into a
