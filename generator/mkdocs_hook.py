@@ -1,17 +1,24 @@
-"""Thin MkDocs adapter: translates MkDocs events into generator calls, nothing more.
+"""Thin MkDocs adapter for `make serve`: translates MkDocs events into generator calls.
+
+`make build` does not use it: the generator writes the whole tree first (generator/site_tree.py,
+`python -m generator build`) and MkDocs builds that. This hook does the same in memory, with the
+same functions, so the preview can show a problems page and rebuild on save.
 
 - on_config: run the generator (before MkDocs cleans the site folder, so a failure leaves the
-  previous site intact) and expose a few values to mkdocs-macros through config.extra, and add the
-  generated pages to the navigation. Under `mkdocs serve`, broken content builds a page naming
-  every problem instead (generator/problems_page.py; on_post_build serves it at every address),
-  and warnings do not stop the preview: a failed build would leave every request waiting.
+  previous site intact) and add the generated pages to the navigation. Under `mkdocs serve`,
+  broken content builds a page naming every problem instead (generator/problems_page.py;
+  on_post_build serves it at every address), and warnings do not stop the preview: a failed
+  build would leave every request waiting.
 - JTAI_CONTENT (environment): another content folder than criteria/ (the tests' tiny framework).
-- on_files: add the generated pages, the apps' bundles and the published schemas (STATIC).
-- on_page_markdown: append the glossary's abbreviations so every page gets tooltips; in a draft
-  build (JTAI_UNREVIEWED=draft), put a draft notice on each generated page with unreviewed text.
-- JTAI_UNREVIEWED=refuse (make build): stop before writing when a shown framework still has a
-  value marked 'To review', naming each file and line.
-- on_serve: rebuild when content, templates or the browser code (assessment/) change.
+- on_files: add the generated pages, the apps' bundles and the published schemas
+  (site_tree.STATIC).
+- on_page_markdown: fill a hand-written page's macros (`render_macros: true`), and append the
+  glossary's abbreviations so every page gets tooltips.
+- JTAI_UNREVIEWED (generator/drafts.py): a build with the hook refuses, or marks as a draft,
+  values still marked 'To review', as `make build` does.
+- on_serve: rebuild when content, templates or the browser code (assessment/) change, and let
+  each served page run MkDocs' live-reload script under the Content-Security-Policy, by its hash
+  (generator/live_reload.py), so the page reloads on save.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -33,19 +41,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; make the package importable
     sys.path.insert(0, str(ROOT))
 
-from generator import pipeline, problems_page  # noqa: E402
-from generator.problems import GenerationError, Problem, format_problems  # noqa: E402
+from generator import drafts, live_reload, pipeline, problems_page, site_tree  # noqa: E402
+from generator.problems import GenerationError, Problem  # noqa: E402
 from generator.render import Generated  # noqa: E402
+from generator.site_tree import expand_nav, other_inspections  # noqa: E402
 
-# Published as they are: the file formats people exchange (folder in the repo, path in the site).
-# The browser code itself reaches the site as the generator's bundles (assessment/apps.json).
-STATIC = (("assessment/schemas", "assets/assessment/schemas"),)
 # The content folder: criteria/, or JTAI_CONTENT (tests build the tiny framework's content).
 CONTENT = Path(os.environ.get("JTAI_CONTENT") or ROOT / "criteria").resolve()
 WATCHED = ("generator/templates", "generator/schemas", "assessment")
-# What a build does with values still marked 'To review' (make build sets it): refuse them,
-# naming each file and line, or publish a draft marked on each page; unset, it builds as is.
-UNREVIEWED_MODE = os.environ.get("JTAI_UNREVIEWED", "")
 _state: dict[str, Any] = {}  # generated, serving, problems (while serving broken content)
 log = logging.getLogger("mkdocs.hooks.jtai")
 
@@ -66,25 +69,11 @@ def on_config(config):
         return _show_problems(config, err.problems)
     if _state.get("serving"):
         _not_strict()
-    elif UNREVIEWED_MODE == "refuse" and (unreviewed := pipeline.unreviewed(CONTENT, ROOT)):
-        message = (
-            f"Not yet reviewed:\n{format_problems(unreviewed)}\nReview each value, or build a "
-            "draft, marked as such on each page: make build DRAFT=1. The previous site was left "
-            "as it was."
-        )
-        raise PluginError(message)
+    elif drafts.MODE == "refuse" and (unreviewed := pipeline.unreviewed(CONTENT, ROOT)):
+        raise PluginError(drafts.refusal(unreviewed))
     _state["generated"] = generated
-    config.extra.update(generated.macros)
     config.nav = expand_nav(config.nav or [], generated.nav) + other_inspections(generated.others)
     return config
-
-
-OTHERS_TITLE = "Other inspections"
-
-
-def other_inspections(others: tuple[tuple[str, str], ...]) -> list:
-    """One menu entry listing each other framework's start page, when the site shows several."""
-    return [{OTHERS_TITLE: [{title: url} for title, url in others]}] if others else []
 
 
 def _show_problems(config, problems: tuple[Problem, ...]):
@@ -119,20 +108,6 @@ def on_shutdown() -> None:
         shutil.rmtree(_state.pop("problems_dir"), ignore_errors=True)
 
 
-def expand_nav(nav: list, children: dict[str, list]) -> list:
-    """Turn 'Title: section/index.md' into a section with the generator's pages under it, at
-    any depth (the tabs hold the sections)."""
-    out = []
-    for entry in nav:
-        title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
-        if isinstance(target, str) and target in children:
-            entry = {title: [target, *children[target]]}
-        elif isinstance(target, list):
-            entry = {title: expand_nav(target, children)}
-        out.append(entry)
-    return out
-
-
 def on_files(files: Files, config) -> Files:
     if _state.get("problems"):
         return files
@@ -146,11 +121,8 @@ def on_files(files: Files, config) -> Files:
         if generated.off_menu(uri):
             file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
-    for folder, site_path in STATIC:
-        for path in sorted((ROOT / folder).glob("*")):
-            if path.is_file() and path.suffix in {".js", ".css", ".json"}:
-                uri = f"{site_path}/{path.name}"
-                files.append(File.generated(config, uri, abs_src_path=str(path)))
+    for uri, content in site_tree.static_files(ROOT).items():
+        files.append(File.generated(config, uri, content=content))
     return files
 
 
@@ -158,23 +130,13 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if _state.get("problems"):
         return markdown
     generated: Generated = _state["generated"]
-    if UNREVIEWED_MODE == "draft" and page.file.src_uri in generated.pages:
-        markdown = draft_marked(markdown)
+    try:
+        markdown = site_tree.filled(markdown, page.meta, site_tree.variables(config, generated))
+    except jinja2.TemplateError as err:
+        raise PluginError(f"docs/{page.file.src_uri}: its macros: {err}") from None
+    if drafts.MODE == "draft" and page.file.src_uri in generated.pages:
+        markdown = drafts.marked(markdown)
     return markdown + "\n\n" + generated.abbreviations
-
-
-DRAFT_NOTE = (
-    '!!! warning "Draft"\n    This page is a draft: some of its text has not been reviewed yet '
-    "(it says “To review” or “not yet reviewed”)."
-)
-
-
-def draft_marked(markdown: str) -> str:
-    """A generated page that shows unreviewed text, with a draft notice under its title."""
-    if "To review" not in markdown and "ot yet reviewed" not in markdown:
-        return markdown
-    title, _, body = markdown.partition("\n") if markdown.startswith("# ") else ("", "", markdown)
-    return f"{title}\n\n{DRAFT_NOTE}\n\n{body}" if title else f"{DRAFT_NOTE}\n\n{body}"
 
 
 def on_serve(server, config, builder):
@@ -183,4 +145,5 @@ def on_serve(server, config, builder):
         server.watch(str(ROOT / "docs"))
     for rel in WATCHED:
         server.watch(str(ROOT / rel))
+    live_reload.under_policy(server)
     return server

@@ -254,3 +254,9 @@ def test_make_build_refuses_unreviewed_text_naming_each_file_and_line(project: P
     assert result.returncode != 0
     assert "criteria/tiny-2025/after.yml:7: $.letter.intro: not yet reviewed" in result.stderr
     assert "make build DRAFT=1" in result.stderr and not (tmp_path / "site").exists()
+    # make build's first step, the generator writing the tree, refuses them the same way.
+    tree = [sys.executable, "-m", "generator", "build", "--out", str(tmp_path / "tree")]
+    env = {**site_build.ENV, "JTAI_UNREVIEWED": "refuse"}
+    run = subprocess.run(tree, cwd=project, env=env, capture_output=True, text=True, check=False)
+    assert run.returncode == 1 and not (tmp_path / "tree").exists()
+    assert "criteria/tiny-2025/after.yml:7: $.letter.intro: not yet reviewed" in run.stderr

@@ -24,7 +24,7 @@ from paths import CONTENT, ROOT
 
 GUIDE = ROOT / "docs" / "maintainers" / "new-theme.md"
 COPIED = ("docs", "generator", "overrides", "assessment", "scripts")  # + the tests' content
-FILES = ("mkdocs.yml", "Makefile", "pyproject.toml")  # copied with their times: no reinstall
+FILES = ("mkdocs.yml", "Makefile", "pyproject.toml", "requirements.lock")  # times kept
 LONG_RUNNING = ("make serve",)
 UNTIL_REVIEWED = ("make dist",)  # refused while a value says 'To review'; the guide's draft builds
 
