@@ -18,7 +18,7 @@ from io import BytesIO
 import pytest
 import yaml
 from openpyxl import load_workbook
-from paths import ROOT
+from paths import CONTENT, ROOT
 
 from generator import pipeline, render, render_data, workbook
 from generator.model import Deadline, clock
@@ -70,7 +70,7 @@ def test_the_workbook_writes_the_guidance_date_in_the_same_words(site):
 
 def test_the_planner_data_carries_the_tracker_block(site):
     data = render_data.browser_data(site)["planner"]
-    timeline = yaml.safe_load((ROOT / "criteria" / "syv-2023" / "timeline.yml").read_text("utf-8"))
+    timeline = yaml.safe_load((CONTENT / "syv-2023" / "timeline.yml").read_text("utf-8"))
     assert data["tracker"] == timeline["tracker"]  # as the file gives it
     assert [s["id"] for s in data["tracker"]["statuses"]] == [
         "not-started",
