@@ -27,7 +27,8 @@ pytestmark = pytest.mark.slow
 
 PROJECT = ("docs", "generator", "overrides", "assessment", "scripts", "tests", ".ci")
 FILES = (
-    *("mkdocs.yml", "Makefile", "pyproject.toml", "package.json", "package-lock.json"),
+    *("mkdocs.yml", "Makefile", "pyproject.toml", "requirements.lock", "package.json"),
+    *("package-lock.json",),
     *("eslint.config.js", "README.md", "LICENSE", ".gitignore"),
 )
 
