@@ -59,9 +59,9 @@ CHECK_CONTENT := $(if $(CONTENT),--content "$(abspath $(CONTENT))")
 TREE := build/tree
 DRAFT ?=
 define build_site
-	@new="$$(mktemp -d "$(SITE_DIR).new.XXXXXX")"; chmod 755 "$$new"; \
+	@new="$$(mktemp -d "$(abspath $(SITE_DIR)).new.XXXXXX")"; chmod 755 "$$new"; \
 	if JTAI_UNREVIEWED=$(if $(DRAFT),draft,refuse) "$(PY)" -m generator build --out "$(TREE)" $(CHECK_CONTENT) \
-		&& "$(MKDOCS)" build --strict -f "$(TREE)/mkdocs.yml" --site-dir "$$(pwd)/$$new" \
+		&& "$(MKDOCS)" build --strict -f "$(TREE)/mkdocs.yml" --site-dir "$$new" \
 		&& "$(PY)" -m generator trim-search "$$new"; then \
 		rm -rf "$(SITE_DIR).old"; \
 		if [ -e "$(SITE_DIR)" ]; then mv "$(SITE_DIR)" "$(SITE_DIR).old"; fi; \
