@@ -8,6 +8,8 @@
 - JTAI_CONTENT (environment): another content folder than criteria/ (the tests' tiny framework).
 - on_files: add the generated pages, the apps' bundles and the published schemas (STATIC).
 - on_page_markdown: append the glossary's abbreviations so every page gets tooltips.
+- on_page_content: spell out each abbreviation at its first use and make every one focusable
+  (generator/abbr_html.py).
 - on_serve: rebuild when content, templates or the browser code (assessment/) change.
 """
 
@@ -30,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; make the package importable
     sys.path.insert(0, str(ROOT))
 
-from generator import pipeline, problems_page  # noqa: E402
+from generator import abbr_html, pipeline, problems_page  # noqa: E402
 from generator.problems import GenerationError, Problem  # noqa: E402
 from generator.render import Generated  # noqa: E402
 
@@ -146,6 +148,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         return markdown
     generated: Generated = _state["generated"]
     return markdown + "\n\n" + generated.abbreviations
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    return html if _state.get("problems") else abbr_html.spell_out_and_focus(html)
 
 
 def on_serve(server, config, builder):
