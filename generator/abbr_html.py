@@ -6,8 +6,9 @@ generator/mkdocs_hook.py). A title shows on mouse hover only, so on each page of
 
 - the first use of each abbreviation is spelled out in the text, "expansion (TERM)", unless the
   expansion already stands in the text before it (editorial lines such as plain.spell_out's do
-  that before verbatim framework text); a use inside a quotation is never changed, and the
-  first use outside one is spelled out instead;
+  that before verbatim framework text); a use inside a quotation (text we may not change) or a
+  heading (kept short, like the site's name "JTAI Ready") is left as it is, and the first use
+  in running text is spelled out instead;
 - every `<abbr>` is focusable (tabindex="0"), so keyboard and touch users reach its full form:
   the theme's tooltip (mkdocs.yml `content.tooltips`) opens on focus as well as on hover.
 
@@ -22,8 +23,8 @@ import re
 from .plain import words
 
 ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<term>[^<]+)</abbr>')
-QUOTE_OPEN = re.compile(r"<blockquote\b", re.IGNORECASE)
-QUOTE_CLOSE = re.compile(r"</blockquote>", re.IGNORECASE)
+KEPT_OPEN = re.compile(r"<(?:blockquote|h[1-6])\b", re.IGNORECASE)
+KEPT_CLOSE = re.compile(r"</(?:blockquote|h[1-6])>", re.IGNORECASE)
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -37,7 +38,7 @@ def spell_out_and_focus(page_html: str) -> str:
         last = match.end()
         title, term = match["title"], match["term"]
         focusable = f'<abbr title="{title}" tabindex="0">{term}</abbr>'
-        if term in done or _in_quote(page_html, match.start()):
+        if term in done or _kept(page_html, match.start()):
             out.append(focusable)
             continue
         done.add(term)
@@ -51,10 +52,10 @@ def spell_out_and_focus(page_html: str) -> str:
     return "".join(out)
 
 
-def _in_quote(page_html: str, position: int) -> bool:
-    """Whether `position` lies inside a <blockquote> (verbatim text we may not change)."""
+def _kept(page_html: str, position: int) -> bool:
+    """Whether `position` lies inside a quotation or a heading, whose words stay as they are."""
     head = page_html[:position]
-    return len(QUOTE_OPEN.findall(head)) > len(QUOTE_CLOSE.findall(head))
+    return len(KEPT_OPEN.findall(head)) > len(KEPT_CLOSE.findall(head))
 
 
 def _text(fragment: str) -> str:

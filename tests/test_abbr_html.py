@@ -38,3 +38,11 @@ def test_quotations_are_never_changed_and_the_next_use_is_spelled_out() -> None:
 
 def test_a_page_without_abbreviations_is_unchanged() -> None:
     assert spell_out_and_focus("<p>Nothing short here.</p>") == "<p>Nothing short here.</p>"
+
+
+def test_headings_stay_short_and_the_running_text_spells_out() -> None:
+    out = spell_out_and_focus(f"<h1>{JTAI} Ready</h1><p>For the {JTAI}.</p>")
+    assert out == (
+        f"<h1>{FOCUSABLE_JTAI} Ready</h1>"
+        f"<p>For the joint targeted area inspection ({FOCUSABLE_JTAI}).</p>"
+    )
