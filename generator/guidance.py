@@ -1,14 +1,11 @@
-"""The framework guidance as published: parse the project's copy of its text into blocks.
+"""The framework guidance as published: the project's copy of its text, read into blocks.
 
 Each framework folder keeps the guidance text it was built from (criteria/<framework>/guidance.txt,
-a byte-for-byte copy of the source). This module reads it into headings, numbered paragraphs,
-unnumbered text, bullet lists, tables and footnotes, so that the framework page can show it in full
-with one anchor per paragraph, and the link stage can check that every cited paragraph exists.
-
-The text's shape (as saved from GOV.UK): the title, update date and "Applies to" on the first three
-lines; "N. text" for a numbered paragraph; "-" on its own line before each bullet; tables as
-"cell | cell |" rows; the page's printing instructions from "Print or save to PDF"; and then the
-footnotes as bullets ending in " ↩". Needs nothing but the standard library.
+a byte-for-byte copy of the source). This module gives the framework page its headings, numbered
+paragraphs, unnumbered text, bullet lists, tables and footnotes, one anchor per paragraph, and
+the link stage the paragraphs every citation must name. The grammar is guidance_text.py's, the
+same reader ingest uses, so what ingest reads as paragraph 38 is what the check and the page
+call paragraph 38.
 """
 
 from __future__ import annotations
@@ -17,10 +14,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import guidance_text
+
 FILE_NAME = "guidance.txt"
-FURNITURE = "Print or save to PDF"  # the GOV.UK page's printing instructions start here
-BACKLINK = " ↩"
-_NUMBERED = re.compile(r"(\d+)\. (.*)")
+FURNITURE = guidance_text.FURNITURE  # the GOV.UK page's printing instructions start here
 _FOOTNOTE_MARK = re.compile(r"\[footnote (\d+)\]")
 
 
@@ -70,70 +67,26 @@ def read(folder: Path) -> Guidance | None:
 
 
 def parse(text: str) -> Guidance:
-    lines = text.split("\n")
-    title, updated, applies_to = [*lines, "", "", ""][:3]
-    return Guidance(title, updated, applies_to, _without_furniture(_blocks(lines[3:])))
+    scanned = guidance_text.read(text)
+    head = (scanned.title, scanned.updated.text.strip(), scanned.applies_to.text.strip())
+    notes = tuple(Block("footnote", t, n) for n, t in enumerate(scanned.footnotes, start=1))
+    return Guidance(*head, _blocks(scanned.content) + notes)
 
 
-def _blocks(lines: list[str]) -> tuple[Block, ...]:
+def _blocks(found: tuple[guidance_text.Block, ...]) -> tuple[Block, ...]:
+    """The grammar's blocks as the page shows them: a bullet list as one block."""
     blocks: list[Block] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if line == "-":
-            bullet = lines[i + 1] if i + 1 < len(lines) else ""
-            _add_bullet(blocks, bullet)
-            i += 2
-            continue
-        if _is_table_row(line):
-            _add_row(blocks, line)
-        elif match := _NUMBERED.fullmatch(line):
-            blocks.append(Block("para", match.group(2), int(match.group(1))))
-        elif line.strip():
-            kind = "text" if line.endswith((":", ".")) else "heading"
-            blocks.append(Block(kind, line))
-        i += 1
+    for b in found:
+        if b.kind == "bullet" and blocks and blocks[-1].kind == "bullets":
+            last = blocks.pop()
+            blocks.append(Block("bullets", rows=(*last.rows, (b.text,))))
+        elif b.kind == "bullet":
+            blocks.append(Block("bullets", rows=((b.text,),)))
+        elif b.kind == "table":
+            blocks.append(Block("table", rows=tuple(r.cells for r in b.rows)))
+        else:
+            blocks.append(Block(b.kind, b.text, b.para if b.kind == "para" else 0))
     return tuple(blocks)
-
-
-def _add_bullet(blocks: list[Block], text: str) -> None:
-    if blocks and blocks[-1].kind == "bullets":
-        last = blocks.pop()
-        blocks.append(Block("bullets", rows=(*last.rows, (text,))))
-    else:
-        blocks.append(Block("bullets", rows=((text,),)))
-
-
-def _is_table_row(line: str) -> bool:
-    return line.endswith("|") and ("|" in line[:-1])
-
-
-def _add_row(blocks: list[Block], line: str) -> None:
-    cells = tuple(c.strip() for c in line[:-1].split("|"))
-    if all(set(c) <= {"-"} for c in cells):
-        return  # the Markdown separator row under a table's header
-    if blocks and blocks[-1].kind == "table":
-        last = blocks.pop()
-        blocks.append(Block("table", rows=(*last.rows, cells)))
-    else:
-        blocks.append(Block("table", rows=(cells,)))
-
-
-def _without_furniture(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """Drop the printing instructions; the bullets ending in ' ↩' after them are footnotes."""
-    cut = next(
-        (i for i, b in enumerate(blocks) if b.kind == "heading" and b.text == FURNITURE),
-        len(blocks),
-    )
-    notes = [
-        row[0].removesuffix(BACKLINK)
-        for b in blocks[cut:]
-        if b.kind == "bullets"
-        for row in b.rows
-        if row[0].endswith(BACKLINK)
-    ]
-    footnotes = tuple(Block("footnote", text, n) for n, text in enumerate(notes, start=1))
-    return blocks[:cut] + footnotes
 
 
 def split_marks(text: str) -> list[str | int]:

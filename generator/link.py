@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import bank_holidays, guidance
+from . import bank_holidays, guidance, link_letters
 from .load import Document
 from .problems import Problem, json_path
 from .validate import EXAMPLES, kind_of
@@ -38,6 +38,7 @@ DEFINITIONS = (
     ("framework.yml", "inspectorates[*].id", "inspectorate"),
     ("framework.yml", "background[*].id", "background fact"),
     ("framework.yml", "policy[*].id", "policy note"),
+    ("framework.yml", "scope[*].id", "scope section"),
     ("framework.yml", "language[*].id", "language note"),
     ("framework.yml", "footnotes[*].id", "footnote"),
     ("criteria.yml", "criteria[*].id", "criterion"),
@@ -61,6 +62,7 @@ REFERENCES = (
     ("framework.yml", "team.members[*].inspectorate", "inspectorate"),
     ("framework.yml", "*.footnotes[*]", "footnote"),
     ("framework.yml", "*.*.footnotes[*]", "footnote"),
+    ("framework.yml", "scope[*].footnotes[*]", "footnote"),
     ("framework.yml", "language[*].footnotes[*]", "footnote"),
     ("criteria.yml", "criteria[*].focus", "focus area"),
     ("criteria.yml", "criteria[*].agencies[*]", "agency"),
@@ -70,6 +72,7 @@ REFERENCES = (
     ("timeline.yml", "milestones[*].who[*]", "agency"),
     ("timeline.yml", "milestones[*].lead", "agency"),
     ("timeline.yml", "milestones[*].annex_a[*]", "Annex A item"),
+    ("timeline.yml", "milestones[*].leads_to[*]", "milestone"),
     ("timeline.yml", "meet[*].agencies[*]", "agency"),
     ("timeline.yml", "rules.calendar.final_letter_timescale", "letter timescale"),
     ("timeline.yml", "rules.calendar.publication_timescale", "letter timescale"),
@@ -235,6 +238,7 @@ def _link_framework(
     problems += _check_indicator_numbers(own)
     problems += _check_examples(own)
     problems += _check_disagreement_gap(own)
+    problems += _check_weak_answers(own)
     return problems
 
 
@@ -308,6 +312,30 @@ def _check_disagreement_gap(own: list[Document]) -> list[Problem]:
     return []
 
 
+def _check_weak_answers(own: list[Document]) -> list[Problem]:
+    """weak_answers names a band in `outcomes` and levels in `scale.levels`."""
+    problems = []
+    for doc in own:
+        rule = doc.data.get("weak_answers") if kind_of(doc.path) == "assessment.yml" else None
+        if not isinstance(rule, dict):
+            continue
+        bands = [b.get("id") for b in doc.data.get("outcomes") or [] if isinstance(b, dict)]
+        scale = doc.data.get("scale")
+        levels = [x.get("id") for x in (scale or {}).get("levels") or [] if isinstance(x, dict)]
+        for key, known, what in (
+            ("best_outcome", bands, "an outcome band"),
+            ("any_level", levels, "a scale level"),
+            ("share_level", levels, "a scale level"),
+        ):
+            value = rule.get(key)
+            if isinstance(value, str) and value not in known:
+                where = ("weak_answers", key)
+                names = ", ".join(str(k) for k in known)
+                msg = f"'{value}' is not {what} in this file: use one of {names}"
+                problems.append(Problem(doc.name, doc.line_of(where), json_path(where), msg))
+    return problems
+
+
 def _check_folder(folder: Path, own: list[Document]) -> list[Problem]:
     problems = []
     names = {kind_of(d.path) for d in own}
@@ -339,6 +367,7 @@ def _check_examples(own: list[Document]) -> list[Problem]:
         if example_id != doc.path.stem:
             msg = f"'{example_id}' should be the file's name without .yml, '{doc.path.stem}'"
             problems.append(Problem(doc.name, doc.line_of(("id",)), "$.id", msg))
+        problems += link_letters.problems(doc)
         pattern = re.compile(rf"{re.escape(example_id)}-f[0-9]+")
         for parts, finding in walk(doc.data, "findings[*]"):
             if isinstance(finding, dict):

@@ -19,6 +19,8 @@ from .examples import build as build_examples
 from .guidance import Guidance
 from .guidance import read as read_guidance
 from .load import Document
+from .model_about import About
+from .model_about import build as build_about
 
 FindingUse = tuple[Example, Finding, MappedCriterion]  # a finding's use of one criterion
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
@@ -36,6 +38,7 @@ class Agency:
     name: str
     description: str = ""
     short_name: str = ""  # for lists and 'Who' lines; the name when there is none
+    paras: tuple[int, ...] = ()  # where the guidance brings it into the inspection's scope
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class FocusArea:
     points: tuple[str, ...]
     paras: tuple[int, ...]
     intro: str = ""
+    short_title: str = ""  # for charts, tables and lists; the title when there is none
 
 
 @dataclass(frozen=True)
@@ -138,6 +142,7 @@ class AnnexItem:
     fields: tuple[str, ...] = ()
     retired: bool = False
     contributors: tuple[str, ...] = ()  # the other agencies that contribute
+    agency_our_reading: str = ""  # set when the framework names no lead and the site chose one
 
     @property
     def agencies(self) -> tuple[str, ...]:
@@ -178,6 +183,7 @@ class Milestone:
     lead_in: str = ""  # the source's sentence introducing the points
     our_reading: str = ""  # why the site infers a day or time the framework does not give
     lead: str = ""  # the agency that leads, one of who; the others contribute
+    leads_to: tuple[str, ...] = ()  # later milestones this one starts (their agencies are in who)
 
     @property
     def deadline(self) -> Deadline:
@@ -289,7 +295,7 @@ class Framework:
     short_title: str
     theme: str
     version_date: str
-    info: Mapping[str, Any]  # framework.yml's descriptive parts (scope, team, background ...)
+    about: About  # framework.yml's descriptive parts: scope, language, team, background …
     agencies: tuple[Agency, ...]
     inspectorates: tuple[Inspectorate, ...]
     focus_areas: tuple[FocusArea, ...]
@@ -447,9 +453,15 @@ def build_framework(
         short_title=fw["short_title"],
         theme=fw["theme"],
         version_date=fw["version_date"],
-        info=freeze(fw),
+        about=build_about(fw),
         agencies=tuple(
-            Agency(a["id"], a["name"], a.get("description", ""), a.get("short_name", a["name"]))
+            Agency(
+                a["id"],
+                a["name"],
+                a.get("description", ""),
+                a.get("short_name", a["name"]),
+                _t(a.get("paras")),
+            )
             for a in fw["agencies"]
         ),
         inspectorates=tuple(
@@ -491,6 +503,7 @@ def _focus(f: dict[str, Any]) -> FocusArea:
         _t(f.get("points")),
         _t(f.get("paras")),
         f.get("intro", ""),
+        f.get("short_title", f["title"]),
     )
 
 
@@ -537,6 +550,7 @@ def _section(s: dict[str, Any]) -> AnnexSection:
             fields=_t(i.get("fields")),
             retired=i.get("retired", False),
             contributors=_t(i.get("contributors")),
+            agency_our_reading=i.get("agency_our_reading", ""),
         )
         for i in s["items"]
     )
@@ -568,6 +582,7 @@ def _milestone(m: dict[str, Any]) -> Milestone:
         m.get("lead_in", ""),
         m.get("our_reading", ""),
         m.get("lead", ""),
+        _t(m.get("leads_to")),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import letter_dates
 from .data_head import app_head
 from .model import AnnexItem, Framework, Site, thaw
 
@@ -45,26 +46,33 @@ def planner_data(site: Site) -> dict[str, Any]:
                 "id": t["id"],
                 "activity": t["activity"],
                 "working_days": t["working_days"],
-                "paras": list(t["paras"]),
+                **_review(t),
             }
             for t in after["letter"]["timescales"]
         ],
         "statement_of_action": {
             "working_days": after["statement_of_action"]["working_days"],
             "counted_from": after["statement_of_action"]["counted_from"],
-            "paras": list(after["statement_of_action"]["paras"]),
+            **_review(after["statement_of_action"]),
         },
+        "published_letters": letter_dates.planner_data(site),
         "complaints": {
             "working_days_after_publication": after["complaints"]["window"][
                 "working_days_after_publication"
             ],
             "text": after["complaints"]["window"]["text"],
-            "paras": list(after["complaints"]["window"]["paras"]),
+            **_review(after["complaints"]["window"]),
         },
         "annex_a": [_item(fw, i) for i in fw.annex_items if not i.retired],
         "holidays": holidays_data(site),
         "tracker": thaw(fw.timeline["tracker"]),
     } | _checklist(fw)
+
+
+def _review(value: Any) -> dict[str, Any]:
+    """A rule's paragraphs, or its 'To review' note when ingest could not find it."""
+    found: dict[str, Any] = {"paras": list(value.get("paras", ()))}
+    return found | ({"to_review": value["to_review"]} if "to_review" in value else {})
 
 
 def _checklist(fw: Framework) -> dict[str, Any]:

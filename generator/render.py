@@ -12,7 +12,17 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
-from . import __version__, bundle, plain, render_examples, render_guidance, workbook
+from . import (
+    __version__,
+    bundle,
+    examples,
+    letter_dates,
+    letters_csv,
+    plain,
+    render_examples,
+    render_guidance,
+    workbook,
+)
 from .model import AnnexItem, Criterion, Framework, Milestone, Site
 from .render_data import browser_data
 
@@ -55,6 +65,7 @@ def environment() -> Environment:
     )
     env.filters.update(paras=paras, longdate=longdate, anchor=anchor, cell=cell)
     env.filters.update(spell_out=plain.spell_out)
+    env.filters.update(when=render_examples.when, grouped=examples.grouped)
     env.filters.update(
         cite=render_guidance.cite,
         para_links=render_guidance.para_links,
@@ -107,6 +118,7 @@ def render(site: Site, web_dir: Path = WEB) -> Generated:
         data = data or fw_data
         assets.update(bundle.bundles(web_dir, fw_data, folder))
         binaries[folder + workbook.XLSX_PATH] = workbook.workbook_bytes(one)
+        assets[folder + render_examples.CSV_PATH] = letters_csv.letters_csv(fw)
     pages["glossary.md"] = env.get_template("glossary.md.j2").render(**_common(site), root="")
     nav = navigation(site.framework)
     others = tuple((str(escape(f.short_title)), url) for f, url in starts(site)[1:])
@@ -168,13 +180,20 @@ def framework_pages(env: Environment, site: Site, folder: str) -> dict[str, str]
             guide=guide,
             agency=fw.agency(guide.agency),
             items=_items_by_deadline(fw, guide.agency),
-            criteria=[c for c in fw.criteria if guide.agency in c.agencies],
+            criteria=agency_criteria(fw, guide.agency),  # (tagged, shown by its items)
             milestones=[m for m in fw.milestones if guide.agency in m.who],
             people=[p for p in fw.meet if guide.agency in p.agencies],
         )
     pages.update(render_examples.pages(env, common, fw))
     pages.update(render_guidance.pages(env, common, fw))
-    page("planner.md", "planner.md.j2", holidays=site.holidays)
+    found = letter_dates.letters(site)
+    page(
+        "planner.md",
+        "planner.md.j2",
+        holidays=site.holidays,
+        letters=found,
+        letters_summary=letter_dates.summary(found),
+    )
     page("tracker.md", "tracker.md.j2", xlsx=workbook.XLSX_PATH)
     page("self-assessment.md", "self_assessment.md.j2")
     page("partnership.md", "partnership.md.j2")
@@ -225,6 +244,19 @@ def _items_by_deadline(fw: Framework, agency_id: str) -> list[AnnexItem]:
     """The items an agency leads or contributes to, in date order, week 1 first."""
     items = [i for i in fw.annex_items if agency_id in i.agencies and not i.retired]
     return sorted(items, key=lambda i: i.deadline.sort_key)
+
+
+CriteriaRows = list[tuple[Criterion, list[AnnexItem]]]
+
+
+def agency_criteria(fw: Framework, agency_id: str) -> tuple[CriteriaRows, CriteriaRows]:
+    """The criteria that concern an agency most: those tagged with it, then those that only the
+    Annex A items it leads help to show; each with those items, in criterion order."""
+    led = [i for i in fw.annex_items if i.agency == agency_id and not i.retired]
+    rows = [(c, [i for i in led if c.id in i.criteria]) for c in fw.criteria if not c.retired]
+    tagged = [(c, items) for c, items in rows if agency_id in c.agencies]
+    shown = [(c, items) for c, items in rows if agency_id not in c.agencies and items]
+    return tagged, shown
 
 
 def _due_for(fw: Framework, criterion: Criterion) -> list[Milestone]:

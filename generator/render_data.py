@@ -15,6 +15,7 @@ from typing import Any
 
 from . import planner, render_examples
 from .data_head import app_head
+from .examples import GROUPS, grouped
 from .model import Criterion, Framework, Site, thaw
 from .problems import GenerationError
 from .validate import check_data
@@ -73,4 +74,32 @@ def _criterion_data(fw: Framework, c: Criterion) -> dict[str, Any]:
             {"id": i.id, "number": i.number, "item": i.item, "section": sections[i.section]}
             for i in fw.items_for(c.id)
         ],
+        "found": _found(fw, c.id),
     }
+
+
+def _found(fw: Framework, criterion_id: str) -> list[dict[str, Any]]:
+    """What inspectors found about a criterion in their letters, grouped as the criterion's
+    page groups it (priority action, to improve, strength, other), with our reason."""
+    headings = {g: heading for g, heading, _ in GROUPS}
+    letters = [use for use in fw.findings_for(criterion_id) if use[0].letter is not None]
+    return [
+        {
+            "group": group,
+            "heading": headings[group],
+            "findings": [
+                {
+                    "area": e.area,
+                    "kind": f.type_label,
+                    "quote": f.quote,
+                    "letter": e.letter.title if e.letter else "",
+                    "address": e.letter.address if e.letter else "",
+                    "published": e.letter.published if e.letter else "",
+                    "url": f"{render_examples.FOLDER}/{e.id}.html#{f.id}",
+                    "rationale": m.rationale,
+                }
+                for e, f, m in uses
+            ],
+        }
+        for group, _, uses in grouped(letters)
+    ]

@@ -15,25 +15,29 @@ from .examples import KINDS, TYPES, Example
 from .model import Framework
 
 FOLDER = "examples"
+CSV_PATH = (
+    f"{FOLDER}/letters-findings.csv"  # one row per finding of every letter, built with the site
+)
 
 
 def pages(env: Environment, common: dict[str, Any], fw: Framework) -> dict[str, str]:
     """Site path -> Markdown for every worked-examples page."""
     out: dict[str, str] = {}
-    env.filters.update(when=when)
     extra = {
         "groups": criteria_groups(fw),
         "total_findings": sum(len(e.findings) for e in fw.examples),
     }
 
     def page(path: str, template: str, **values: Any) -> None:
+        # root: from examples/ back to the framework's pages (guidance.md), for paragraph links
+        values = {"root": "../", **values}
         out[f"{FOLDER}/{path}"] = env.get_template(template).render(**common, **extra, **values)
 
-    page("index.md", "examples_index.md.j2")
+    page("index.md", "examples_index.md.j2", letters=letters(fw), csv=CSV_PATH)
     for example in fw.examples:
         page(f"{example.id}.md", "example.md.j2", ex=example)
         page(f"handout-{example.id}.md", "example_handout.md.j2", ex=example)
-    page("explorer.md", "examples_explorer.md.j2")
+    page("explorer.md", "examples_explorer.md.j2", csv=CSV_PATH)
     page("training.md", "examples_training.md.j2")
     return out
 
@@ -71,7 +75,7 @@ def nav(fw: Framework) -> list[dict[str, Any]]:
 
 def criteria_groups(fw: Framework) -> list[dict[str, Any]]:
     """Criteria grouped by focus area, groups in the order of their first criterion."""
-    short = {f["id"]: f.get("short_title", f["title"]) for f in fw.info.get("focus_areas", ())}
+    short = {f.id: f.short_title for f in fw.focus_areas}
     groups: dict[str, dict[str, Any]] = {}
     for c in fw.criteria:
         if c.retired:
@@ -104,6 +108,27 @@ def findings_data(fw: Framework) -> dict[str, Any]:
     }
 
 
+def _letter_data(e: Example) -> dict[str, Any] | None:
+    if e.letter is None:
+        return None
+    let = e.letter
+    return {
+        "title": let.title,
+        "address": let.address,
+        "published": let.published,
+        "on_site_from": let.on_site_from,
+        "on_site_to": let.on_site_to,
+        "statement_due": let.statement_due,
+        "principal_authority": let.principal_authority,
+        "counts": {
+            "priority_actions": let.priority_actions,
+            "improvements": let.improvements,
+            "strengths": let.strengths,
+            "mapped": e.mapped,
+        },
+    }
+
+
 def _example_data(e: Example) -> dict[str, Any]:
     return {
         "id": e.id,
@@ -111,12 +136,17 @@ def _example_data(e: Example) -> dict[str, Any]:
         "kind": e.kind,
         "area": e.area,
         "url": f"{FOLDER}/{e.id}.html",
+        "letter": _letter_data(e),
         "findings": [
             {
                 "id": f.id,
                 "number": f.number,
                 "type": f.type,
+                "group": f.group,
                 "text": f.text,
+                "quote": f.quote,
+                "section": f.section,
+                "item": f.item,
                 "agencies": list(f.agencies),
                 "url": f"{FOLDER}/{e.id}.html#{f.id}",
                 "criteria": [{"id": m.criterion, "rationale": m.rationale} for m in f.criteria],
@@ -124,3 +154,9 @@ def _example_data(e: Example) -> dict[str, Any]:
             for f in e.findings
         ],
     }
+
+
+def letters(fw: Framework) -> list[Example]:
+    """The examples taken from a letter of findings, oldest letter first."""
+    found = [e for e in fw.examples if e.letter is not None]
+    return sorted(found, key=lambda e: (e.letter.published if e.letter else "", e.id))

@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .model import Agency, Site
+from .model import Agency, Framework, Site
 from .render_examples import when
 
 XLSX_PATH = "assets/planner/annex-a-tracker.xlsx"
@@ -183,7 +183,7 @@ def _about(wb: Workbook, site: Site, count: int) -> None:
         "To send it back, keep the sheet's name and its column headings. The Annex A readiness "
         "tracker page imports the workbook and puts it together with its own tracker, item by "
         "item: a blank cell changes nothing there.",
-        "Deadlines are in the inspection's weeks: week 1 starts on the day inspectors notify you.",
+        "Deadlines are in the inspection's weeks. " + week_definition(fw),
         "Do not record children's names or other personal details here.",
         "Made by JTAI Ready, which is independent of the inspectorates. Framework text is Crown "
         "copyright, Open Government Licence v3.0.",
@@ -192,6 +192,11 @@ def _about(wb: Workbook, site: Site, count: int) -> None:
         about.append([safe(line)])
     about["A1"].font = Font(bold=True, size=14)
     about.column_dimensions["A"].width = 110
+
+
+def week_definition(fw: Framework) -> str:
+    """What weeks 1, 2 and 3 are, as the planner counts them: one definition everywhere."""
+    return str(fw.timeline["rules"]["calendar"]["explanation"])
 
 
 def _fixed_timestamps(data: bytes, stamp: dt.datetime) -> bytes:

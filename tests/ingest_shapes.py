@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from generator.ingest.scan import NUMBERED, cells
+from generator.guidance_text import NUMBERED, cells, is_separator
 
 
 def as_tabs(text: str) -> str:
@@ -18,7 +18,7 @@ def as_tabs(text: str) -> str:
         row = cells(line)
         if row is None:
             out.append(line)
-        elif not all(set(c) <= {"-"} for c in row):
+        elif not is_separator(row):
             out.append("\t".join(row))
     return "\n".join(out)
 
@@ -35,7 +35,7 @@ def as_html(text: str) -> str:
     for line in [*lines[3:], ""]:
         row = cells(line)
         if row is not None:
-            if not all(set(c) <= {"-"} for c in row):
+            if not is_separator(row):
                 table.append(row)
             continue
         if table:

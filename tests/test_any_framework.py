@@ -81,3 +81,37 @@ def test_a_failed_generator_build_writes_nothing(content: Path, tmp_path: Path, 
     assert cli.main(["build", "--content", str(broken), "--out", str(out)]) == 1
     assert "did you mean 'title'?" in capsys.readouterr().err
     assert [p.name for p in out.iterdir()] == ["keep.md"]
+
+
+# Serious youth violence's own words: none may reach another theme's pages from a template, a
+# schema default or code (issue 20: "What serious youth violence means here" once did).
+SYV_PHRASES = (
+    "serious youth violence",
+    "youth violence",
+    "criminal exploitation",
+    "county lines",
+    "places and spaces",
+    "knife",
+    "violence reduction unit",
+    "youth endowment fund",
+    "youth offending",
+    "gang",
+    "syv-2023",
+)
+
+
+def test_the_tiny_theme_s_pages_hold_none_of_serious_youth_violence_s_words(
+    tiny_dir: Path, tmp_path: Path, capsys
+):
+    out = tmp_path / "out"
+    assert cli.main(["build", "--content", str(tiny_dir), "--out", str(out)]) == 0
+    capsys.readouterr()
+    pages = sorted(p for p in out.rglob("*") if p.suffix in {".md", ".js", ".json"})
+    assert len(pages) > 20
+    found = [
+        f"{page.relative_to(out)}: {phrase}"
+        for page in pages
+        for phrase in SYV_PHRASES
+        if phrase in page.read_text(encoding="utf-8").lower()
+    ]
+    assert not found, found

@@ -88,6 +88,8 @@ def test_vectors_assume_the_settings_in_use(settings):
     assert counted == vectors["evidence_prompts_counted"]
     closed = [s["id"] for s in settings["action_statuses"] if s["done"]]
     assert closed == vectors["closed_statuses"]
+    rule = {k: settings["weak_answers"][k] for k in vectors["weak_answers"]}
+    assert rule == vectors["weak_answers"], "the weak-answers rule the vectors assume"
 
 
 CASES = load_json(IMPORTS / "cases.json")["cases"]

@@ -1,7 +1,8 @@
 """Worked examples: invariants over the real content, the pages made from it and the template.
 
-One test per rule, each listing every offender. The Somerset and audit examples are checked
-against the source documents kept in tests/sources/.
+One test per rule, each listing every offender. The audit example is checked against the source
+document kept in tests/sources/; the letters against theirs in tests/sources/letters/
+(tests/test_letters.py).
 """
 
 from __future__ import annotations
@@ -100,6 +101,9 @@ def test_findings_are_one_line_in_our_words(fw):
     for e in fw.examples:
         text = source(e.source.file) if e.source.file else ""
         for f in e.findings:
+            if not f.text:
+                assert f.quote, f"{f.id}: neither our words nor a quotation"
+                continue  # a quotation: tests/test_letters.py finds it in its letter
             if len(f.text) > 240 or "\n" in f.text:
                 offenders.append(f"{f.id}: too long")
             if text and f.text.rstrip(".") in text:
@@ -129,74 +133,6 @@ def test_the_types_and_kinds_match_the_schema():
     assert SCHEMA["properties"]["kind"]["enum"] == [k for k, _ in examples.KINDS]
 
 
-SOMERSET_HEADINGS = {
-    "Strategy and governance": "Headline findings: strategy and governance",
-    "Multi-agency practice": "Headline findings: multi-agency practice",
-    "Key areas of concern were identified in:": "Key areas of concern",
-    "Good practice": "Good practice",
-}
-
-
-def somerset_points() -> list[tuple[str, int, str]]:
-    """(section, point number or 0, text) for every finding in the council's summary."""
-    text = source("000")
-    block = text.split("Headline findings", 1)[1].split("What happens now?", 1)[0]
-    points, section, number = [], "", 0
-    for line in (ln.strip() for ln in block.splitlines()):
-        if not line:
-            continue
-        if line in SOMERSET_HEADINGS:
-            section, number = SOMERSET_HEADINGS[line], 0
-        elif line.startswith("- "):
-            number += 1
-            points.append((section, number, line[2:]))
-        else:
-            points.append((section, 0, line))  # a finding given as a line, not a point
-    return points
-
-
-def test_the_somerset_summary_is_parsed_as_expected():
-    points = somerset_points()
-    assert len(points) == 13
-    assert [p[0] for p in points].count("Key areas of concern") == 4
-    assert [p[0] for p in points].count("Good practice") == 6
-
-
-def test_the_somerset_example_has_every_finding_in_the_summary_once(fw):
-    points = somerset_points()
-    ours = {(f.section, f.item): f for f in example(fw, "somerset-2024").findings}
-    assert sorted(ours) == sorted((s, n) for s, n, _ in points)
-    unlike = [
-        f"{ours[(s, n)].id}: {text}"
-        for s, n, text in points
-        if not stems(text) & stems(ours[(s, n)].text)
-    ]
-    assert not unlike, "findings sharing no content word with their source point"
-
-
-def test_the_somerset_page_lists_every_finding_in_the_summary(fw, generated):
-    page = generated.pages["examples/somerset-2024.md"]
-    ours = {(f.section, f.item): f for f in example(fw, "somerset-2024").findings}
-    missing = [
-        f"{s}, point {n}"
-        for s, n, _ in somerset_points()
-        if (s, n) not in ours
-        or f'id="{ours[(s, n)].id}"' not in page
-        or ours[(s, n)].text not in page
-    ]
-    assert not missing
-
-
-def test_the_somerset_types_follow_the_summary_headings(fw):
-    want = {
-        "Headline findings: strategy and governance": "headline",
-        "Headline findings: multi-agency practice": "headline",
-        "Key areas of concern": "area-for-improvement",
-        "Good practice": "strength",
-    }
-    assert not [f.id for f in example(fw, "somerset-2024").findings if want[f.section] != f.type]
-
-
 def test_the_audit_example_has_every_audit_finding(fw):
     text = source("001").split("## Findings", 1)[1].split("The Quality and Performance", 1)[0]
     points = [ln[2:] for ln in text.splitlines() if ln.startswith("- ")]
@@ -223,12 +159,13 @@ def working_days_after(start: dt.date, days: int) -> dt.date:
 
 def test_the_somerset_dates(fw):
     dates = {d.what: d for d in example(fw, "somerset-2024").dates}
-    assert (dates["Fieldwork"].date, dates["Fieldwork"].end) == ("2024-05-20", "2024-05-24")
+    fieldwork = dates["On site (fieldwork)"]
+    assert (fieldwork.date, fieldwork.end) == ("2024-05-20", "2024-05-24")
     published = dates["Letter published"]
     assert published.date == "2024-07-18"
     assert "18 June" in published.date_note and "16 working days" in published.date_note
     assert working_days_after(dt.date(2024, 5, 24), 16) == dt.date(2024, 6, 18)
-    due = dates["Statement of action due"].date
+    due = dates["Statement of action due, as the letter states it"].date
     assert due == working_days_after(dt.date(2024, 7, 18), 70).isoformat() == "2024-10-25"
 
 
@@ -282,11 +219,18 @@ def test_every_criterion_page_lists_the_findings_mapped_to_it(fw, generated):
     offenders = []
     for c in fw.criteria:
         page = generated.pages[f"criteria/{c.slug}.md"]
-        if "## In inspection findings" not in page:
+        if "## What inspectors found" not in page:
             offenders.append(f"{c.id}: no section")
-        for e, f, _ in fw.findings_for(c.id):
-            if f"../examples/{e.id}.md#{f.id}" not in page:
-                offenders.append(f"{c.id}: {f.id}")
+        for group, heading, uses in examples.grouped(fw.findings_for(c.id)):
+            marker = f"### {heading} {{#found-{group}}}"
+            if marker not in page:
+                offenders.append(f"{c.id}: no heading '{heading}'")
+            section = page.split(marker, 1)[-1].split("\n### ")[0]
+            for e, f, _ in uses:
+                if f"../examples/{e.id}.md#{f.id}" not in section:
+                    offenders.append(f"{c.id}: {f.id} not under {heading}")
+                if e.letter and f"]({e.letter.address})" not in section:
+                    offenders.append(f"{c.id}: {f.id} without a link to its letter")
         explorer = f"../examples/explorer.md?criterion={c.id})" in page
         if explorer != bool(fw.findings_for(c.id)):
             offenders.append(

@@ -156,7 +156,7 @@ def test_planner_data_carries_the_framework_s_rules(data, site):
     assert [t["working_days"] for t in data["letter"]] == [15, 24, 31, 34]
     assert data["statement_of_action"] == {
         "working_days": 70,
-        "counted_from": "publication",
+        "counted_from": "final-letter",  # paragraph 121: "of receiving the final letter"
         "paras": [120, 121, 122],
     }
     assert data["complaints"]["working_days_after_publication"] == 10

@@ -101,8 +101,8 @@ TAMPERED = [
         "unknown key",
         _set("x", "criteria", 0, "colour"),
         "$.criteria[0].colour",
-        "unknown field 'colour'; allowed fields: agencies, annex_a, focus, id, indicators, "
-        "text, title, url",
+        "unknown field 'colour'; allowed fields: agencies, annex_a, focus, found, id, "
+        "indicators, text, title, url",
     ),
     (
         "assessment",
@@ -168,7 +168,7 @@ TAMPERED = [
         _set("weakness", "examples", 0, "findings", 0, "type"),
         "$.examples[0].findings[0].type",
         "text 'weakness' is not one of 'headline', 'area-for-priority-action', "
-        "'area-for-improvement', 'strength', 'observation'",
+        "'area-for-improvement', 'strength', 'main-finding', 'observation'",
     ),
 ]
 

@@ -1,6 +1,6 @@
 /* JTAI Ready worked examples: the findings explorer.
  *
- * Four labelled drop-down filters (criterion, type, agency, example) in a fieldset; the list
+ * Five labelled drop-down filters (criterion, kind of finding, agency, area, example) in a fieldset; the list
  * and the count update on every change, and the count is announced (role="status").
  * Filters can be preset from the address: explorer.html?criterion=EC4&type=strength.
  */
@@ -16,7 +16,7 @@
     var K = J.dom;
     var el = K.h;
     var total = X.allFindings(data).length;
-    var FILTERS = ["criterion", "type", "agency", "example"];
+    var FILTERS = ["criterion", "type", "agency", "area", "example"];
     var selects = {};
 
     function option(value, label) {
@@ -64,10 +64,12 @@
         el("fieldset", {}, [
           el("legend", { text: "Filter the findings" }),
           field("criterion", "Criterion", criterionOptions()),
-          field("type", "Type of finding", [option("", "Any type")].concat(
+          field("type", "Kind of finding", [option("", "Any kind")].concat(
             usedTypes().map(function (t) { return option(t.id, t.label); }))),
           field("agency", "Agency", [option("", "Any agency")].concat(
             usedAgencies().map(function (a) { return option(a.id, a.name); }))),
+          field("area", "Area", [option("", "Any area")].concat(
+            X.areas(data).map(function (a) { return option(a, a); }))),
           field("example", "Example", [option("", "Any example")].concat(
             data.examples.map(function (e) { return option(e.id, e.title); }))),
           clearButton
@@ -109,7 +111,12 @@
           " ",
           el("a", { href: base + f.url, text: row.example.title + ": finding " + f.number })
         ]),
-        el("p", { class: "jtai-result__text", text: f.text }),
+        el("p", { class: "jtai-result__text", text: X.words(f) }),
+        row.example.letter ? el("p", { class: "jtai-result__from" }, [
+          row.example.area + ": ",
+          el("a", { href: row.example.letter.address, text: row.example.letter.title + " (the letter)" }),
+          f.item ? ", " + f.section + ", point " + f.item + "." : ", " + f.section + "."
+        ]) : null,
         el("ul", { class: "jtai-result__criteria" }, f.criteria.map(function (c) {
           var crit = lookup.criteria[c.id];
           return el("li", {}, [

@@ -33,6 +33,7 @@
     return allFindings(data).filter(function (row) {
       var finding = row.finding;
       if (f.example && row.example.id !== f.example) return false;
+      if (f.area && row.example.area !== f.area) return false;
       if (f.type && finding.type !== f.type) return false;
       if (f.agency && finding.agencies.indexOf(f.agency) < 0) return false;
       if (f.criterion && !finding.criteria.some(function (c) { return c.id === f.criterion; })) {
@@ -57,6 +58,44 @@
     if (matches.length && !misses.length && !extras.length) result = "right";
     else if (matches.length) result = "partly";
     return { result: result, matches: matches, misses: misses, extras: extras, model: model };
+  }
+
+  /** The areas the examples are about, each once, in the examples' order. */
+  function areas(data) {
+    var seen = [];
+    data.examples.forEach(function (e) { if (seen.indexOf(e.area) < 0) seen.push(e.area); });
+    return seen;
+  }
+
+  /** The words a finding shows: the letter's, in quotation marks, or ours. */
+  function words(finding) {
+    return finding.quote ? "\u201c" + finding.quote + "\u201d" : finding.text;
+  }
+
+  var EVERY_LETTER = "every-letter";
+  var GROUP_ORDER = ["priority", "improve", "strength"];
+
+  /**
+   * A practice set drawn from every letter of findings: from each letter (oldest first), its
+   * first area for priority action, first point to improve and first strength, when it has
+   * them. Null when no example has a letter. Shaped like an example, so the exercise and the
+   * presenter view take it as one.
+   */
+  function fromEveryLetter(data) {
+    var letters = data.examples.filter(function (e) { return e.letter; }).slice()
+      .sort(function (a, b) { return a.letter.published < b.letter.published ? -1 :
+        a.letter.published > b.letter.published ? 1 : 0; });
+    if (!letters.length) return null;
+    var findings = [];
+    letters.forEach(function (e) {
+      GROUP_ORDER.forEach(function (g) {
+        var first = e.findings.filter(function (f) { return f.group === g; })[0];
+        if (first) findings.push(first);
+      });
+    });
+    return { id: EVERY_LETTER, title: "From every letter (" + plural(letters.length, "letter", "letters") + ")",
+      kind: "inspection", area: "", url: "examples/index.html", letter: null, findings: findings,
+      mixed: true };
   }
 
   /** Totals over every marked finding. */
@@ -92,8 +131,12 @@
       list.forEach(function (item) { map[item.id] = item; });
       return map;
     };
+    var exampleOf = {};
+    data.examples.forEach(function (e) {
+      e.findings.forEach(function (f) { exampleOf[f.id] = e; });
+    });
     return { criteria: byId(data.criteria), types: byId(data.types),
-      agencies: byId(data.agencies), examples: byId(data.examples) };
+      agencies: byId(data.agencies), examples: byId(data.examples), exampleOf: exampleOf };
   }
 
   /** The value of a query-string parameter (?example=somerset-2024), or "". */
@@ -110,6 +153,10 @@
     plural: plural,
     scoreSentence: scoreSentence,
     index: index,
-    param: param
+    param: param,
+    areas: areas,
+    words: words,
+    fromEveryLetter: fromEveryLetter,
+    EVERY_LETTER: EVERY_LETTER
   };
 });

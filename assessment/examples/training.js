@@ -15,6 +15,9 @@
 
     var base = root.getAttribute("data-base") || "";
     var lookup = X.index(data);
+    var mixed = X.fromEveryLetter(data);  // a set drawn from every letter, offered first
+    var choices = (mixed ? [mixed] : []).concat(data.examples);
+    if (mixed) lookup.examples[mixed.id] = mixed;
     var K = J.dom;
     var el = K.h;
     var RESULT_WORDS = { right: "right", partly: "partly right", wrong: "not right" };
@@ -50,8 +53,8 @@
         return;
       }
       var wanted = preselect || (state.example && state.example.id) || X.param("example");
-      if (!lookup.examples[wanted]) wanted = data.examples[0].id;
-      var radios = data.examples.map(function (ex) {
+      if (!lookup.examples[wanted]) wanted = choices[0].id;
+      var radios = choices.map(function (ex) {
         var id = K.uid("example");
         return el("div", { class: "jtai-choice" }, [
           el("input", { type: "radio", id: id, name: "example", value: ex.id,
@@ -74,7 +77,7 @@
     /** The presenter view (presenter.js) for the example chosen; back here when it is left. */
     function presentChosen() {
       var picked = root.querySelector("input[name=example]:checked");
-      var example = lookup.examples[picked ? picked.value : data.examples[0].id];
+      var example = lookup.examples[picked ? picked.value : choices[0].id];
       J.app("examples").parts.present(root, example, { lookup: lookup, base: base,
         criterionName: criterionName, findingCard: findingCard,
         onLeave: function (id) { start(id); } });
@@ -83,7 +86,7 @@
     function begin(event) {
       event.preventDefault();
       var picked = root.querySelector("input[name=example]:checked");
-      state = { example: lookup.examples[picked ? picked.value : data.examples[0].id],
+      state = { example: lookup.examples[picked ? picked.value : choices[0].id],
         index: 0, marks: [] };
       question();
     }
@@ -96,12 +99,24 @@
         " of " + ex.findings.length });
     }
 
+    /** Where a finding comes from: its area and, for a letter, a link to the letter. */
+    function fromLine(finding) {
+      var ex = lookup.exampleOf[finding.id];
+      if (!ex || !ex.letter) return null;
+      return el("p", { class: "jtai-finding-card__from" }, [
+        ex.area + ": ",
+        el("a", { href: ex.letter.address, text: ex.letter.title + " (the letter)" }),
+        finding.item ? ", " + finding.section + ", point " + finding.item + "." : ", " + finding.section + "."
+      ]);
+    }
+
     function findingCard(finding) {
       var agencies = finding.agencies.map(function (a) { return lookup.agencies[a].name; });
       return el("div", { class: "jtai-finding jtai-finding-card" }, [
         el("p", {}, [el("span", { class: "jtai-tag jtai-tag--" + finding.type,
           text: lookup.types[finding.type].label })]),
-        el("p", { class: "jtai-finding-card__text", text: finding.text }),
+        el("p", { class: "jtai-finding-card__text", text: X.words(finding) }),
+        fromLine(finding),
         agencies.length ? el("p", { class: "jtai-finding-card__agencies",
           text: "Agencies: " + agencies.join("; ") + "." }) : null
       ]);
@@ -237,7 +252,10 @@
           "data-partly": String(total.partly), "data-wrong": String(total.wrong),
           text: X.scoreSentence(total) }),
         el("ol", { class: "jtai-score-list" }, rows),
-        el("p", {}, [
+        el("p", {}, state.example.mixed ? [
+          "See ", el("a", { href: base + state.example.url, text: "the worked examples" }),
+          " for every letter\u2019s findings with their mapping and the questions to discuss."
+        ] : [
           "See ", el("a", { href: base + state.example.url, text: state.example.title }),
           " for every finding with its mapping and the questions to discuss."
         ]),

@@ -329,13 +329,30 @@
   /**
    * A {week, weekday, time} deadline as a date. Without a weekday: the working days of that week
    * ({date, end}). Week 1 on the notification weekday is the day of notification itself. A day
-   * that is not a working day moves as rules.calendar.on_a_holiday says. Returns null for week 0.
+   * that is not a working day moves as rules.calendar.on_a_holiday says, but never out of its
+   * week: when the week has no working day left that way, it goes the other way.
+   * slots (optional, the framework's milestones): with them, deadlines also keep the framework's
+   * order: a deadline moved onto a day where a later one falls earlier in the day makes that
+   * later one wait until the same time. Returns null for week 0.
    */
-  function deadline(d, sched, rules, cal) {
+  function deadline(d, sched, rules, cal, slots) {
     if (!d || !d.week || !sched.weeks[d.week]) return null;
+    if (slots && d.weekday) {
+      var kept = ordered(sched, rules, cal, slots)[slotKey(d)];
+      if (kept) return Object.assign({}, kept);
+    }
+    return dated(d, sched, rules, cal);
+  }
+
+  function slotKey(d) {
+    return d.week + "|" + (d.weekday || "") + "|" + (d.time || "");
+  }
+
+  /** The day a deadline falls on, moved off a bank holiday but kept within its week. */
+  function dated(d, sched, rules, cal) {
     var week = sched.weeks[d.week];
     if (!d.weekday) {
-      return { date: week.start, end: week.end, time: "", range: true, moved: false, reason: "" };
+      return { date: week.start, end: week.end, time: "", range: true, moved: false, reason: "", kept_after: null };
     }
     var date = addDays(week.monday, WEEKDAYS.indexOf(d.weekday));
     var reason = "";
@@ -345,7 +362,12 @@
     } else if (!cal.isWorkingDay(date)) {
       var before = (rules.calendar || {}).on_a_holiday === "previous-working-day";
       reason = "holiday: " + notAWorkingDay(date, cal);
-      date = before ? cal.previousWorkingDay(date) : cal.nextWorkingDay(date);
+      var moved = before ? cal.previousWorkingDay(date) : cal.nextWorkingDay(date);
+      if (toDay(moved) > toDay(week.end) || toDay(moved) < toDay(week.start)) {
+        moved = before ? cal.nextWorkingDay(date) : cal.previousWorkingDay(date);
+        reason = "in-week: " + notAWorkingDay(date, cal);
+      }
+      date = moved;
     }
     if (toDay(date) < toDay(sched.notification)) {
       date = sched.notification;
@@ -355,7 +377,35 @@
       date = sched.fieldwork_start;
       reason = reason || "before-fieldwork";
     }
-    return { date: date, end: "", time: d.time || "", range: false, moved: reason !== "", reason: reason };
+    if (toDay(date) > toDay(week.end)) date = week.end; // a week with no working day after it
+    return { date: date, end: "", time: d.time || "", range: false, moved: reason !== "", reason: reason,
+      kept_after: null };
+  }
+
+  /** Every dated slot, in the framework's order, none before the one it follows: {key: when}. */
+  function ordered(sched, rules, cal, slots) {
+    if (sched.kept && sched.kept.slots === slots) return sched.kept.byKey;
+    var list = slots.filter(function (s) { return s.week && s.weekday && sched.weeks[s.week]; })
+      .slice().sort(compareDeadlines);
+    var byKey = {};
+    var last = null;
+    list.forEach(function (s) {
+      var key = slotKey(s);
+      if (byKey[key]) return;
+      var when = dated(s, sched, rules, cal);
+      if (last && when.date === last.date && when.time && last.time && when.time < last.time) {
+        when.kept_after = { title: last.title, time: when.time };
+        when.time = last.time;
+        when.moved = true;
+      }
+      byKey[key] = when;
+      if (!last || toDay(when.date) > toDay(last.date) || (when.date === last.date && when.time > last.time)) {
+        last = { date: when.date, time: when.time, title: s.title || "" };
+      }
+    });
+    // Kept on the schedule (not enumerable) so the planner and the tracker share one answer.
+    Object.defineProperty(sched, "kept", { value: { slots: slots, byKey: byKey }, configurable: true });
+    return byKey;
   }
 
   // ---------------------------------------------------------------------------------------
@@ -375,7 +425,7 @@
     var sched = schedule(input, rules, cal);
     if (!sched.ok) return sched;
     var milestones = data.milestones.map(function (m) {
-      return { id: m.id, milestone: m, when: deadline(m, sched, rules, cal) };
+      return { id: m.id, milestone: m, when: deadline(m, sched, rules, cal, data.milestones) };
     });
     var countFrom = calRules.letter_counted_from === "fieldwork-start" ? sched.fieldwork_start : sched.fieldwork_end;
     var letter = data.letter.map(function (t) {
@@ -408,16 +458,28 @@
         }
       }
     }
-    var soa = data.statement_of_action;
-    var soaFrom = soa.counted_from === "final-letter" ? finalLetter : publication.used;
-    var statement = { from: soaFrom, counted_from: soa.counted_from, working_days: soa.working_days,
-      date: cal.addWorkingDays(soaFrom, soa.working_days),
-      from_final_letter: cal.addWorkingDays(finalLetter, soa.working_days) };
+    var statement = statementOfAction(data.statement_of_action, finalLetter, publication.used,
+      input && input.letter_statement, cal);
     var complaints = { opens: finalLetter,
       closes: cal.addWorkingDays(publication.used, data.complaints.working_days_after_publication) };
     return { ok: true, schedule: sched, notification: sched.notification, fieldwork_start: sched.fieldwork_start,
       fieldwork_end: sched.fieldwork_end, notes: sched.notes, milestones: milestones, letter: letter,
       final_letter: finalLetter, publication: publication, statement: statement, complaints: complaints };
+  }
+
+  /**
+   * When the statement of action is due. framework: the framework's counting (from the final
+   * letter, or from publication); usual: publication plus the working days, which letters usually
+   * give; letter: the date the partnership's own letter gives, which wins when entered.
+   */
+  function statementOfAction(soa, finalLetter, published, letterDate, cal) {
+    var from = soa.counted_from === "final-letter" ? finalLetter : published;
+    var framework = cal.addWorkingDays(from, soa.working_days);
+    var letter = isDate(letterDate) ? letterDate : "";
+    return { from: from, counted_from: soa.counted_from, working_days: soa.working_days,
+      framework: framework, usual: cal.addWorkingDays(published, soa.working_days), usual_from: published,
+      letter: letter, source: letter ? "letter" : "framework", date: letter || framework,
+      from_final_letter: cal.addWorkingDays(finalLetter, soa.working_days) };
   }
 
   return {

@@ -59,21 +59,32 @@
     return values().noteCopy(name, new Date().toISOString());
   }
 
-  /** The dates both pages share: {mode: "notification" | "fieldwork", date, actual_publication}. */
+  /**
+   * The dates both pages share: {mode: "notification" | "fieldwork", date, actual_publication,
+   * letter_statement (the statement of action date the letter gives)}. A record saved before
+   * letter_statement existed reads with it empty.
+   */
   function loadDates() {
     var d = load(DATES_KEY);
     var D = J.dates;
-    if (!d || typeof d !== "object") return { mode: "notification", date: "", actual_publication: "" };
+    if (!d || typeof d !== "object") return { mode: "notification", date: "", actual_publication: "", letter_statement: "" };
     return {
       mode: d.mode === "fieldwork" ? "fieldwork" : "notification",
       date: D.isDate(d.date) ? d.date : "",
-      actual_publication: D.isDate(d.actual_publication) ? d.actual_publication : ""
+      actual_publication: D.isDate(d.actual_publication) ? d.actual_publication : "",
+      letter_statement: D.isDate(d.letter_statement) ? d.letter_statement : ""
     };
   }
 
+  /** Save the dates. A page that does not know letter_statement (it leaves it out) keeps the
+   * saved one while the inspection's date stays the same, and clears it when the date changes. */
   function saveDates(dates) {
+    var old = loadDates();
+    var same = old.date === (dates.date || "") && old.mode === dates.mode;
+    var letter = Object.prototype.hasOwnProperty.call(dates, "letter_statement") ? dates.letter_statement
+      : same ? old.letter_statement : "";
     return save(DATES_KEY, { mode: dates.mode, date: dates.date || "",
-      actual_publication: dates.actual_publication || "" });
+      actual_publication: dates.actual_publication || "", letter_statement: letter || "" });
   }
 
   /** The planner input for JTAI.dates from the shared dates, or null when no date is set. */
@@ -81,6 +92,7 @@
     if (!dates.date) return null;
     var input = dates.mode === "fieldwork" ? { fieldwork_start: dates.date } : { notification: dates.date };
     if (dates.actual_publication) input.actual_publication = dates.actual_publication;
+    if (dates.letter_statement) input.letter_statement = dates.letter_statement;
     return input;
   }
 

@@ -39,20 +39,41 @@
 
   function movedNote(when, rules) {
     if (!when.moved) return "";
-    if (when.reason === "notification") return "On the day of notification.";
-    if (when.reason.indexOf("holiday: ") === 0) {
+    var notes = [];
+    if (when.reason === "notification") notes.push("On the day of notification.");
+    else if (when.reason.indexOf("holiday: ") === 0) {
       var moved = (rules.calendar || {}).on_a_holiday === "previous-working-day" ? "the working day before" : "the next working day";
-      return "Moved to " + moved + ": " + when.reason.slice(9) + ".";
+      notes.push("Moved to " + moved + ": " + when.reason.slice(9) + ".");
+    } else if (when.reason.indexOf("in-week: ") === 0) {
+      notes.push("Moved to the nearest working day in the same week: " + when.reason.slice(9) + ".");
+    } else if (when.reason === "before-fieldwork") notes.push("Fieldwork starts on " + D.longDate(when.date) + ".");
+    else if (when.reason) notes.push("Not before notification.");
+    if (when.kept_after) {
+      notes.push("Moved to " + D.clock(when.time) + ", not " + D.clock(when.kept_after.time) + ", so that it stays after “" +
+        when.kept_after.title + "”, which a bank holiday moved to the same day.");
     }
-    if (when.reason === "before-fieldwork") return "Fieldwork starts on " + D.longDate(when.date) + ".";
-    return "Not before notification.";
+    return notes.join(" ");
+  }
+
+  /** The agency IDs a milestone involves: its lead, its contributors and everyone in who. */
+  function agencyIds(milestone) {
+    if (!milestone) return [];
+    var ids = milestone.lead ? [milestone.lead].concat(milestone.contributors || []) : [];
+    (milestone.who || []).forEach(function (id) { if (ids.indexOf(id) < 0) ids.push(id); });
+    return ids;
+  }
+
+  /** Whether a row is in an agency's plan: the milestones it takes part in, and the dates that
+   * concern every agency (fieldwork and what follows it), which name no agency. */
+  function forAgency(row, agency) {
+    return !agency || row.agencies === null || row.agencies.indexOf(agency) >= 0;
   }
 
   function milestoneRow(entry, data) {
     var m = entry.milestone;
     var w = entry.when;
     return {
-      id: m.id, group: "week-" + m.week, date: w.date, end: w.range ? w.end : "", time: w.time,
+      id: m.id, group: "week-" + m.week, date: w.date, end: w.range ? w.end : "", time: w.time, agencies: agencyIds(m),
       title: m.title, what: m.what, who: m.by === "inspectors" ? ["Inspectors"].concat(names(data, m.who))
         : names(data, m.who), by: m.by, annex_a: m.annex_a || [], paras: m.paras || [],
       note: movedNote(w, data.rules), relative: m.label || ""
@@ -68,7 +89,7 @@
       var isPub = l.id === pubId;
       rows.push({ id: "letter-" + l.id, group: AFTER, date: l.date, end: "", time: "",
         title: isPub && plan.publication.actual ? l.timescale.activity + " (standard date)" : l.timescale.activity,
-        what: l.timescale.working_days + " working days after " + fromText + ".", who: [], by: "inspectors",
+        what: l.timescale.working_days + " working days after " + fromText + "." + (isPub ? slipText(data) : ""), who: [], by: "inspectors",
         annex_a: [], paras: l.timescale.paras, note: "", relative: l.timescale.working_days + " working days after fieldwork" });
     });
     if (plan.publication.actual) {
@@ -83,17 +104,36 @@
       what: data.complaints.text + " That is " + data.complaints.working_days_after_publication +
         " working days after " + usedText + " (" + D.longDate(plan.publication.used) + ").",
       who: ["Local partnership"], by: "local", annex_a: [], paras: data.complaints.paras, note: "", relative: "" });
-    var s = plan.statement;
-    var from = s.counted_from === "final-letter" ? "the final letter (" + D.longDate(s.from) + ")"
-      : usedText + " (" + D.longDate(s.from) + ")";
-    rows.push({ id: "statement-of-action", group: AFTER, date: s.date, end: "", time: "",
-      title: "Statement of action due, if the letter asks for one",
-      what: s.working_days + " working days after " + from + ".",
-      who: ["Local partnership"], by: "local", annex_a: [], paras: data.statement_of_action.paras,
-      note: s.counted_from === "publication" && s.from_final_letter !== s.date
-        ? "Counted from receiving the final letter, as the framework words it, it would be " + D.longDate(s.from_final_letter) + "."
-        : "", relative: "" });
+    rows.push(statementRow(plan, data, usedText));
     return rows;
+  }
+
+  /** Publication is usually on the standard date, not always: what the published letters show. */
+  function slipText(data) {
+    var found = data.published_letters || {};
+    if (!found.count) return " Publication is usually on this date, but it can be later.";
+    return " Publication is usually on this date, but it can be later: in the " + found.count +
+      " published letters for this theme it took " + found.publication_fewest + " to " + found.publication_most +
+      " working days, later around elections and Christmas.";
+  }
+
+  /** The statement of action: the letter's own date when entered, else the framework's. */
+  function statementRow(plan, data, usedText) {
+    var s = plan.statement;
+    var days = s.working_days + " working days";
+    var framework = days + " after " + (s.counted_from === "final-letter"
+      ? "the final letter (" + D.longDate(s.from) + ")" : usedText + " (" + D.longDate(s.from) + ")");
+    var usual = "Letters usually give " + days + " after publication: " + D.longDate(s.usual) + ".";
+    var row = { id: "statement-of-action", group: AFTER, date: s.date, end: "", time: "",
+      who: ["Local partnership"], by: "local", annex_a: [], paras: data.statement_of_action.paras, note: "", relative: "" };
+    if (s.source === "letter") {
+      return Object.assign(row, { title: "Statement of action due (the date in your letter)",
+        what: "The date your letter of findings gives. The framework’s latest date is " + D.longDate(s.framework) +
+          ", " + framework + ". " + usual,
+        note: s.letter < plan.final_letter ? "This is before the final letter is due (" + D.longDate(plan.final_letter) + "). Check the date." : "" });
+    }
+    return Object.assign(row, { title: "Statement of action due, if the letter asks for one (the framework’s latest date)",
+      what: framework + ". " + usual + " The date written in your letter is the one that counts: enter it in the planner when you have it." });
   }
 
   function compare(a, b) {
@@ -107,8 +147,9 @@
     return a.index - b.index;
   }
 
-  /** Every row of the plan, in date order within its group: {groups, rows}. */
-  function rows(plan, data) {
+  /** Every row of the plan, in date order within its group: {groups, rows}. With an agency ID,
+   * only that agency's rows (forAgency). Rows that are not milestones have agencies null. */
+  function rows(plan, data, agency) {
     var list = [];
     var fwWeek = data.rules.fieldwork_week;
     list.push({ id: "fieldwork", group: "week-" + fwWeek, date: plan.fieldwork_start, end: plan.fieldwork_end,
@@ -118,7 +159,11 @@
       if (entry.when) list.push(milestoneRow(entry, data));
     });
     list = list.concat(afterRows(plan, data));
-    list.forEach(function (r, i) { r.index = i; });
+    list.forEach(function (r, i) {
+      r.index = i;
+      if (!r.agencies) r.agencies = null;
+    });
+    list = list.filter(function (r) { return forAgency(r, agency); });
     var order = groups(data, plan);
     var sorted = [];
     order.forEach(function (g) {
@@ -142,22 +187,40 @@
   var HEADER = ["Date", "End date", "Day", "Time", "Stage", "What happens", "Details", "Who",
     "Annex A items", "Framework paragraphs", "Note"];
 
-  /** The plan as a CSV file (with byte order mark). */
-  function toCSV(plan, data) {
-    var r = rows(plan, data);
+  /** The plan as a CSV file (with byte order mark), for one agency when agency is given. */
+  function toCSV(plan, data, agency) {
+    var r = rows(plan, data, agency);
     var title = {};
     r.groups.forEach(function (g) { title[g.id] = g.title; });
     return CSV.file(HEADER, r.rows.map(function (row) {
       return [CSV.ukDate(row.date), row.end ? CSV.ukDate(row.end) : "", D.weekdayName(D.weekday(row.date)),
         row.end ? "" : row.time, title[row.group], row.title, row.what, row.who.join("; "),
-        row.annex_a.join(", "), row.paras.join(", "), row.note];
+        itemsFor(row.annex_a, data, agency).join(", "), row.paras.join(", "), row.note];
     }));
   }
 
   /** Named from the notification date, the date people know the inspection by. */
-  function fileName(plan, extension) {
-    return "jtai-plan-notified-" + plan.notification + "." + extension;
+  function fileName(plan, extension, agency) {
+    return "jtai-plan-notified-" + plan.notification + (agency ? "-" + agency : "") + "." + extension;
   }
 
-  return { rows: rows, dateText: dateText, timeText: timeText, toCSV: toCSV, HEADER: HEADER, fileName: fileName };
+  /** Of a row's Annex A item IDs, those an agency leads or contributes to (all without one). */
+  function itemsFor(ids, data, agency) {
+    if (!agency) return ids.slice();
+    var byId = {};
+    data.annex_a.forEach(function (i) { byId[i.id] = i; });
+    return ids.filter(function (id) {
+      var i = byId[id];
+      return i && (i.agency === agency || (i.contributors || []).indexOf(agency) >= 0);
+    });
+  }
+
+  /** The short name of an agency ID ("Police"), "" for none. */
+  function agencyName(data, agency) {
+    var found = data.agencies.filter(function (a) { return a.id === agency; })[0];
+    return found ? found.short_name || found.name : "";
+  }
+
+  return { rows: rows, dateText: dateText, timeText: timeText, toCSV: toCSV, HEADER: HEADER, fileName: fileName,
+    agencyIds: agencyIds, forAgency: forAgency, agencyName: agencyName, itemsFor: itemsFor };
 });

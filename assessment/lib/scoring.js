@@ -9,10 +9,14 @@
  *   "dont-know" (recorded, never counted), or nothing (not assessed, never counted).
  * - A criterion's score is the mean of its counted values, rounded half up to 2 decimal places;
  *   no counted values means no score (never zero).
- * - The suggested outcome is the first band, from the top, whose `min` the score reaches.
+ * - The suggested outcome is the first band, from the top, whose `min` the score reaches, unless
+ *   the data's `weak_answers` rule holds it back: a criterion with any rated statement at
+ *   `any_level` or lower, or with at least `share` of its rated statements at `share_level` or
+ *   lower, is suggested no better than `best_outcome` (`held_back` says when that lowered it).
  * - An override replaces the suggestion only when it names a band and gives a reason.
- * - A focus area's score and the overall score are the mean of the criterion scores (as shown,
- *   2 decimal places) of the criteria that have one. They get no band: JTAIs are ungraded.
+ * - A focus area and the whole assessment are summed up by counting their criteria in each band
+ *   (`counts`), never by the band of an average. Their mean score (of the criterion scores as
+ *   shown, 2 decimal places) is kept for the working-out only: JTAIs are ungraded.
  *
  * Loads as a classic script (JTAI.scoring) or with require() in Node.
  */
@@ -52,7 +56,38 @@
     var closed = {};
     (a.action_statuses || []).forEach(function (s) { closed[s.id] = !!s.done; });
     return { data: data, levels: levels, outside: outside, bands: bands,
-      evidenceKeys: evidenceKeys, closed: closed };
+      evidenceKeys: evidenceKeys, closed: closed, weak: weakRule(a, levels, bands) };
+  }
+
+  /** The weak-answers rule as values and a band rank, or null when the data has none. */
+  function weakRule(a, levels, bands) {
+    var w = a.weak_answers;
+    if (!w) return null;
+    var rank = bands.map(function (b) { return b.id; }).indexOf(w.best_outcome);
+    if (rank < 0 || !(w.any_level in levels) || !(w.share_level in levels)) return null;
+    return { best: rank, anyValue: levels[w.any_level], shareValue: levels[w.share_level], share: w.share };
+  }
+
+  /**
+   * Which weak answers a criterion's rated values hold: {any, share, holds}. any: how many are at
+   * the rule's `any_level` or lower; share: how many at its `share_level` or lower.
+   */
+  function weakAnswers(values, rule) {
+    var out = { any: 0, share: 0, holds: false };
+    if (!rule || !values.length) return out;
+    values.forEach(function (v) {
+      if (v <= rule.anyValue) out.any += 1;
+      if (v <= rule.shareValue) out.share += 1;
+    });
+    out.holds = out.any > 0 || out.share >= rule.share * values.length;
+    return out;
+  }
+
+  /** The suggested band: the score's band, held back to the rule's best band by weak answers. */
+  function suggest(scoreBand, weak, ctx) {
+    if (scoreBand === null || !weak.holds) return scoreBand;
+    var ids = ctx.bands.map(function (b) { return b.id; });
+    return ids[Math.max(ids.indexOf(scoreBand), ctx.weak.best)];
   }
 
   function bandFor(score, bands) {
@@ -112,14 +147,17 @@
     answer = answer || {};
     var counts = countAnswers(criterion, answer.indicators || {}, ctx);
     var score = counts.rated ? Math.round((counts.sum * 100) / counts.rated) / 100 : null;
-    var suggested = bandFor(score, ctx.bands);
+    var scoreBand = bandFor(score, ctx.bands);
+    var weak = weakAnswers(counts.values, ctx.weak);
+    var suggested = suggest(scoreBand, weak, ctx);
     var o = applyOverride(answer, suggested, ctx.bands);
     var evidence = hasEvidence(answer, ctx);
     return {
       id: criterion.id, focus: criterion.focus,
       total: counts.total, rated: counts.rated, dont_know: counts.dont_know,
       unrated: counts.unrated, sum: counts.sum, values: counts.values,
-      score: score, suggested: suggested, outcome: o.outcome,
+      score: score, score_band: scoreBand, suggested: suggested, outcome: o.outcome,
+      held_back: suggested !== scoreBand, weak_any: weak.any, weak_share: weak.share,
       overridden: o.overridden, override_pending: o.override_pending,
       override_reason: o.override_reason,
       has_evidence: evidence,

@@ -25,13 +25,7 @@
     return cached.lookups;
   }
 
-  /** The agency IDs a row's milestone involves (lead, contributors and everyone in who). */
-  function agencyIds(milestone) {
-    if (!milestone) return [];
-    var ids = milestone.lead ? [milestone.lead].concat(milestone.contributors) : [];
-    milestone.who.forEach(function (id) { if (ids.indexOf(id) < 0) ids.push(id); });
-    return ids;
-  }
+  var agencyIds = J.plan.agencyIds;
 
   /** The names for a row's Who column: ["Inspectors", "Social care (lead)", "Police", …]. */
   function who(row, data) {
@@ -44,27 +38,41 @@
     return m.by === "inspectors" ? ["Inspectors"].concat(names) : names;
   }
 
-  /** The select list; onChange(agencyId) is called with "" for every agency. */
-  function filter(data, onChange) {
+  /** The select list, showing `chosen`; onChange(agencyId) is called with "" for every agency.
+   * Below it, a link to the Annex A readiness tracker filtered to the same agency. */
+  function filter(data, chosen, onChange) {
     var h = J.dom.h;
-    var select = h("select", { id: "planner-agency", on: { change: function () { onChange(select.value); } } },
-      [h("option", { value: "", text: "Every agency" })].concat(data.agencies.map(function (a) {
-        return h("option", { value: a.id, text: a.short_name || a.name });
-      })));
+    var link = h("a", { id: "planner-tracker-link" });
+    var select = h("select", { id: "planner-agency", on: { change: function () {
+      trackerLink(link, data, select.value);
+      onChange(select.value);
+    } } }, [h("option", { value: "", text: "Every agency" })].concat(data.agencies.map(function (a) {
+      return h("option", { value: a.id, text: a.short_name || a.name });
+    })));
+    select.value = chosen;
+    trackerLink(link, data, chosen);
     return h("div", { class: "jtai-field jtai-no-print" }, [
-      h("label", { for: "planner-agency", text: "Show what an agency leads or contributes to" }), select
+      h("label", { for: "planner-agency", text: "Show what an agency leads or contributes to" }), select,
+      h("p", { class: "jtai-hint" }, [link])
     ]);
   }
 
-  /** Hide the rows agencyId takes no part in; returns a sentence saying what is shown. */
+  function trackerLink(link, data, agencyId) {
+    link.setAttribute("href", "tracker.html" + (agencyId ? "?agency=" + encodeURIComponent(agencyId) : ""));
+    link.textContent = agencyId ? "See the Annex A items " + lookups(data).short[agencyId] + " lead or contribute to in the readiness tracker"
+      : "See every Annex A item in the readiness tracker";
+  }
+
+  /** Hide the rows agencyId takes no part in (JTAI.plan.forAgency: rows that are not milestones
+   * have no data-agencies and stay); returns a sentence saying what is shown. */
   function applyFilter(container, data, agencyId) {
     var L = lookups(data);
     var shown = 0;
     Array.prototype.forEach.call(container.querySelectorAll("tr[data-agencies]"), function (tr) {
       var ids = tr.getAttribute("data-agencies").split(" ").filter(Boolean);
-      var show = !agencyId || !ids.length || ids.indexOf(agencyId) >= 0;
+      var show = !agencyId || ids.indexOf(agencyId) >= 0;
       tr.hidden = !show;
-      if (show && ids.length) shown += 1;
+      if (show) shown += 1;
     });
     if (!agencyId) return "Showing every agency’s dates.";
     var name = L.short[agencyId];
@@ -72,5 +80,6 @@
   }
 
   J.app("planner").parts.agencies = { who: who, agencyIds: agencyIds, filter: filter, applyFilter: applyFilter,
+    name: function (data, agencyId) { return lookups(data).short[agencyId] || ""; },
     milestone: function (row, data) { return lookups(data).milestones[row.id] || null; } };
 })(self);

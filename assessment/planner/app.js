@@ -16,6 +16,8 @@
   var DateInput = root.JTAI.dateInput;
   var el = K.h;
   var agencyFilter = "";
+  // The agency chosen, kept in this browser apart from the dates the tracker shares.
+  var VIEW_KEY = root.JTAI.storage.scoped("jtai-ready:planner-view");
 
   function $(id) {
     return document.getElementById(id);
@@ -27,8 +29,11 @@
     var dateField = DateInput.create({ id: "planner-date", legend: "Date", name: "the date" });
     var actualField = DateInput.create({ id: "planner-actual", legend: "Actual publication date",
       name: "the publication date", hint: "Leave it empty until the letter is published. For example, 18 7 2024." });
+    var letterField = DateInput.create({ id: "planner-letter", legend: "Statement of action due, as the letter gives it",
+      name: "the date in the letter", hint: "Leave it empty until you have the letter. For example, 25 10 2024." });
     $("planner-date-field").replaceWith(dateField.element);
     $("planner-actual-field").replaceWith(actualField.element);
+    $("planner-letter-field").replaceWith(letterField.element);
     var status = $("planner-status");
     var result = $("planner-result");
     var state = Store.loadDates();
@@ -101,7 +106,8 @@
         dateError(read.empty ? "Enter the date, for example 3 5 2024." : read.message, read.parts);
         return;
       }
-      var next = { mode: mode(), date: read.iso, actual_publication: state.actual_publication };
+      var next = { mode: mode(), date: read.iso, actual_publication: state.actual_publication,
+        letter_statement: state.letter_statement };
       var check = D.schedule(Store.inputFor(next), data.rules, cal);
       if (!check.ok) {
         dateError(check.message);
@@ -118,70 +124,98 @@
     });
 
     $("planner-clear").addEventListener("click", function () {
-      state = { mode: mode(), date: "", actual_publication: "" };
+      state = { mode: mode(), date: "", actual_publication: "", letter_statement: "" };
       dateField.clear();
       actualField.clear();
+      letterField.clear();
       saveState();
       show(false);
       K.announce("Date cleared.", status);
       dateField.focus();
     });
 
-    $("planner-publication-form").addEventListener("submit", function (event) {
-      event.preventDefault();
-      var read = actualField.value();
-      if (!read.ok) {
-        actualField.showError(read.message + " Or leave all three boxes empty.", read.parts);
-        actualField.focus();
-        return;
+    /** A date that may be left empty (the publication date, the date in the letter): saved
+     * under state[key] and announced with said(value) once the plan is redrawn. */
+    function optionalDate(field, formId, clearId, key, said) {
+      function use(value) {
+        state[key] = value;
+        saveState();
+        show(false);
+        K.announce(said(value), status);
       }
-      actualField.clearError();
-      var value = read.iso;
-      state.actual_publication = value;
-      saveState();
-      show(false);
-      K.announce(value ? "Actual publication date recorded: " + D.longDate(value) + ". Statement of action due " +
-        D.longDate(current.statement.date) + "." : "Actual publication date cleared: using the standard date.", status);
-    });
+      $(formId).addEventListener("submit", function (event) {
+        event.preventDefault();
+        var read = field.value();
+        if (!read.ok) {
+          field.showError(read.message + " Or leave all three boxes empty.", read.parts);
+          field.focus();
+          return;
+        }
+        field.clearError();
+        use(read.iso);
+      });
+      $(clearId).addEventListener("click", function () {
+        field.clear();
+        use("");
+      });
+    }
 
-    $("planner-actual-clear").addEventListener("click", function () {
-      actualField.clear();
-      state.actual_publication = "";
-      saveState();
-      show(false);
-      K.announce("Actual publication date cleared: using the standard date.", status);
+    optionalDate(actualField, "planner-publication-form", "planner-actual-clear", "actual_publication", function (value) {
+      return value ? "Actual publication date recorded: " + D.longDate(value) + ". Last day to complain " +
+        D.longDate(current.complaints.closes) + "." : "Actual publication date cleared: using the standard date.";
+    });
+    optionalDate(letterField, "planner-letter-form", "planner-letter-clear", "letter_statement", function (value) {
+      return value ? "Statement of action date from your letter recorded: " + D.longDate(value) +
+        ". The plan, calendar file, spreadsheet and print use it."
+        : "Date from the letter cleared: the plan uses the framework’s latest date, " + D.longDate(current.statement.date) + ".";
     });
 
     $("planner-ics").addEventListener("click", function () {
       if (!current) return;
-      K.download(Plan.fileName(current, "ics"), root.JTAI.ics.fromPlan(current, data, { now: K.nowStamp() }),
-        "text/calendar;charset=utf-8");
-      K.announce("Calendar file downloaded.", status);
+      K.download(Plan.fileName(current, "ics", agencyFilter),
+        root.JTAI.ics.fromPlan(current, data, { now: K.nowStamp(), agency: agencyFilter }), "text/calendar;charset=utf-8");
+      K.announce("Calendar file downloaded" + whose(data) + ".", status);
     });
     $("planner-csv").addEventListener("click", function () {
       if (!current) return;
-      K.download(Plan.fileName(current, "csv"), Plan.toCSV(current, data), "text/csv;charset=utf-8");
-      K.announce("Spreadsheet file downloaded.", status);
+      K.download(Plan.fileName(current, "csv", agencyFilter), Plan.toCSV(current, data, agencyFilter), "text/csv;charset=utf-8");
+      K.announce("Spreadsheet file downloaded" + whose(data) + ".", status);
     });
     // The printed plan is drawn with the plan (a wall planner first, lib/print.css): nothing to do
     // at print time.
     $("planner-print").addEventListener("click", function () { root.print(); });
 
     var parts = root.JTAI.app("planner").parts;
-    $("planner-tables").before(parts.agencies.filter(data, function (agency) {
+    agencyFilter = savedAgency(data);
+    $("planner-tables").before(parts.agencies.filter(data, agencyFilter, function (agency) {
       agencyFilter = agency;
-      K.announce(parts.agencies.applyFilter(result, data, agency), status);
+      var saved = Store.save(VIEW_KEY, { agency: agency });
+      if (current) render(current, data, cal);
+      K.announce(parts.agencies.applyFilter(result, data, agency) + (saved.ok ? "" : " " + saved.message), status);
     }));
     parts.checklist();
 
     setMode(state.mode);
     dateField.set(state.date);
     actualField.set(state.actual_publication);
+    letterField.set(state.letter_statement);
     if (!Store.canSave()) $("planner-saved").textContent = "This browser is not saving for this site: your dates last until you close the page.";
     show(false);
     // After the browser's own jump to the link's anchor, which happens up to the load event.
     if (document.readyState === "complete") goToWeek();
     else root.addEventListener("load", goToWeek);
+  }
+
+  /** The agency chosen last time, if the framework still has it. */
+  function savedAgency(data) {
+    var saved = Store.load(VIEW_KEY);
+    var id = saved && typeof saved.agency === "string" ? saved.agency : "";
+    return data.agencies.some(function (a) { return a.id === id; }) ? id : "";
+  }
+
+  /** ", for Police" when an agency is chosen. */
+  function whose(data) {
+    return agencyFilter ? " for " + Plan.agencyName(data, agencyFilter) : "";
   }
 
   /** A link from another page ("See week 2 as dates", planner.html#week-2) lands on that week's
@@ -200,7 +234,7 @@
   function render(plan, data, cal) {
     var wall = $("planner-wall");
     if (wall) wall.remove();
-    var wallPlanner = root.JTAI.app("planner").parts.wallPlanner(plan, data, cal);
+    var wallPlanner = root.JTAI.app("planner").parts.wallPlanner(plan, data, cal, agencyFilter);
     wallPlanner.id = "planner-wall";
     $("planner-result-title").before(wallPlanner);
     renderNotes(plan, data);
@@ -217,10 +251,15 @@
       (g.id === "after" ? after : weeks).appendChild(table(g, rows, items, data));
     });
     $("planner-standard").textContent = D.longDate(plan.publication.standard);
+    $("planner-statement-framework").textContent = D.longDate(plan.statement.framework);
+    $("planner-statement-usual").textContent = D.longDate(plan.statement.usual);
     var pubNotes = $("planner-publication-notes");
     K.clear(pubNotes);
     plan.publication.notes.forEach(function (n) { pubNotes.appendChild(el("p", { text: n.text })); });
-    root.JTAI.app("planner").parts.agencies.applyFilter($("planner-result"), data, agencyFilter);
+    var shown = root.JTAI.app("planner").parts.agencies.applyFilter($("planner-result"), data, agencyFilter);
+    var filterNote = $("planner-filter-note");
+    filterNote.textContent = agencyFilter ? shown + " The calendar file, spreadsheet and print show the same." : "";
+    filterNote.hidden = !agencyFilter;
   }
 
   function renderNotes(plan, data) {
@@ -249,9 +288,8 @@
       ["Fieldwork", D.longDate(plan.fieldwork_start) + " to " + D.longDate(plan.fieldwork_end), "fieldwork"],
       ["Final letter (under embargo)", D.longDate(plan.final_letter), "final-letter"],
       [plan.publication.actual ? "Published" : "Standard publication date", D.longDate(plan.publication.used), "publication"],
-      ["Last day to complain", D.longDate(plan.complaints.closes), "complaints"],
-      ["Statement of action due", D.longDate(plan.statement.date), "statement"]
-    ];
+      ["Last day to complain", D.longDate(plan.complaints.closes), "complaints"]
+    ].concat(statementEntries(plan.statement));
     entries.forEach(function (e) {
       dl.appendChild(el("div", { class: "jtai-summary__row" }, [
         el("dt", { text: e[0] }), el("dd", { text: e[1], "data-key": e[2] })
@@ -259,25 +297,38 @@
     });
   }
 
-  function whatCell(row, items, who, milestone) {
+  /** The statement of action: the date that counts first, then the others for comparison. */
+  function statementEntries(s) {
+    var usual = ["Letters usually give (publication + " + s.working_days + " working days)", D.longDate(s.usual), "statement-usual"];
+    if (s.source === "letter") {
+      return [["Statement of action due (the date in your letter)", D.longDate(s.letter), "statement"],
+        ["The framework’s latest date", D.longDate(s.framework), "statement-framework"], usual];
+    }
+    return [["Statement of action due (the framework’s latest date)", D.longDate(s.framework), "statement"], usual];
+  }
+
+  function whatCell(row, items, who, milestone, data) {
     var cell = el("div", { class: "jtai-plan-what" }, [el("strong", { text: row.title })]);
     if (row.what) cell.appendChild(el("span", { text: " " + row.what }));
     if (milestone && milestone.our_reading) {
       cell.appendChild(el("span", { class: "jtai-plan-ours" }, [" ", el("strong", { text: "Our reading:" }), " " + milestone.our_reading]));
     }
     if (row.note) {
-      var assumed = /^Moved to /.test(row.note) ? " This is the site’s assumption: check with the lead inspector." : "";
+      var assumed = /Moved to /.test(row.note) ? " This is the site’s assumption: check with the lead inspector." : "";
       cell.appendChild(el("span", { class: "jtai-plan-moved", text: " " + row.note + assumed }));
     }
-    if (row.annex_a.length) {
+    var ids = Plan.itemsFor(row.annex_a, data, agencyFilter);
+    if (ids.length) {
       var list = el("ul", { class: "jtai-plan-items" });
-      row.annex_a.forEach(function (id) {
+      ids.forEach(function (id) {
         var item = items[id];
         list.appendChild(el("li", {}, [item ? el("a", { href: item.url, text: item.label }) : id]));
       });
+      var count = ids.length < row.annex_a.length
+        ? ids.length + " of " + row.annex_a.length + ", " + Plan.agencyName(data, agencyFilter) + "’s" : String(ids.length);
       cell.appendChild(el("details", { class: "jtai-plan-annex" }, [
-        el("summary", { text: "Annex A items due (" + row.annex_a.length + ")" }), list]));
-      cell.appendChild(el("span", { class: "jtai-print-only", text: " Annex A items due: " + row.annex_a.length + "." }));
+        el("summary", { text: "Annex A items due (" + count + ")" }), list]));
+      cell.appendChild(el("span", { class: "jtai-print-only", text: " Annex A items due: " + count + "." }));
     }
     // On paper, who acts goes here rather than in its own column (lib/print.css), by short name.
     if (who.length) cell.appendChild(el("span", { class: "jtai-print-only", text: " Who: " + who.join(", ") + "." }));
@@ -314,11 +365,11 @@
         return {
           attrs: { id: "plan-row-" + row.id, "data-date": row.date, "data-end": row.end || null,
             "data-time": row.time || null, class: row.note ? "jtai-plan-row--moved" : null,
-            "data-agencies": A.agencyIds(milestone).join(" ") },
+            "data-agencies": row.agencies === null ? null : row.agencies.join(" ") },
           cells: [
             { node: dateCell(row), attrs: { class: "jtai-plan-date" } },
             { text: Plan.timeText(row), attrs: { class: "jtai-plan-time" } },
-            { node: whatCell(row, items, who, milestone) },
+            { node: whatCell(row, items, who, milestone, data) },
             { text: who.join(", "), attrs: { class: "jtai-plan-who" } }
           ]
         };

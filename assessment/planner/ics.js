@@ -127,13 +127,16 @@
     return lines.map(fold).join(CRLF) + CRLF;
   }
 
-  function description(row, data) {
+  function description(row, data, agency) {
     var parts = [row.what];
     if (row.who.length) parts.push("Who: " + row.who.join(", ") + ".");
-    if (row.annex_a.length) {
+    var ids = Plan.itemsFor(row.annex_a, data, agency);
+    if (ids.length) {
       var items = {};
       (data.annex_a || []).forEach(function (i) { items[i.id] = i.label; });
-      parts.push("Annex A: " + row.annex_a.map(function (id) { return items[id] || id; }).join("; ") + ".");
+      var whose = agency && ids.length < row.annex_a.length
+        ? " (" + ids.length + " of " + row.annex_a.length + ", those " + Plan.agencyName(data, agency) + " lead or contribute to)" : "";
+      parts.push("Annex A" + whose + ": " + ids.map(function (id) { return items[id] || id; }).join("; ") + ".");
     }
     if (row.note) parts.push(row.note);
     if (row.paras.length) parts.push("Source: framework paragraph" + (row.paras.length > 1 ? "s " : " ") + row.paras.join(", ") + ".");
@@ -153,23 +156,26 @@
       : { trigger: WEEK_BEFORE_AT_9AM, text: "Due in a week, " + D.longDate(row.date) + ": " + row.title };
   }
 
-  /** The planner's rows as calendar events. */
-  function eventsFromPlan(plan, data) {
-    var r = Plan.rows(plan, data);
+  /** The planner's rows as calendar events; with an agency ID, only the events it takes part in. */
+  function eventsFromPlan(plan, data, agency) {
+    var r = Plan.rows(plan, data, agency);
     var key = data.framework.id + "-" + plan.notification;
     return r.rows.map(function (row) {
       var week = row.end && !BANNERS[row.id];
       return { uid: row.id + "." + key + "@jtai-ready.invalid",
         summary: "JTAI: " + row.title + (week ? " (during the week, to " + D.shortDate(row.end) + ")" : ""),
-        description: description(row, data), date: row.date, end: week ? "" : row.end,
+        description: description(row, data, agency), date: row.date, end: week ? "" : row.end,
         time: row.end ? "" : row.time, categories: ["JTAI"], alarm: alarm(row) };
     });
   }
 
+  /** options: {now, agency (an agency ID: only its events, and the calendar's name says so)}. */
   function fromPlan(plan, data, options) {
-    var o = Object.assign({ name: "JTAI " + D.longDate(plan.fieldwork_start).replace(/^\w+ /, "") + " (" + data.framework.short_title + ")",
+    var agency = (options || {}).agency || "";
+    var whose = agency ? ", " + Plan.agencyName(data, agency) : "";
+    var o = Object.assign({ name: "JTAI " + D.longDate(plan.fieldwork_start).replace(/^\w+ /, "") + " (" + data.framework.short_title + whose + ")",
       prodid: "-//JTAI Ready//Preparation planner " + data.app_version + "//EN" }, options || {});
-    return build(eventsFromPlan(plan, data), o);
+    return build(eventsFromPlan(plan, data, agency), o);
   }
 
   return { build: build, fromPlan: fromPlan, eventsFromPlan: eventsFromPlan, escapeText: escapeText,

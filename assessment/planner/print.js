@@ -49,13 +49,17 @@
     return out;
   }
 
-  /** The wall planner for a worked-out plan (an element shown only in print). */
-  function wallPlanner(plan, data, cal) {
+  /** The wall planner for a worked-out plan (an element shown only in print); with an agency
+   * ID, only that agency's dates, and the heading names it. */
+  function wallPlanner(plan, data, cal, agency) {
     var h = J.dom.h;
-    var r = Plan.rows(plan, data);
+    var r = Plan.rows(plan, data, agency);
     var after = r.rows.filter(function (row) { return row.group === "after"; });
+    var whose = agency ? " for " + Plan.agencyName(data, agency) : "";
     return h("section", { class: "jtai-wall jtai-print-only", "aria-hidden": "true" }, [
-      h("h2", { text: "JTAI plan: key dates at a glance" }),
+      h("h2", { text: "JTAI plan" + whose + ": key dates at a glance" }),
+      agency ? h("p", { class: "jtai-wall__filter", text: "Only the dates " + Plan.agencyName(data, agency) +
+        " lead or contribute to, with fieldwork and what follows it. Every agency’s plan is on the planner page." }) : null,
       h("p", { text: "Notification " + D.longDate(plan.notification) + ". Fieldwork " + D.longDate(plan.fieldwork_start) +
         " to " + D.longDate(plan.fieldwork_end) + ". Times are the framework’s; the lead inspector’s timeline is the one that counts." }),
       h("table", { class: "jtai-wall__grid" }, [

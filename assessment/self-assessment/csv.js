@@ -6,7 +6,7 @@
  * that a spreadsheet would run as a formula (starting = + - @, tab or CR) prefixed with an
  * apostrophe. Scores and outcomes come from JTAI.scoring: nothing is worked out here.
  *
- * Loads as a classic script (JTAI.assessmentCsv, after scoring.js, labels.js and
+ * Loads as a classic script (JTAI.assessmentCsv, after scoring.js, labels.js, explain.js and
  * ../lib/csv.js) or with require()
  * in Node.
  */
@@ -14,12 +14,12 @@
   "use strict";
   if (typeof module === "object" && module.exports) {
     module.exports = factory(require("../lib/scoring.js"), require("../lib/labels.js"),
-      require("../lib/csv.js"));
+      require("../lib/csv.js"), require("./explain.js"));
   } else {
     var J = root.JTAI = root.JTAI || {};
-    J.assessmentCsv = factory(J.scoring, J.labels, J.csv);
+    J.assessmentCsv = factory(J.scoring, J.labels, J.csv, J.explain);
   }
-})(typeof self !== "undefined" ? self : this, function (Scoring, Labels, CsvFile) {
+})(typeof self !== "undefined" ? self : this, function (Scoring, Labels, CsvFile, Explain) {
   "use strict";
 
   var BOM = CsvFile.BOM;
@@ -44,7 +44,7 @@
     var prompts = data.assessment.evidence_prompts.map(function (p) { return p.label; });
     return ["Assessment", "Partnership", "Answering for", "Role", "Date", "Focus area", "Criterion",
       "Criterion title", "Indicator", "Indicator text", "Rating", "Rating value", "Criterion score",
-      "Suggested outcome", "Outcome", "Overridden", "Override reason", "Strength without evidence",
+      "Suggested outcome", "Held back by a weak answer", "Outcome", "Overridden", "Override reason", "Strength without evidence",
       "Confidence"].concat(prompts, ["Annex A documents", "Actions"]);
   }
 
@@ -56,7 +56,8 @@
     var evidence = data.assessment.evidence_prompts.map(function (p) {
       return (answer.evidence || {})[p.id] || "";
     });
-    return [scoreText(result.score), label("outcome", result.suggested), label("outcome", result.outcome),
+    return [scoreText(result.score), label("outcome", result.suggested), Explain.heldBack(data, result),
+      label("outcome", result.outcome),
       result.overridden ? "Yes" : "", result.override_reason, result.strength_without_evidence ? "Yes" : "",
       label("confidence", result.confidence)].concat(evidence, [docs.join("; "),
       actionsText(answer.actions || [], label)]);

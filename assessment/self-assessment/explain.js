@@ -39,6 +39,49 @@
     return n + " " + (n === 1 ? one : many);
   }
 
+  function levelLabel(data, id) {
+    var level = data.assessment.scale.levels.filter(function (l) { return l.id === id; })[0];
+    return level ? level.label : id;
+  }
+
+  function bandLabel(data, id) {
+    var band = data.assessment.outcomes.filter(function (b) { return b.id === id; })[0];
+    return band ? band.label : id;
+  }
+
+  /** "half or more", "a third or more", else "60% or more". */
+  function shareText(share) {
+    if (share === 0.5) return "half or more";
+    if (share === 1) return "all";
+    return Math.round(share * 100) + "% or more";
+  }
+
+  /** The weak-answers rule in one sentence ("" when the data has none). */
+  function weakRule(data) {
+    var w = data.assessment.weak_answers;
+    if (!w) return "";
+    return "A weak answer is never averaged away: a criterion with any statement rated \u201c" +
+      levelLabel(data, w.any_level) + "\u201d or lower, or with " + shareText(w.share) + " of its rated statements " +
+      "rated \u201c" + levelLabel(data, w.share_level) + "\u201d or lower, is suggested no better than " +
+      bandLabel(data, w.best_outcome) + ", whatever its score.";
+  }
+
+  /** Why a criterion's suggestion was held back, in one sentence ("" when it was not). */
+  function heldBack(data, r) {
+    if (!r.held_back) return "";
+    var w = data.assessment.weak_answers;
+    var why = r.weak_any
+      ? plural(r.weak_any, "statement is", "statements are") + " rated \u201c" + levelLabel(data, w.any_level) + "\u201d or lower"
+      : r.weak_share + " of its " + r.rated + " rated statements are \u201c" + levelLabel(data, w.share_level) + "\u201d or lower";
+    return "Held back from " + bandLabel(data, r.score_band) + " to " + bandLabel(data, r.suggested) + ": " + why + ".";
+  }
+
+  /** A group's criteria counted by outcome: "Strength 3, …, not scored 15". */
+  function counts(data, agg) {
+    return sortedBands(data).map(function (b) { return b.label + " " + agg.counts[b.id]; })
+      .concat(["not scored " + agg.counts.none]).join(", ");
+  }
+
   /** The rules, one sentence each. */
   function rules(data) {
     var s = data.assessment.scale;
@@ -53,13 +96,14 @@
         "places. A criterion with no rated statement has no score.",
       "The suggested outcome follows from the score: " + bandRanges(data).map(function (b) {
         return b.label + " " + b.range; }).join("; ") + ".",
+      weakRule(data),
       "When you record a different outcome and give a reason, your outcome is used everywhere and marked as an override.",
-      "A focus area\u2019s score, and the overall score, are the mean of the scores (as shown, to 2 decimal places) " +
-        "of the criteria that have one. They get no outcome label: joint targeted area inspections do not grade a " +
-        "partnership, and neither does this.",
+      "A focus area, and the whole assessment, are summed up by counting their criteria in each outcome band. " +
+        "They get no outcome label of their own: an average would hide the weaker criteria, and joint targeted area " +
+        "inspections do not grade a partnership, and neither does this.",
       "A criterion has evidence when you have answered " + counted.join(" or ") +
         ", or ticked an Annex A document. A strength with no evidence is flagged."
-    ];
+    ].filter(Boolean);
   }
 
   /** How one criterion's score and outcome came about. */
@@ -73,20 +117,25 @@
     if (r.score === null) {
       return r.id + ": no score, because no statement is rated on the scale." + leftText + override;
     }
-    var range = bandRanges(data).filter(function (b) { return b.id === r.suggested; })[0];
+    var range = bandRanges(data).filter(function (b) { return b.id === r.score_band; })[0];
+    var suggested = r.held_back ? " The score is in " + label("outcome", r.score_band) + " (" + range.range + "). " +
+      heldBack(data, r) + " Suggested outcome: " + label("outcome", r.suggested) + "."
+      : " Suggested outcome: " + label("outcome", r.suggested) + " (" + range.range + ").";
     return r.id + ": (" + r.values.join(" + ") + ") \u00f7 " + r.rated + " = " + fmt(r.score) + "." + leftText +
-      " Suggested outcome: " + label("outcome", r.suggested) + " (" + range.range + ")." + override;
+      suggested + override;
   }
 
-  /** How a group's mean came about ("Individual children: (4.00 + 3.50) ÷ 2 = 3.75."). */
-  function group(name, results, agg) {
-    var scored = results.filter(function (r) { return r.score !== null; });
-    if (!scored.length) return name + ": no score yet, because none of its criteria has a score.";
-    return name + ": (" + scored.map(function (r) { return fmt(r.score); }).join(" + ") + ") \u00f7 " +
-      scored.length + " = " + fmt(agg.score) + "." +
-      (scored.length < results.length ? " " + plural(results.length - scored.length, "criterion has", "criteria have") +
-        " no score and " + (results.length - scored.length === 1 ? "is" : "are") + " left out." : "");
+  /**
+   * A group's criteria counted by outcome ("Individual children: 2 of 14 criteria have an outcome.
+   * Strength 1, …"). Never an average: it would hide the weaker criteria.
+   */
+  function group(data, name, agg) {
+    var decided = agg.criteria - agg.counts.none;
+    if (!decided) return name + ": no outcome yet, because none of its " + plural(agg.criteria, "criterion", "criteria") + " has one.";
+    return name + ": " + decided + " of " + plural(agg.criteria, "criterion has", "criteria have") + " an outcome. " +
+      counts(data, agg) + ".";
   }
 
-  return { rules: rules, criterion: criterion, group: group, bandRanges: bandRanges };
+  return { rules: rules, criterion: criterion, group: group, bandRanges: bandRanges, weakRule: weakRule,
+    heldBack: heldBack, counts: counts };
 });

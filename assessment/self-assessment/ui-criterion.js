@@ -85,6 +85,10 @@
     D.clear(box);
     box.appendChild(h("p", { class: "jtai-score-line", "data-field": "score" }, [scoreLine(r)]));
     box.appendChild(h("p", {}, ["Suggested outcome: ", App.ui.badge(r.suggested)]));
+    if (r.held_back) {
+      box.appendChild(h("p", { class: "jtai-held-back", "data-field": "held-back" }, [root.JTAI.explain.heldBack(App.data, r) +
+        " " + App.data.assessment.weak_answers.reason]));
+    }
     if (r.overridden) box.appendChild(h("p", {}, ["Your outcome: ", App.ui.badge(r.outcome), " (override)"]));
     if (r.override_pending) {
       box.appendChild(h("p", { class: "jtai-flag" }, ["Override not applied: it needs a reason."]));
@@ -98,6 +102,7 @@
   function announce(r) {
     var text = r.id + ": " + (r.score === null ? "no score yet" : "score " + D.score(r.score)) +
       (r.outcome ? ", " + (r.overridden ? "your outcome " : "suggested outcome ") + App.label("outcome", r.outcome) : "") + "." +
+      (r.held_back && !r.overridden ? " " + root.JTAI.explain.heldBack(App.data, r) : "") +
       (r.strength_without_evidence ? " No evidence recorded yet." : "");
     if (text !== lastSaid) {
       lastSaid = text;
@@ -221,10 +226,33 @@
     ];
   }
 
+  /** What inspectors found about this criterion in their letters: closed until asked for. */
+  function foundSection(c) {
+    var groups = c.found || [];
+    if (!groups.length) return null;
+    var count = groups.reduce(function (n, g) { return n + g.findings.length; }, 0);
+    return h("details", { class: "jtai-help jtai-found" }, [
+      h("summary", {}, ["What inspectors found in their letters (" + count + (count === 1 ? " finding)" : " findings)")]),
+      h("p", { class: "jtai-hint" }, ["The letters\u2019 own words. Which criterion each bears on is our judgement, not the inspectorates\u2019."])
+    ].concat(groups.map(function (g) {
+      return h("section", { class: "jtai-found__group", "data-group": g.group }, [
+        h("h3", {}, [g.heading]),
+        h("ul", {}, g.findings.map(function (f) {
+          return h("li", {}, [
+            h("strong", {}, [f.area]), " (" + f.kind.toLowerCase() + "): \u201c" + f.quote + "\u201d ",
+            h("a", { href: f.address }, [f.letter + " (the letter)"]), ". ",
+            h("a", { href: f.url, class: "jtai-noprint" }, ["See it in the worked example"]), ". ",
+            h("span", { class: "jtai-hint" }, ["Why we map it here: " + f.rationale])
+          ]);
+        }))
+      ]);
+    })));
+  }
+
   App.criterionForm = function (id) {
     var c = criterion(id);
     var form = h("article", { class: "jtai-criterion", "data-criterion": id }, heading(c).concat([
-      indicatorsSection(c), outcomeSection(c), evidenceSection(c), App.actionsSection(c)
+      foundSection(c), indicatorsSection(c), outcomeSection(c), evidenceSection(c), App.actionsSection(c)
     ]));
     fillScoreBox(form.querySelector("#jtai-scorebox"), App.summary().byId[id]);
     lastSaid = "";

@@ -64,6 +64,7 @@
       h("blockquote", { class: "jtai-quote" }, [h("p", {}, [c.text])]),
       ratingsTable(c, answer),
       h("p", {}, ["Score: " + D.score(r.score) + ". Outcome: "].concat(App.ui.outcomeNodes(r))),
+      r.held_back ? h("p", { class: "jtai-held-back" }, [root.JTAI.explain.heldBack(App.data, r)]) : null,
       r.overridden ? h("p", { class: "jtai-pre" }, ["Reason for the override: " + r.override_reason]) : null,
       evidence(c, answer),
       actions(c, answer)

@@ -28,32 +28,40 @@
     } } }, [text]);
   }
 
-  /** The scale's two ends in words: "Rarely is 1 and Consistently is 4". */
-  function scaleEnds() {
-    var levels = App.data.assessment.scale.levels.slice().sort(function (a, b) { return a.value - b.value; });
-    var low = levels[0];
-    var high = levels[levels.length - 1];
-    return low.label + " is " + low.value + " and " + high.label + " is " + high.value;
+  /**
+   * The overall result as a count of the criteria in each band, never the band of an average: an
+   * average of 3 strengths and 3 areas for improvement would read "No significant finding".
+   */
+  function overallLine(s) {
+    var o = s.overall;
+    var decided = o.criteria - o.counts.none;
+    if (!decided) {
+      return h("p", { class: "jtai-big", "data-result": "overall-line" },
+        ["No criterion has an outcome yet. Rate some statements to see where your practice falls."]);
+    }
+    var held = s.criteria.filter(function (r) { return r.held_back; }).length;
+    return h("div", { class: "jtai-overall-line" }, [
+      h("p", { class: "jtai-big", "data-result": "overall-line" }, ["Of the " + o.criteria + " criteria, " + decided +
+        (decided === 1 ? " has an outcome" : " have an outcome") + ". Each is counted in its own band: " + X.counts(App.data, o) + "."]),
+      h("p", { class: "jtai-hint" }, ["There is no overall band. An average would hide the weaker criteria, and joint " +
+        "targeted area inspections do not grade a partnership."]),
+      held ? h("p", { "data-result": "held-back" }, [held === 1 ? "1 criterion is" : held + " criteria are",
+        " held back from a higher band by a weak answer (see \u201cWhy a weak answer counts\u201d below)."]) : null
+    ]);
   }
 
-  /**
-   * The overall result as the band the average falls in, with the band's description; the
-   * average itself follows in small print. It is not a grade: a number "out of 4" reads like one.
-   */
-  function overallBand(o) {
-    if (o.score === null) {
-      return h("p", { class: "jtai-big", "data-result": "overall-band", "data-value": "" },
-        ["No criterion has a score yet. Rate some statements to see where your practice falls."]);
-    }
-    var band = root.JTAI.scoring.bandFor(o.score, bands());
-    var info = bands().filter(function (b) { return b.id === band; })[0];
-    return h("div", { class: "jtai-overall-band", "data-result": "overall-band", "data-value": band }, [
-      h("p", { class: "jtai-big" }, [(o.scored === 1 ? "The one criterion with a score (of " + o.criteria + ") falls"
-        : "Taken together, the " + o.scored + " criteria with a score (of " + o.criteria + ") fall") +
-        " in the band ", App.ui.badge(band), "."]),
-      h("p", {}, [info.description]),
-      h("p", { class: "jtai-hint" }, ["Their average is ", h("span", { "data-result": "overall-score" }, [D.score(o.score)]),
-        " on the rating scale, where " + scaleEnds() + ". It sums up your own ratings: it is not a grade."])
+  /** The weak-answers rule, its reason and the outside source it follows (null when the data has none). */
+  function weakRule(opts) {
+    var w = App.data.assessment.weak_answers;
+    if (!w) return null;
+    var src = w.source;
+    return h("section", { class: "jtai-weak-rule", "aria-labelledby": "jtai-res-weak" + opts.suffix }, [
+      h("h3", { id: "jtai-res-weak" + opts.suffix }, ["Why a weak answer counts"]),
+      h("p", {}, [X.weakRule(App.data)]),
+      h("p", {}, [w.reason]),
+      h("p", { "data-cite": "weak-answers" }, ["Source: ", h("a", { href: src.url }, [src.title]), " (" + src.publisher +
+        ", " + src.url + "). " + src.says]),
+      h("p", { class: "jtai-our-reading" }, [h("strong", {}, ["The site\u2019s own reading: "]), w.our_reading])
     ]);
   }
 
@@ -73,7 +81,7 @@
     ];
     return h("section", { class: "jtai-res-overall", "aria-labelledby": "jtai-res-overall" + opts.suffix }, [
       h("h3", { id: "jtai-res-overall" + opts.suffix }, ["Overall"]),
-      overallBand(o),
+      overallLine(s),
       h("ul", { class: "jtai-counts" }, bands().map(function (b) {
         return h("li", {}, [App.ui.badge(b.id), " ", h("span", { "data-count": b.id }, [String(o.counts[b.id])])]);
       }).concat([h("li", {}, [App.ui.badge(null), " ", h("span", { "data-count": "none" }, [String(o.counts.none)])])])),
@@ -83,12 +91,11 @@
   }
 
   function focusTable(s) {
-    var head = ["Focus area", "Criteria with a score", "Average score"].concat(bands().map(function (b) { return b.label; }), ["Not scored"]);
+    var head = ["Focus area", "Criteria with a score"].concat(bands().map(function (b) { return b.label; }), ["Not scored"]);
     var rows = s.focus.map(function (f) {
       return h("tr", { "data-focus": f.id }, [
         h("th", { scope: "row" }, [App.label("focus", f.id)]),
-        h("td", { "data-field": "scored" }, [f.scored + " of " + f.criteria]),
-        h("td", { "data-field": "score" }, [D.score(f.score)])
+        h("td", { "data-field": "scored" }, [f.scored + " of " + f.criteria])
       ].concat(bands().map(function (b) {
         return h("td", { "data-field": "count-" + b.id }, [String(f.counts[b.id])]);
       }), [h("td", { "data-field": "count-none" }, [String(f.counts.none)])]));
@@ -130,7 +137,9 @@
         h("th", { scope: "row" }, [criterionRef(r.id, opts)]),
         h("td", { "data-field": "score" }, [D.score(r.score)]),
         h("td", { "data-field": "rated" }, [r.rated + " of " + r.total + (r.dont_know ? " (" + r.dont_know + " don\u2019t know)" : "")]),
-        h("td", { "data-field": "suggested", "data-value": r.suggested || "" }, [App.label("outcome", r.suggested) || "Not scored"]),
+        h("td", { "data-field": "suggested", "data-value": r.suggested || "", "data-held-back": r.held_back ? "true" : null },
+          [App.label("outcome", r.suggested) || "Not scored"].concat(r.held_back
+            ? [h("span", { class: "jtai-held-back" }, [" " + X.heldBack(App.data, r)])] : [])),
         h("td", { "data-field": "outcome", "data-value": r.outcome || "" }, App.ui.outcomeNodes(r)),
         h("td", { "data-field": "evidence" }, [r.has_evidence ? "Yes" : "No"])
       ]);
@@ -176,8 +185,8 @@
 
   function explanation(s) {
     var groups = s.focus.map(function (f) {
-      return X.group(App.label("focus", f.id), f.ids.map(function (id) { return s.byId[id]; }), f);
-    }).concat([X.group("Overall", s.criteria, s.overall)]);
+      return X.group(App.data, App.label("focus", f.id), f);
+    }).concat([X.group(App.data, "Overall", s.overall)]);
     var body = [
       h("ul", {}, X.rules(App.data).map(function (t) { return h("li", {}, [t]); })),
       h("h4", {}, ["Each criterion"]),
@@ -200,7 +209,7 @@
         h("h3", { id: "jtai-res-focus" + opts.suffix }, ["By focus area"]), focusTable(s)]),
       h("section", { "aria-labelledby": "jtai-res-crit" + opts.suffix }, [
         h("h3", { id: "jtai-res-crit" + opts.suffix }, ["Each criterion"]), chart(s, opts), criteriaTable(s, opts)]),
-      outcomeLists(s, opts), actionsTable(s, opts), opts.report ? null : explanation(s)
+      outcomeLists(s, opts), weakRule(opts), actionsTable(s, opts), opts.report ? null : explanation(s)
     ].forEach(function (node) { if (node) container.appendChild(node); });
   };
 

@@ -64,6 +64,7 @@
       return;
     }
     if (result.same) return;
+    App.lastImport = null;
     App.tracker = result.tracker;
     App.persist();
     App.refresh();
@@ -81,6 +82,7 @@
     App.setSchedule();
     App.buildList();
     App.refresh();
+    App.drawConflicts();
   };
 
   /**
@@ -157,12 +159,13 @@
     App.setSchedule();
     App.buildList(function () {
       var counted = App.refresh();
-      App.$("tracker-count").textContent = "Showing " + counted.shown + " of " + counted.total + " items.";
+      App.$("tracker-count").textContent = App.countText(counted);
       App.$("tracker-app").hidden = false;
       var loading = root.querySelector(".jtai-loading");
       if (loading) loading.remove();
       if (!Store.canSave()) App.$("tracker-saved").textContent = "This browser is not saving for this site: export your tracker to keep it.";
       if (loaded.unreadable !== undefined) unreadableNotice(loaded);
+      App.drawConflicts();
       App.initPrint(root);
     });
   };

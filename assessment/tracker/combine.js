@@ -7,7 +7,9 @@
  * - this browser never changed it: the file's value is taken;
  * - the file's change was made on top of this browser's value (its `from` is our `at`): the
  *   file's newer value is taken; and the other way round, ours stays;
- * - both were made in the same browser (same `by`): the later one wins;
+ * - both were made in the same browser (same `by`): the later one wins, unless the file claims
+ *   this browser's own ID (then the person chooses);
+ * - a file's change dated later than now is always a conflict to choose;
  * - otherwise both changed the field since the value they last shared: a conflict. This browser's
  *   value stays until the person chooses, and nothing is dropped.
  *
@@ -26,13 +28,23 @@
 
   var FIELDS = ["status", "owner", "location", "reviewed", "notes"];
 
-  /** "take", "keep" or "conflict" for one field whose two values differ. */
-  function decide(mine, theirs) {
+  /**
+   * "take", "keep" or "conflict" for one field whose two values differ. ctx: {origin (this
+   * browser's ID), now}. A file's record can claim anything: one dated later than now, or one
+   * that claims this browser's ID and would win over this browser's own newer-looking answer,
+   * is a conflict to choose, never a silent win (issue 23).
+   */
+  function decide(mine, theirs, ctx) {
+    var c = ctx || {};
     if (!theirs) return "keep";
+    if (mine && mine.from === theirs.at) return "keep";
+    if (c.now && Date.parse(theirs.at) > Date.parse(c.now)) return "conflict";
     if (!mine) return "take";
     if (theirs.from === mine.at) return "take";
-    if (mine.from === theirs.at) return "keep";
-    if (mine.by !== "" && mine.by === theirs.by) return theirs.at > mine.at ? "take" : "keep";
+    if (mine.by !== "" && mine.by === theirs.by) {
+      if (theirs.at <= mine.at) return "keep";
+      return c.origin && theirs.by === c.origin ? "conflict" : "take";
+    }
     return "conflict";
   }
 
@@ -51,7 +63,7 @@
       FIELDS.forEach(function (field) {
         if (mineItem[field] === theirItem[field]) return;
         var change = T.changeOf(incoming, id, field);
-        var choice = decide(T.changeOf(local, id, field), change);
+        var choice = decide(T.changeOf(local, id, field), change, { origin: local.origin || "", now: now });
         if (choice === "take") {
           T.put(out, id, field, theirItem[field], change);
           result.taken.push({ id: id, field: field, value: theirItem[field] });
@@ -74,7 +86,9 @@
   function resolve(tracker, conflict, choice, now) {
     var copy = JSON.parse(JSON.stringify(tracker));
     if (choice === "theirs") {
-      T.put(copy, conflict.id, conflict.field, conflict.theirs, conflict.change);
+      var change = conflict.change;
+      if (Date.parse(change.at) > Date.parse(now)) change = { at: now, by: change.by, from: change.from };
+      T.put(copy, conflict.id, conflict.field, conflict.theirs, change);
     } else {
       var value = T.itemOf(copy, conflict.id)[conflict.field];
       T.put(copy, conflict.id, conflict.field, value, { at: now, by: copy.origin || "", from: conflict.change.at });

@@ -88,6 +88,29 @@
     return problems.length ? { problems: problems } : { values: values };
   }
 
+  /** An item's name as a person reads it ("List 4 (assessment): Statutory assessments"), else its ID. */
+  function labelOf(data, id) {
+    var item = data.annex_a.filter(function (i) { return i.id === id; })[0];
+    return item ? item.label : String(id).slice(0, 40);
+  }
+
+  /**
+   * Each cell of `rows` the workbook could not read (X.isUnreadable), as "Cell I5 on the sheet
+   * Annex A tracker (the item's name): what is wrong". The item is the row's ID cell (column A).
+   */
+  function unreadableCells(rows, data, sheet) {
+    var out = [];
+    rows.forEach(function (row) {
+      row.forEach(function (value) {
+        if (!X.isUnreadable(value)) return;
+        var id = X.isUnreadable(row[0]) ? "" : textOf(row[0] === undefined ? "" : row[0]);
+        out.push("Cell " + value.cell + " on the sheet \u201c" + sheet + "\u201d" + (id ? " (" + labelOf(data, id) + ")" : "") +
+          ": " + value.unreadable);
+      });
+    });
+    return out;
+  }
+
   function refusal(code, message, details) {
     var list = details || [];
     return { ok: false, code: code, message: message + " Nothing was imported and your saved tracker has not changed.",
@@ -102,6 +125,12 @@
    * top of it.
    */
   function fromRows(rows, data, meta) {
+    var broken = unreadableCells(rows, data, SHEET).concat(unreadableCells(meta.sentRows || [], data, SENT));
+    if (broken.length) {
+      return refusal("unreadable", "This workbook has " + (broken.length === 1 ? "a cell" : broken.length + " cells") +
+        " the page cannot read: its shared text is damaged, so no cell in it can be trusted. Open it in Excel, check " +
+        (broken.length === 1 ? "that cell" : "those cells") + ", save it and import it again.", broken);
+    }
     var head = headings(rows[0]);
     if (head.missing) {
       return refusal("schema", "This workbook\u2019s sheet \u201c" + SHEET + "\u201d does not have the tracker\u2019s columns.",
@@ -118,9 +147,9 @@
       var id = textOf(row[head.columns.id] === undefined ? "" : row[head.columns.id]);
       if (id === "") return;
       if (!Object.prototype.hasOwnProperty.call(known, id)) return unknown.push(where + ": there is no Annex A item \u201c" + id.slice(0, 40) + "\u201d");
-      if (Object.prototype.hasOwnProperty.call(tracker.items, id)) return errors.push(where + ": " + id + " is listed twice");
+      if (Object.prototype.hasOwnProperty.call(tracker.items, id)) return errors.push(where + ": " + labelOf(data, id) + " is listed twice");
       var read = readRow(row, head.columns, data);
-      if (read.problems) return read.problems.forEach(function (p) { errors.push(where + " (" + id + "): " + p); });
+      if (read.problems) return read.problems.forEach(function (p) { errors.push(where + " (" + labelOf(data, id) + "): " + p); });
       tracker.items[id] = T.itemOf({ items: {} }, id);
       tracker.items[id].changed = {};
       Object.keys(blank).forEach(function (field) {
@@ -179,7 +208,7 @@
    * the Lists sheet, an About sheet and the hidden Sent sheet recording what was sent, so what
    * comes back merges as changes made on top of it. title: "Items for Police".
    */
-  function toSheets(data, tracker, rows, title) {
+  function toSheets(data, tracker, rows, title, sender) {
     var labels = T.statuses(data).map(function (st) { return st.label; });
     var names = {};
     data.agencies.forEach(function (a) { names[a.id] = a.name; });
@@ -203,8 +232,11 @@
           { range: "K2:K" + last, date: true, title: "Last reviewed", error: "Enter a date, for example 03/05/2024." }] },
       { name: "Lists", columns: [{ heading: "Status", width: 16 }, { heading: "Agency", width: 70 }],
         rows: data.agencies.map(function (a, i) { return [labels[i] || null, a.name]; }) },
-      { name: "About", columns: [{ heading: data.framework.short_title + ": Annex A readiness tracker. " + title, width: 110 }],
-        rows: [["Fill in Status, Owner, Where the document lives, Last reviewed and Notes. Keep the sheet names and the column headings."],
+      { name: ABOUT, columns: [{ heading: data.framework.short_title + ": Annex A readiness tracker. " + title, width: 110 },
+        { heading: "", width: 40 }],
+        rows: [[AGENCY_LABEL, sender && sender.agency ? names[sender.agency] || "" : ""],
+          [PERSON_LABEL, sender && sender.person ? sender.person : null],
+          ["Fill in Status, Owner, Where the document lives, Last reviewed and Notes. Keep the sheet names and the column headings."],
           ["Send the workbook back: the Annex A readiness tracker page imports it and puts it together with its own tracker, item by item."],
           ["The hidden sheet “Sent” records what was sent, so your changes are recognised. Do not change it."],
           ["Do not record children's names or other personal details here."]] },
@@ -218,6 +250,55 @@
     return ("xlsx:" + String(name).replace(/[^A-Za-z0-9_.-]+/g, "-")).slice(0, 80);
   }
 
+  var ABOUT = "About";
+  var AGENCY_LABEL = "Agency";
+  var PERSON_LABEL = "Sent back by (your role or name)";
+
+  /** FNV-1a, 32 bits, as 8 hex digits: a short fingerprint of some text (not a secret). */
+  function fingerprint(text) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < text.length; i += 1) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return ("0000000" + h.toString(16)).slice(-8);
+  }
+
+  /**
+   * Whose workbook this is, from its content: {agency (an ID, or ""), person} from the About
+   * sheet's "Agency" and "Sent back by" rows (the page writes them; the person fills the second
+   * in), else the person Excel recorded as last saving it (docProps/core.xml).
+   */
+  function senderOf(aboutRows, data, modifiedBy) {
+    var out = { agency: "", person: "" };
+    (aboutRows || []).forEach(function (r) {
+      var label = typeof r[0] === "string" ? r[0].trim() : "";
+      var value = typeof r[1] === "string" ? r[1].trim().slice(0, 200) : "";
+      if (label === AGENCY_LABEL) {
+        var found = data.agencies.filter(function (a) { return a.name === value || a.id === value; })[0];
+        if (found) out.agency = found.id;
+      }
+      if (label === PERSON_LABEL) out.person = value;
+    });
+    if (!out.person && modifiedBy) out.person = String(modifiedBy).trim().slice(0, 200);
+    return out;
+  }
+
+  /**
+   * The `by` of a workbook's changes, from its content, never its file name: the agency and the
+   * person it says sent it back; a workbook that names nobody is known by a fingerprint of its
+   * cells, so two different returns under one file name are two sources (issue 23).
+   */
+  function sourceTag(sender, rows) {
+    var agency = (sender.agency || "").replace(/[^A-Za-z0-9_.-]+/g, "-").slice(0, 30);
+    if (sender.person) {
+      return ("xlsx:" + agency + ":" + sender.person.toLowerCase().replace(/[^a-z0-9_.-]+/g, "-").slice(0, 30) + ":" +
+        fingerprint(sender.person.toLowerCase())).slice(0, 80);
+    }
+    return "xlsx:" + agency + ":cells-" + fingerprint(JSON.stringify(rows));
+  }
+
   return { SHEET: SHEET, SENT: SENT, COLUMNS: COLUMNS, WORKBOOK_COLUMNS: WORKBOOK_COLUMNS, fromRows: fromRows,
-    readSent: readSent, toSheets: toSheets, fileTag: fileTag };
+    readSent: readSent, toSheets: toSheets, fileTag: fileTag, senderOf: senderOf, sourceTag: sourceTag, ABOUT: ABOUT,
+    PERSON_LABEL: PERSON_LABEL, labelOf: labelOf };
 });

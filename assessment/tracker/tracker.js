@@ -25,7 +25,8 @@
   "use strict";
 
   var FORMAT = "jtai-ready-tracker";
-  var FORMAT_VERSION = 2;
+  var FORMAT_VERSION = 3;
+  var MAX_CONFLICTS = 2000;
   var MAX_BYTES = 2 * 1024 * 1024;
   var MAX_LISTED = 8;
   var FIELDS = {
@@ -162,7 +163,7 @@
     data.agencies.forEach(function (a) { agencies[a.id] = a.name; });
     return data.annex_a.map(function (item) {
       var state = itemOf(tracker, item.id);
-      var when = c.sched && c.sched.ok ? D.deadline(item.deadline, c.sched, data.rules, c.cal) : null;
+      var when = c.sched && c.sched.ok ? D.deadline(item.deadline, c.sched, data.rules, c.cal, data.milestones) : null;
       var date = when ? (when.range ? when.end : when.date) : "";
       return {
         id: item.id, item: item, agency: item.agency, agency_name: agencies[item.agency] || item.agency,
@@ -321,6 +322,8 @@
       if (has(tracker.items, i.id)) copy.items[i.id] = JSON.parse(JSON.stringify(tracker.items[i.id]));
     });
     copy.scope = { agency: agency };
+    delete copy.conflicts;
+    delete copy.sender;
     return copy;
   }
 
@@ -352,12 +355,15 @@
     var required = ["format", "format_version", "framework_id", "framework_version", "app_version", "created",
       "updated", "items"];
     required.forEach(function (k) { if (!has(obj, k)) add("$", "is missing \u201c" + k + "\u201d"); });
-    var optional = obj.format_version === 1 ? ["dates"] : ["dates", "origin", "scope"];
+    var optional = obj.format_version === 1 ? ["dates"] : obj.format_version === 2 ? ["dates", "origin", "scope"]
+      : ["dates", "origin", "scope", "sender", "conflicts"];
     Object.keys(obj).forEach(function (k) {
       if (required.indexOf(k) < 0 && optional.indexOf(k) < 0) add("$." + k, "is not part of this format");
     });
     if (has(obj, "origin") && !(typeof obj.origin === "string" && ORIGIN.test(obj.origin))) add("$.origin", "is not a browser ID");
     if (has(obj, "scope")) checkScope(obj.scope, data, add);
+    if (has(obj, "sender")) checkSender(obj.sender, data, add);
+    if (has(obj, "conflicts")) checkConflicts(obj.conflicts, data, add);
     if (has(obj, "framework_version") && !D.isDate(obj.framework_version)) add("$.framework_version", "is not a date");
     if (has(obj, "app_version") && !(typeof obj.app_version === "string" && VERSION.test(obj.app_version))) {
       add("$.app_version", "is not a version number");
@@ -388,6 +394,40 @@
     return undefined;
   }
 
+  /** Who sent a file back: {agency (an agency ID or ""), person (their role or name, as typed)}. */
+  function checkSender(sender, data, add) {
+    if (!isObject(sender)) return add("$.sender", "expected an object, found " + typeName(sender));
+    Object.keys(sender).forEach(function (k) { if (k !== "agency" && k !== "person") add("$.sender." + k, "is not part of this format"); });
+    if (!(sender.agency === "" || data.agencies.some(function (a) { return a.id === sender.agency; }))) add("$.sender.agency", "is not an agency in this framework");
+    if (!(typeof sender.person === "string" && sender.person.length <= 200)) add("$.sender.person", "is not a role or name of up to 200 characters");
+    return undefined;
+  }
+
+  /**
+   * The answers still to choose between, kept with the tracker until chosen: [{id, field, theirs,
+   * change, source}] (the file's answer, its change record and who or which file it came from).
+   */
+  function checkConflicts(list, data, add) {
+    if (!Array.isArray(list)) return add("$.conflicts", "expected a list, found " + typeName(list));
+    if (list.length > MAX_CONFLICTS) return add("$.conflicts", "has more than " + MAX_CONFLICTS + " entries");
+    var known = {};
+    data.annex_a.forEach(function (i) { known[i.id] = true; });
+    list.forEach(function (c, n) {
+      var at = "$.conflicts[" + n + "]";
+      if (!isObject(c)) return add(at, "expected an object, found " + typeName(c));
+      Object.keys(c).forEach(function (k) { if (["id", "field", "theirs", "change", "source"].indexOf(k) < 0) add(at + "." + k, "is not part of this format"); });
+      if (!has(known, c.id)) return add(at + ".id", "is not an Annex A item in this framework");
+      if (!has(FIELDS, c.field)) return add(at + ".field", "is not a tracker field");
+      var problem = fieldProblem(c.field, c.theirs, data);
+      if (problem) add(at + ".theirs", problem);
+      if (!(typeof c.source === "string" && c.source.length <= 300)) add(at + ".source", "is not text of up to 300 characters");
+      var record = {};
+      record[c.field] = c.change;
+      return checkChanged(record, at + ".change", add);
+    });
+    return undefined;
+  }
+
   function checkChanged(changed, path, add) {
     if (!isObject(changed)) return add(path, "expected an object, found " + typeName(changed));
     Object.keys(changed).forEach(function (field) {
@@ -414,7 +454,7 @@
       var value = items[id];
       if (!isObject(value)) return errors.push({ path: path, message: "expected an object, found " + typeName(value) });
       Object.keys(value).forEach(function (field) {
-        if (field === "changed" && version === 2) return checkChanged(value.changed, path + ".changed", add);
+        if (field === "changed" && version >= 2) return checkChanged(value.changed, path + ".changed", add);
         var problem = fieldProblem(field, value[field], data);
         if (problem) errors.push({ path: path + "." + field, message: problem });
         return undefined;
@@ -467,8 +507,8 @@
       return refusal("newer-version", "This file was saved by a newer version of JTAI Ready (format version " +
         obj.format_version + "); this page reads version " + FORMAT_VERSION + ".");
     }
-    if (obj.format_version !== 1 && obj.format_version !== FORMAT_VERSION) {
-      return refusal("schema", "This file’s format version is not 1 or " + FORMAT_VERSION + ".");
+    if ([1, 2, FORMAT_VERSION].indexOf(obj.format_version) < 0) {
+      return refusal("schema", "This file’s format version is not 1, 2 or " + FORMAT_VERSION + ".");
     }
     if (obj.framework_id !== data.framework.id) {
       return refusal("other-framework", "This file is a tracker for a different inspection framework (" +
@@ -491,6 +531,12 @@
     tracker.updated = obj.updated;
     tracker.dates = has(obj, "dates") ? { mode: obj.dates.mode, date: obj.dates.date } : { mode: "", date: "" };
     if (has(obj, "scope")) tracker.scope = { agency: obj.scope.agency };
+    if (has(obj, "sender")) tracker.sender = { agency: obj.sender.agency, person: obj.sender.person };
+    if (has(obj, "conflicts") && obj.conflicts.length) {
+      tracker.conflicts = obj.conflicts.map(function (c) {
+        return { id: c.id, field: c.field, theirs: c.theirs, change: { at: c.change.at, by: c.change.by, from: c.change.from }, source: c.source };
+      });
+    }
     Object.keys(obj.items).forEach(function (id) { tracker.items[id] = readItem(obj, id); });
     var warnings = [];
     if (obj.framework_version !== data.framework.version) {

@@ -3,8 +3,8 @@
  * A conflict is a field that both this browser and a file changed since the value they last
  * shared (tracker/combine.js). This browser's answer stays until the person chooses; each
  * conflict is a group of radio buttons (this browser's answer, then each file's), and "Use the
- * answers chosen" applies the ones chosen. Those not chosen stay listed (until the page is
- * closed; importing the file again lists them again): nothing is dropped.
+ * answers chosen" applies the ones chosen. Those not chosen stay listed, saved with the tracker
+ * (its `conflicts`), through a reload or a closed tab, with their count shown: nothing is dropped.
  */
 (function (J) {
   "use strict";
@@ -12,8 +12,13 @@
   var App = J.app("tracker");
   var K = J.dom;
   var C = J.trackerCombine;
+  var T = J.tracker;
   var el = K.h;
-  var pending = [];
+
+  /** The answers still to choose, kept with the tracker (App.tracker.conflicts) so they last. */
+  function pending() {
+    return App.tracker.conflicts || [];
+  }
 
   /** Conflicts on the same field of the same item, from several files, become one question. */
   function group(conflicts) {
@@ -23,7 +28,7 @@
       var key = c.id + " " + c.field;
       if (!Object.prototype.hasOwnProperty.call(at, key)) {
         at[key] = out.length;
-        out.push({ id: c.id, field: c.field, mine: c.mine, mineFrom: c.mineFrom, options: [] });
+        out.push({ id: c.id, field: c.field, options: [] });
       }
       out[at[key]].options.push(c);
     });
@@ -37,61 +42,87 @@
 
   function question(q, n) {
     var name = "tracker-conflict-" + n;
-    var mine = "Keep this browser\u2019s: " + App.valueText(q.field, q.mine) + (q.mineFrom ? " (from " + q.mineFrom + ", just imported)" : "");
+    var mine = "Keep this browser\u2019s: " + App.valueText(q.field, T.itemOf(App.tracker, q.id)[q.field]);
     return el("fieldset", { class: "jtai-conflict", "data-id": q.id, "data-field": q.field }, [
       el("legend", { text: App.itemLabel(q.id) + " \u2013 " + App.fieldName(q.field) }),
       radio(name, "mine", name + "-mine", mine)
     ].concat(q.options.map(function (o, i) {
-      return radio(name, String(i), name + "-" + i, "Use " + o.file + "\u2019s: " + App.valueText(q.field, o.theirs));
+      return radio(name, String(i), name + "-" + i, "Use " + o.source + "\u2019s: " + App.valueText(q.field, o.theirs) +
+        (Date.parse(o.change.at) > Date.now() ? " (its change is dated " + K.dateTime(o.change.at) + ", later than now)" : ""));
     })));
   }
 
-  function draw() {
+  /** The count of answers to choose, beside the import and in the section's heading. */
+  function count(questions) {
+    var text = questions.length ? questions.length + (questions.length === 1 ? " answer" : " answers") + " to choose" : "";
+    App.$("tracker-conflicts-title").textContent = "Choose between two answers" + (text ? " (" + questions.length + ")" : "");
+    var badge = App.$("tracker-conflicts-count");
+    if (!badge) {
+      badge = el("p", { id: "tracker-conflicts-count", class: "jtai-conflicts-count" });
+      App.$("tracker-notes").parentNode.insertBefore(badge, App.$("tracker-notes").nextSibling);
+    }
+    K.clear(badge);
+    badge.hidden = !text;
+    if (text) badge.appendChild(el("a", { href: "#tracker-conflicts", text: text + ": both this browser and a file changed them." }));
+  }
+
+  App.drawConflicts = function () {
     var section = App.$("tracker-conflicts");
     var body = K.clear(App.$("tracker-conflicts-body"));
-    section.hidden = pending.length === 0;
-    if (!pending.length) return;
-    body.appendChild(el("p", { text: "Both this browser and a file changed " + (pending.length === 1 ? "this answer" : "these " + pending.length + " answers") +
-      " since they last matched. This browser\u2019s answer stays until you choose." }));
-    var form = el("form", { class: "jtai-planner-form", novalidate: true }, pending.map(question).concat([
+    var questions = group(pending());
+    count(questions);
+    section.hidden = questions.length === 0;
+    if (!questions.length) return;
+    body.appendChild(el("p", { text: "Both this browser and a file changed " + (questions.length === 1 ? "this answer" : "these " + questions.length + " answers") +
+      " since they last matched. This browser\u2019s answer stays until you choose. The choices wait here, saved with the tracker, until you make them." }));
+    var form = el("form", { class: "jtai-planner-form", novalidate: true }, questions.map(question).concat([
       el("div", { class: "jtai-buttons" }, [el("button", { type: "submit", class: "jtai-btn jtai-btn--primary", text: "Use the answers chosen" })])]));
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      apply(form);
+      apply(form, questions);
     });
     body.appendChild(form);
-  }
+  };
 
-  function apply(form) {
+  function apply(form, questions) {
     var tracker = App.tracker;
-    var now = new Date().toISOString();
+    var now = K.nowStamp();
     var left = [];
     var done = 0;
-    pending.forEach(function (q, n) {
+    questions.forEach(function (q, n) {
       var chosen = form.querySelector("input[name='tracker-conflict-" + n + "']:checked");
       if (!chosen) return left.push(q);
       done += 1;
-      if (chosen.value === "mine") {
-        q.options.forEach(function (o) { tracker = C.resolve(tracker, o, "mine", now); });
-      } else {
-        tracker = C.resolve(tracker, q.options[Number(chosen.value)], "theirs", now);
-      }
+      var pick = chosen.value === "mine" ? null : q.options[Number(chosen.value)];
+      // Every other answer is recorded as seen, so importing its file again does not ask again.
+      q.options.forEach(function (o) { if (o !== pick) tracker = C.resolve(tracker, o, "mine", now); });
+      if (pick) tracker = C.resolve(tracker, pick, "theirs", now);
       return undefined;
     });
-    pending = left;
+    var still = [];
+    left.forEach(function (q) { still = still.concat(q.options); });
+    tracker = Object.assign({}, tracker, { conflicts: still });
+    if (!still.length) delete tracker.conflicts;
     App.replace(tracker);
-    draw();
     App.say(done + (done === 1 ? " answer" : " answers") + " chosen." + (left.length ? " " + left.length + " still to choose." : ""));
-  }
+  };
 
-  /** Add the conflicts from an import to those still listed (a file imported again replaces its own). */
-  App.showConflicts = function (conflicts) {
-    var flat = [];
-    pending.forEach(function (q) { flat = flat.concat(q.options); });
-    flat = flat.filter(function (old) {
-      return !conflicts.some(function (c) { return c.file === old.file && c.id === old.id && c.field === old.field; });
+  /**
+   * The tracker with the conflicts from an import added to those still to choose (a file
+   * imported again replaces its own; an answer already listed from the same record is not
+   * listed twice).
+   */
+  App.addConflicts = function (tracker, conflicts) {
+    var kept = (tracker.conflicts || []).filter(function (old) {
+      return !conflicts.some(function (c) {
+        return c.id === old.id && c.field === old.field && (c.source === old.source || (c.change.at === old.change.at && c.change.by === old.change.by));
+      });
     });
-    pending = group(flat.concat(conflicts));
-    draw();
+    var copy = Object.assign({}, tracker);
+    copy.conflicts = kept.concat(conflicts.map(function (c) {
+      return { id: c.id, field: c.field, theirs: c.theirs, change: c.change, source: c.source };
+    }));
+    if (!copy.conflicts.length) delete copy.conflicts;
+    return copy;
   };
 })(self.JTAI);

@@ -67,112 +67,202 @@
   }
 
   function isWorkbook(file, bytes) {
-    return /\.xlsx$/i.test(file.name) || (bytes[0] === 0x50 && bytes[1] === 0x4b);
+    return /\.xlsx$/i.test(file.name) || (bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf);
   }
 
-  /** One file, checked: a Promise of {name, ok, tracker, warnings} or {name, ok: false, message, details, more}. */
+  var STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+  /** When a workbook was last saved, from its content (docProps/core.xml), else the file's date. */
+  function savedAt(props, file) {
+    if (STAMP.test(props.modified)) return props.modified;
+    return new Date(file.lastModified || Date.now()).toISOString().replace(/\.\d{3}Z$/, "Z");
+  }
+
+  /** A workbook, read once: its rows as a tracker, with who sent it from its content. */
+  async function readWorkbook(file, bytes) {
+    var S = J.trackerSheet;
+    var book = await J.xlsx.open(bytes);
+    var rows = await book.rows(S.SHEET);
+    var sentRows = await book.rows(S.SENT, true);
+    var props = await book.props();
+    var sender = S.senderOf(await book.rows(S.ABOUT, true), App.data, props.modifiedBy);
+    var parsed = S.fromRows(rows, App.data, { at: savedAt(props, file), by: S.sourceTag(sender, rows), now: K.nowStamp(),
+      sent: S.readSent(sentRows), sentRows: sentRows });
+    if (parsed.ok) parsed.tracker.sender = sender;
+    return parsed;
+  }
+
+  function unreadable(reason) {
+    return { ok: false, message: "This file could not be read: " + reason + ". Nothing from it was imported.", details: [], more: 0 };
+  }
+
+  /**
+   * One file, checked on its own: a Promise of {name, ok, tracker, warnings} or {name, ok: false,
+   * message, details, more}. Whatever goes wrong reading it stays with it: the other files of
+   * the same import are still read.
+   */
   async function readFile(file) {
     if (file.size > MAX_FILE_BYTES) {
       return { name: file.name, ok: false, message: "This file is too big to be a tracker (the limit is " + (MAX_FILE_BYTES / 1048576) +
-        " MB). Nothing was imported and your saved tracker has not changed.", details: [], more: 0 };
+        " MB). Nothing from it was imported.", details: [], more: 0 };
     }
-    var bytes = new Uint8Array(await file.arrayBuffer());
     var parsed;
-    if (isWorkbook(file, bytes)) {
-      try {
-        var rows = await J.xlsx.sheetRows(bytes, J.trackerSheet.SHEET);
-        var sent = J.trackerSheet.readSent(await J.xlsx.sheetRows(bytes, J.trackerSheet.SENT, true));
-        parsed = J.trackerSheet.fromRows(rows, App.data, { at: new Date(file.lastModified || Date.now()).toISOString(),
-          by: J.trackerSheet.fileTag(file.name), now: K.nowStamp(), sent: sent });
-      } catch (error) {
-        if (!error.xlsx) throw error;
-        parsed = { ok: false, message: "This file is not a JTAI Ready tracker workbook: " + error.message +
-          ". Nothing was imported and your saved tracker has not changed.", details: [], more: 0 };
-      }
-    } else {
-      parsed = T.parseImport(new TextDecoder("utf-8").decode(bytes), App.data, { bytes: file.size });
+    var workbook = false;
+    try {
+      var bytes = new Uint8Array(await file.arrayBuffer());
+      workbook = isWorkbook(file, bytes);
+      parsed = workbook ? await readWorkbook(file, bytes) : T.parseImport(new TextDecoder("utf-8").decode(bytes), App.data, { bytes: file.size });
+    } catch (error) {
+      parsed = error && error.xlsx
+        ? { ok: false, message: "This file is not a JTAI Ready tracker workbook: " + error.message + ". Nothing from it was imported.", details: [], more: 0 }
+        : unreadable(error && error.name === "NotReadableError" ? "the browser could not open it" : "it is damaged or not a tracker file");
     }
-    return Object.assign({ name: file.name, workbook: isWorkbook(file, bytes) }, parsed);
+    return Object.assign({ name: file.name, workbook: workbook }, parsed);
   }
 
-  function changeLine(change) {
+  /**
+   * Who each good file says it comes from, for the summary and the answers to choose:
+   * "Police, DI Smith (police.xlsx)", else the file's name; two files read the same get
+   * "(file 2 of 3)" too, so two returns under one name stay two.
+   */
+  function nameSources(entries) {
+    entries.forEach(function (e) {
+      var s = e.ok && e.tracker.sender;
+      var who = s ? [s.agency ? App.agencyName(s.agency) : "", s.person].filter(Boolean).join(", ") : "";
+      e.source = who ? who + " (" + e.name + ")" : e.name;
+    });
+    entries.forEach(function (e, n) {
+      if (entries.some(function (o, m) { return m !== n && o.source === e.source; })) e.source += " (file " + (n + 1) + " of " + entries.length + ")";
+    });
+  }
+
+  function changeLine(change, before) {
     return el("li", { text: App.itemLabel(change.id) + " \u2013 " + App.fieldName(change.field) + ": " +
-      App.valueText(change.field, change.value) });
+      App.valueText(change.field, T.itemOf(before, change.id)[change.field]) + " \u2192 " + App.valueText(change.field, change.value) });
   }
 
-  /** One file's line in the summary, with the changes it brought listed under it. */
-  function fileSummary(entry) {
+  /** One file's line in the summary, with the changes it brings listed under it, field by field. */
+  function fileSummary(entry, planned) {
     if (!entry.ok) {
-      return el("li", {}, [el("strong", { text: entry.name + ": not imported. " }), entry.message,
+      return el("li", { "data-file": entry.name }, [el("strong", { text: entry.name + ": not imported. " }), entry.message,
         entry.details.length ? el("ul", {}, entry.details.concat(entry.more ? ["\u2026 and " + entry.more + " more."] : [])
           .map(function (d) { return el("li", { text: d }); })) : null]);
     }
     var r = entry.result;
     var scope = entry.tracker.scope ? " (items for " + App.agencyName(entry.tracker.scope.agency) + ")" : "";
-    var words = [r.taken.length + (r.taken.length === 1 ? " change" : " changes") + " taken"];
+    var words = [r.taken.length + (r.taken.length === 1 ? " change" : " changes") + (planned ? " to take" : " taken")];
     if (r.kept.length) words.push(r.kept.length + " older " + (r.kept.length === 1 ? "answer" : "answers") + " left out (changed here since)");
     if (r.conflicts.length) words.push(r.conflicts.length + " to choose (both changed)");
-    var list = r.taken.slice(0, LISTED).map(changeLine);
+    var list = r.taken.slice(0, LISTED).map(function (t) { return changeLine(t, entry.before); });
     if (r.taken.length > LISTED) list.push(el("li", { text: "\u2026 and " + (r.taken.length - LISTED) + " more." }));
-    return el("li", { "data-file": entry.name }, [el("strong", { text: entry.name + scope + ": " }), words.join(", ") + ".",
+    return el("li", { "data-file": entry.name }, [el("strong", { text: entry.source + scope + ": " }), words.join(", ") + ".",
       list.length ? el("ul", {}, list) : null,
       entry.notes.length ? el("ul", {}, entry.notes.map(function (n) { return el("li", { text: n }); })) : null]);
   }
 
-  /** Put every good file together with the saved tracker, in the order chosen; the bad ones change nothing. */
-  function combineAll(entries) {
-    var tracker = App.tracker;
+  /** Put every good file together with `tracker`, in the order chosen; the bad ones change nothing. */
+  function combineAll(tracker, entries) {
     var conflicts = [];
-    var from = {};
     entries.forEach(function (entry) {
       if (!entry.ok) return;
+      entry.before = tracker;
       entry.result = C.combine(tracker, entry.tracker, K.nowStamp());
       tracker = entry.result.tracker;
-      entry.result.taken.forEach(function (t) { from[t.id + " " + t.field] = entry.name; });
-      entry.result.conflicts.forEach(function (c) {
-        conflicts.push(Object.assign({ file: entry.name, mineFrom: from[c.id + " " + c.field] || "" }, c));
-      });
-      entry.notes = entry.warnings.concat(entry.workbook ? [] : adoptDates(entry.tracker));
+      entry.result.conflicts.forEach(function (c) { conflicts.push(Object.assign({ source: entry.source }, c)); });
+      if (entry.tracker.conflicts && entry.tracker.origin && entry.tracker.origin === App.tracker.origin) {
+        conflicts = conflicts.concat(entry.tracker.conflicts);
+      }
+      entry.notes = entry.warnings.slice();
     });
     return { tracker: tracker, conflicts: conflicts };
   }
 
-  /** A file for one agency, opened in a fresh browser: show that agency's items. */
-  function showScope(entries) {
+  /** A file for one agency: offer to show that agency's items (the filter is never changed for you). */
+  function offerScope(entries) {
     var scoped = entries.filter(function (e) { return e.ok && e.tracker.scope; });
-    var filter = App.$("tracker-filter-agency");
-    if (scoped.length !== 1 || entries.length !== 1 || filter.value) return [];
-    filter.value = scoped[0].tracker.scope.agency;
-    return [el("p", { text: "Showing the items for " + App.agencyName(filter.value) + ", as in the file. Choose \u201cShow all items\u201d to see every item." })];
+    if (scoped.length !== 1) return [];
+    var agency = scoped[0].tracker.scope.agency;
+    var button = el("button", { type: "button", class: "jtai-btn", "data-action": "show-scope", text: "Show only the items for " + App.agencyName(agency) });
+    button.addEventListener("click", function () {
+      App.$("tracker-filter-agency").value = agency;
+      App.$("tracker-filter-agency").dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    return [el("p", {}, [button])];
   }
 
+  function detailsOf(entry) {
+    return el("ul", {}, entry.details.concat(entry.more ? ["\u2026 and " + entry.more + " more."] : []).map(function (d) { return el("li", { text: d }); }));
+  }
+
+  function button(text, action, primary, run) {
+    var b = el("button", { type: "button", class: "jtai-btn" + (primary ? " jtai-btn--primary" : ""), "data-action": action, text: text });
+    b.addEventListener("click", run);
+    return b;
+  }
+
+  /** Apply the import (recombined with the tracker as it is now), and offer to undo it. */
+  function applyImport(entries) {
+    var before = App.tracker;
+    var combined = combineAll(App.tracker, entries);
+    var good = entries.filter(function (e) { return e.ok; });
+    var notes = [];
+    good.forEach(function (e) { if (!e.workbook) notes = notes.concat(adoptDates(e.tracker)); });
+    App.replace(App.addConflicts(combined.tracker, combined.conflicts));
+    App.lastImport = { before: before };
+    var taken = good.reduce(function (n, e) { return n + e.result.taken.length; }, 0);
+    var title = "Imported " + good.length + " of " + entries.length + (entries.length === 1 ? " file" : " files") + ": " + taken +
+      (taken === 1 ? " change" : " changes") + " taken" + (combined.conflicts.length ? ", " + combined.conflicts.length + " to choose below." : ".");
+    var undo = button("Undo this import", "undo-import", false, undoImport);
+    showImport("ok", title, [el("ul", {}, entries.map(function (e) { return fileSummary(e, false); }))]
+      .concat(notes.map(function (n) { return el("p", { text: n }); }))
+      .concat(offerScope(entries)).concat([el("div", { class: "jtai-buttons" }, [undo])]));
+    App.say(title);
+  }
+
+  /** Put the tracker back as it was before the last import (offered until the next change). */
+  function undoImport() {
+    if (!App.lastImport) {
+      App.say("There is no import to undo: the tracker has changed since.");
+      return;
+    }
+    var before = App.lastImport.before;
+    App.lastImport = null;
+    App.replace(before);
+    showImport("ok", "The last import was undone. The tracker is as it was before it.", []);
+  }
+
+  /** Read each file on its own, then show what the import would change; nothing changes until confirmed. */
   async function importFiles(files) {
     var entries = [];
     for (var i = 0; i < files.length; i += 1) entries.push(await readFile(files[i]));
     var good = entries.filter(function (e) { return e.ok; });
-    var combined = combineAll(entries);
-    if (good.length) {
-      App.replace(combined.tracker);
-      App.showConflicts(combined.conflicts);
+    if (!good.length) {
+      var refused = entries.length === 1 ? entries[0].message.replace("Nothing from it was imported.", "Nothing was imported and your saved tracker has not changed.")
+        : "None of the files could be imported. Nothing was imported and your saved tracker has not changed.";
+      showImport("error", refused, entries.length === 1 ? [detailsOf(entries[0])] : [el("ul", {}, entries.map(function (e) { return fileSummary(e, true); }))]);
+      return;
     }
+    nameSources(entries);
+    var combined = combineAll(App.tracker, entries);
     var taken = good.reduce(function (n, e) { return n + e.result.taken.length; }, 0);
-    var title = good.length
-      ? "Imported " + good.length + " of " + entries.length + (entries.length === 1 ? " file" : " files") + ": " + taken +
-        (taken === 1 ? " change" : " changes") + " taken" + (combined.conflicts.length ? ", " + combined.conflicts.length + " to choose below." : ".")
-      : (entries.length === 1 ? entries[0].message : "None of the files could be imported. Nothing was imported and your saved tracker has not changed.");
-    var list = entries.length === 1 && !good.length
-      ? [el("ul", {}, entries[0].details.concat(entries[0].more ? ["\u2026 and " + entries[0].more + " more."] : []).map(function (d) { return el("li", { text: d }); }))]
-      : [el("ul", {}, entries.map(fileSummary))];
-    showImport(good.length ? "ok" : "error", title, list.concat(good.length ? showScope(entries) : []));
-    if (good.length) App.refresh();
+    var title = "Check before importing: " + taken + (taken === 1 ? " change" : " changes") + " to take" +
+      (combined.conflicts.length ? ", " + combined.conflicts.length + " to choose" : "") + " from " + good.length + " of " + entries.length +
+      (entries.length === 1 ? " file" : " files") + ". Nothing has changed yet.";
+    var cancel = button("Cancel", "cancel-import", false, function () {
+      showImport("ok", "Import cancelled. Nothing was imported and your saved tracker has not changed.", []);
+    });
+    var go = button("Import these changes", "confirm-import", true, function () { applyImport(entries); });
+    showImport("ok", title, [el("ul", {}, entries.map(function (e) { return fileSummary(e, true); })),
+      el("div", { class: "jtai-buttons" }, [go, cancel])]);
   }
 
   function onFiles(event) {
     var files = Array.prototype.slice.call(event.target.files || []);
     if (!files.length) return;
     event.target.value = "";
-    importFiles(files).catch(function () {
-      showImport("error", "These files could not be read. Nothing was imported and your saved tracker has not changed.", []);
+    importFiles(files).catch(function (error) {
+      showImport("error", "The files could not be imported (" + (error && error.message ? String(error.message).slice(0, 120) : "an error") +
+        "). Nothing was imported and your saved tracker has not changed.", []);
     });
   }
 
@@ -199,7 +289,7 @@
     var mine = {};
     T.agencyItems(App.data, agency).forEach(function (i) { mine[i.id] = true; });
     var rows = App.rows().filter(function (r) { return mine[r.id]; });
-    var sheets = J.trackerSheet.toSheets(App.data, App.tracker, rows, "Items for " + App.agencyName(agency) + ".");
+    var sheets = J.trackerSheet.toSheets(App.data, App.tracker, rows, "Items for " + App.agencyName(agency) + ".", { agency: agency, person: "" });
     var name = T.fileName("xlsx", K.today(), agency);
     K.download(name, J.xlsxWrite.workbook(sheets), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     App.say("Exported the " + rows.length + " items for " + App.agencyName(agency) + " as " + name + ".");

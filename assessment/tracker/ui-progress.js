@@ -49,6 +49,24 @@
       within: days === null ? "" : days };
   };
 
+  /** The filters in force, in words, so that a filtered count (and its print) names them. */
+  App.filterText = function () {
+    var f = App.filters();
+    var parts = [];
+    var select = function (id) { return App.$(id).selectedOptions[0].textContent; };
+    if (f.agency) parts.push(select("tracker-filter-agency") + " (leads or contributes)");
+    if (f.owner) parts.push(f.owner === "-" ? "no owner yet" : "owner " + f.owner);
+    if (f.status) parts.push(f.status === "not-ready" ? "not ready yet" : "status " + select("tracker-filter-status"));
+    if (f.deadline) parts.push(f.deadline === "overdue" ? "overdue" : f.deadline === "due-soon" ? "due soon" : "due " + f.deadline);
+    if (f.within !== "") parts.push("due in the next " + f.within + " working day" + (f.within === 1 ? "" : "s"));
+    return parts.length ? " Filtered to: " + parts.join("; ") + "." : "";
+  };
+
+  /** "Showing 22 of 93 items. Filtered to: Police (leads or contributes)." */
+  App.countText = function (counted) {
+    return "Showing " + counted.shown + " of " + counted.total + " items." + App.filterText();
+  };
+
   /** The owner filter lists the owners typed so far; the one chosen stays chosen. */
   App.updateOwners = function (rows) {
     var select = App.$("tracker-filter-owner");
@@ -82,8 +100,7 @@
     K.fieldError(box, App.$("tracker-filter-within-error"), "tracker-filter-within-hint",
       bad ? "Enter a whole number of working days, for example 5." : "");
     var counted = App.refresh();
-    K.announce((bad ? "Enter a whole number of working days. " : "") + "Showing " + counted.shown + " of " +
-      counted.total + " items.", App.$("tracker-count"));
+    K.announce((bad ? "Enter a whole number of working days. " : "") + App.countText(counted), App.$("tracker-count"));
   }
 
   function addOptions(select, options) {
@@ -100,6 +117,9 @@
     }).map(function (a) { return { id: a.id, label: a.name }; }));
     addOptions(status, T.statuses(data));
     addOptions(deadline, T.deadlineLabels(data).map(function (label) { return { id: label, label: label }; }));
+    // A link from the planner (tracker.html?agency=police) opens on that agency's items.
+    var asked = new URLSearchParams(self.location.search).get("agency");
+    if (asked && Array.prototype.some.call(agency.options, function (o) { return o.value === asked; })) agency.value = asked;
     var form = App.$("tracker-filters");
     var box = App.$("tracker-filter-within");
     box.parentNode.insertBefore(el("p", { class: "jtai-error", id: "tracker-filter-within-error", hidden: true }), box);

@@ -35,6 +35,7 @@
   function redraw() {
     App.buildList();
     App.refresh();
+    App.drawConflicts();
   }
 
   function conflictNotice(info, key) {

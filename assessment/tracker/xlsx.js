@@ -3,7 +3,8 @@
  *
  * An .xlsx file is a zip of XML files. The zip's central directory is read here; each entry is
  * unpacked with the browser's own DecompressionStream("deflate-raw") and its XML read with
- * DOMParser. Only what the tracker needs is read: the workbook's sheet names, the shared strings
+ * DOMParser (the shared strings, which can be many, in one pass over their text). Only what the
+ * tracker needs is read, once: the workbook's sheet names, the shared strings
  * and one sheet's cell values (text, numbers, true/false). Formulas are never run: a formula
  * cell gives the value Excel saved with it. Limits keep a hostile file from using up the page:
  * at most MAX_ENTRIES entries and MAX_UNPACKED bytes unpacked in all, and XML with a DOCTYPE
@@ -37,6 +38,10 @@
   /** The zip's entries: {name: {method, size, packedSize, offset}} from the central directory. */
   function directory(bytes) {
     var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (bytes.length >= 8 && view.getUint32(0, false) === 0xd0cf11e0 && view.getUint32(4, false) === 0xa1b11ae1) {
+      throw fail("it is protected with a password (encrypted), or saved in the old Excel 97 format, so this page cannot read it: " +
+        "open it in Excel, save a copy as an Excel workbook (.xlsx) with no password, and import that");
+    }
     if (bytes.length < 22 || view.getUint32(0, true) !== 0x04034b50) throw fail("it is not a zip file, so not an Excel workbook (.xlsx)");
     var end = -1;
     for (var i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i -= 1) {
@@ -68,7 +73,12 @@
     var chunks = [];
     var total = 0;
     for (;;) {
-      var step = await reader.read();
+      var step;
+      try {
+        step = await reader.read();
+      } catch {
+        throw fail("the zip file is damaged (part of it cannot be unpacked)");
+      }
       if (step.done) break;
       total += step.value.length;
       if (total > limit) {
@@ -115,14 +125,110 @@
   }
 
   function children(node, name) {
-    return Array.prototype.filter.call(node.getElementsByTagNameNS(NS_MAIN, name), function () { return true; });
+    return Array.prototype.slice.call(node.getElementsByTagNameNS(NS_MAIN, name));
   }
 
-  /** All the text of a shared string or inline string (rich text runs joined; phonetic hints left out). */
+  /** The element children of node named `name` (in the spreadsheet namespace), walked directly. */
+  function kids(node, name) {
+    var out = [];
+    for (var c = node.firstElementChild; c; c = c.nextElementSibling) {
+      if (c.localName === name && c.namespaceURI === NS_MAIN) out.push(c);
+    }
+    return out;
+  }
+
+  /**
+   * All the text of a shared string or inline string: its <t>, or its rich text runs' <t> joined
+   * (phonetic hints, <rPh>, left out). Walks the element's own children: no query per string.
+   */
   function stringOf(node) {
-    return children(node, "t").filter(function (t) {
-      return !(t.parentNode && t.parentNode.localName === "rPh");
-    }).map(function (t) { return t.textContent; }).join("");
+    var text = "";
+    for (var c = node.firstElementChild; c; c = c.nextElementSibling) {
+      if (c.namespaceURI !== NS_MAIN) continue;
+      if (c.localName === "t") {
+        text += c.textContent;
+      } else if (c.localName === "r") {
+        for (var t = c.firstElementChild; t; t = t.nextElementSibling) {
+          if (t.localName === "t" && t.namespaceURI === NS_MAIN) text += t.textContent;
+        }
+      }
+    }
+    return text;
+  }
+
+  var NAMED = { lt: "<", gt: ">", amp: "&", quot: "\"", apos: "'" };
+
+  /** XML text with its character references and line ends as a parser gives them. */
+  function decode(text) {
+    var out = text.indexOf("\r") < 0 ? text : text.replace(/\r\n?/g, "\n");
+    if (out.indexOf("&") < 0) return out;
+    return out.replace(/&(#x[0-9A-Fa-f]{1,6}|#[0-9]{1,7}|lt|gt|amp|quot|apos);/g, function (_, e) {
+      if (e.charAt(0) !== "#") return NAMED[e];
+      var code = e.charAt(1) === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : "\ufffd";
+    });
+  }
+
+  /**
+   * The shared strings of xl/sharedStrings.xml, in one pass over its text: each <si>'s <t> text
+   * (rich text runs joined, phonetic hints in <rPh> left out). A DOMParser took 28 s on a file of
+   * 1.1 million strings (issue 23); this reads it in well under a second. Text with comments or
+   * CDATA sections, which a workbook's strings never need, is refused.
+   */
+  function sharedStrings(text) {
+    if (text.indexOf("<!--") >= 0 || text.indexOf("<![CDATA[") >= 0) throw fail("xl/sharedStrings.xml holds comments or CDATA, which a workbook never needs");
+    var out = [];
+    var current = null;
+    var start = -1;
+    var hints = 0;
+    for (var i = text.indexOf("<"); i >= 0; i = text.indexOf("<", i)) {
+      var end = text.indexOf(">", i);
+      if (end < 0) break;
+      var closing = text.charCodeAt(i + 1) === 47;
+      var name = tagName(text, closing ? i + 2 : i + 1, end);
+      var empty = text.charCodeAt(end - 1) === 47;
+      if (name === SI) {
+        if (closing) {
+          if (current !== null) out.push(current);
+          current = null;
+        } else if (empty) {
+          out.push("");
+        } else {
+          current = "";
+          hints = 0;
+        }
+      } else if (name === PHONETIC) {
+        if (!empty) hints += closing ? -1 : 1;
+      } else if (name === T && closing) {
+        if (start >= 0 && current !== null && hints === 0) current += decode(text.slice(start, i));
+        start = -1;
+      } else if (name === T && !empty) {
+        start = end + 1;
+      }
+      i = end + 1;
+    }
+    return out;
+  }
+
+  var SI = 1;
+  var T = 2;
+  var PHONETIC = 3;
+
+  /** Which of si, t and rPh the tag whose name starts at `from` is (any prefix left out), else 0. */
+  function tagName(text, from, end) {
+    var to = from;
+    var c = text.charCodeAt(to);
+    while (to < end && c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 47) {
+      if (c === 58) from = to + 1;
+      to += 1;
+      c = text.charCodeAt(to);
+    }
+    var length = to - from;
+    var first = text.charCodeAt(from);
+    if (length === 1) return first === 116 ? T : 0;
+    if (length === 2) return first === 115 && text.charCodeAt(from + 1) === 105 ? SI : 0;
+    if (length === 3) return first === 114 && text.charCodeAt(from + 1) === 80 && text.charCodeAt(from + 2) === 104 ? PHONETIC : 0;
+    return 0;
   }
 
   /** "C12" -> 2 (columns count from 0). */
@@ -134,22 +240,50 @@
     return n - 1;
   }
 
+  /** 2 -> "C" (the column's letters in a cell's address). */
+  function letters(col) {
+    var out = "";
+    for (var n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    return out;
+  }
+
+  /**
+   * A cell the page cannot read: {unreadable: what is wrong}. A shared-string cell whose index is
+   * not a whole number, or is not in the file's list of shared strings, is one: read as blank it
+   * would wipe an answer (issue 23).
+   */
+  function unreadable(reason) {
+    return { unreadable: reason };
+  }
+
+  function isUnreadable(value) {
+    return value !== null && typeof value === "object" && typeof value.unreadable === "string";
+  }
+
+  function sharedValue(text, shared) {
+    var index = /^\s*\d{1,9}\s*$/.test(text) ? Number(text) : -1;
+    if (index >= 0 && index < shared.length) return shared[index];
+    var shown = "\u201c" + String(text).slice(0, 20) + "\u201d";
+    return unreadable(index < 0 ? "it refers to shared text " + shown + ", which is not a number the file can have"
+      : "it refers to shared text number " + index + ", but the file has only " + shared.length);
+  }
+
   function cellValue(c, shared) {
     var type = c.getAttribute("t") || "n";
-    var v = children(c, "v")[0];
-    if (type === "inlineStr") return stringOf(c);
-    if (!v) return "";
-    if (type === "s") return shared[Number(v.textContent)] || "";
+    if (type === "inlineStr") {
+      var inline = kids(c, "is")[0];
+      return inline ? stringOf(inline) : "";
+    }
+    var v = kids(c, "v")[0];
+    if (!v) return type === "s" ? unreadable("it is shared text with no reference") : "";
+    if (type === "s") return sharedValue(v.textContent, shared);
     if (type === "n") return v.textContent === "" ? "" : Number(v.textContent);
     if (type === "b") return v.textContent === "1";
     return v.textContent;
   }
 
-  async function sheetPath(zip, sheetName, optional) {
-    var book = await zip.text("xl/workbook.xml");
-    var rels = await zip.text("xl/_rels/workbook.xml.rels");
-    if (book === null || rels === null) throw fail("it is a zip file but not an Excel workbook (.xlsx)");
-    var sheets = children(xml(book, "xl/workbook.xml"), "sheet");
+  function sheetPath(book, rels, sheetName, optional) {
+    var sheets = children(book, "sheet");
     var found = sheets.filter(function (s) { return s.getAttribute("name") === sheetName; })[0];
     if (!found && optional) return null;
     if (!found) {
@@ -157,36 +291,75 @@
         sheets.map(function (s) { return "\u201c" + s.getAttribute("name") + "\u201d"; }).join(", ") + ")");
     }
     var id = found.getAttributeNS(NS_REL, "id");
-    var rel = Array.prototype.filter.call(xml(rels, "xl/_rels/workbook.xml.rels").getElementsByTagName("Relationship"),
+    var rel = Array.prototype.filter.call(rels.getElementsByTagName("Relationship"),
       function (r) { return r.getAttribute("Id") === id; })[0];
     var target = rel ? rel.getAttribute("Target") : "";
     return target.charAt(0) === "/" ? target.slice(1) : "xl/" + target;
   }
 
-  /**
-   * The rows of the sheet called sheetName in a workbook's bytes: a Promise of a list of rows,
-   * each a list of cell values (text, numbers, true/false; "" for an empty cell); null when the
-   * sheet is `optional` and not there. Rejects with an Error whose message says what is wrong
-   * (.xlsx set) for a file that is not such a workbook.
-   */
-  async function sheetRows(bytes, sheetName, optional) {
-    var zip = readZip(bytes);
-    var path = await sheetPath(zip, sheetName, optional);
-    if (path === null) return null;
-    var sheetText = await zip.text(path);
-    if (sheetText === null) throw fail("the sheet \u201c" + sheetName + "\u201d is missing from the file");
-    var stringsText = await zip.text("xl/sharedStrings.xml");
-    var shared = stringsText === null ? [] : children(xml(stringsText, "xl/sharedStrings.xml"), "si").map(stringOf);
-    return children(xml(sheetText, path), "row").map(function (row) {
+  function rowsOf(doc, shared) {
+    var data = kids(doc.documentElement, "sheetData")[0];
+    return (data ? kids(data, "row") : []).map(function (row) {
       var out = [];
-      children(row, "c").forEach(function (c, i) {
+      var line = row.getAttribute("r");
+      kids(row, "c").forEach(function (c, i) {
         var col = c.hasAttribute("r") ? columnOf(c.getAttribute("r")) : i;
         if (col < 0 || col > 200) return;
         while (out.length < col) out.push("");
-        out[col] = cellValue(c, shared);
+        var value = cellValue(c, shared);
+        if (isUnreadable(value)) value.cell = c.getAttribute("r") || letters(col) + (line || "?");
+        out[col] = value;
       });
       return out;
     });
+  }
+
+  /** The text of an element in docProps/core.xml found by its local name ("" when not there). */
+  function propOf(doc, name) {
+    var all = doc.getElementsByTagName("*");
+    for (var i = 0; i < all.length; i += 1) if (all[i].localName === name) return all[i].textContent.trim();
+    return "";
+  }
+
+  /**
+   * Open a workbook held in bytes, reading its sheet list, relationships and shared strings once:
+   * a Promise of {rows(sheetName, optional) -> Promise of rows, props() -> Promise of
+   * {modifiedBy, modified}}. Rows are lists of cell values (text, numbers, true/false; "" for an
+   * empty cell; {unreadable, cell} for a cell the page cannot read); rows() gives null when the
+   * sheet is `optional` and not there. Rejects with an Error whose message says what is wrong
+   * (.xlsx set) for a file that is not such a workbook.
+   */
+  async function open(bytes) {
+    var zip = readZip(bytes);
+    var bookText = await zip.text("xl/workbook.xml");
+    var relsText = await zip.text("xl/_rels/workbook.xml.rels");
+    if (bookText === null || relsText === null) throw fail("it is a zip file but not an Excel workbook (.xlsx)");
+    var book = xml(bookText, "xl/workbook.xml");
+    var rels = xml(relsText, "xl/_rels/workbook.xml.rels");
+    var stringsText = await zip.text("xl/sharedStrings.xml");
+    if (stringsText !== null && /<!DOCTYPE|<!ENTITY/i.test(stringsText)) throw fail("xl/sharedStrings.xml holds a document type declaration, which a workbook never needs");
+    var shared = stringsText === null ? [] : sharedStrings(stringsText);
+    stringsText = null;
+    return {
+      rows: async function (sheetName, optional) {
+        var path = sheetPath(book, rels, sheetName, optional);
+        if (path === null) return null;
+        var sheetText = await zip.text(path);
+        if (sheetText === null) throw fail("the sheet \u201c" + sheetName + "\u201d is missing from the file");
+        return rowsOf(xml(sheetText, path), shared);
+      },
+      props: async function () {
+        var text = await zip.text("docProps/core.xml");
+        if (text === null) return { modifiedBy: "", modified: "" };
+        var doc = xml(text, "docProps/core.xml");
+        return { modifiedBy: propOf(doc, "lastModifiedBy").slice(0, 200), modified: propOf(doc, "modified") };
+      }
+    };
+  }
+
+  /** The rows of one sheet (open(bytes).rows(sheetName, optional)). */
+  async function sheetRows(bytes, sheetName, optional) {
+    return (await open(bytes)).rows(sheetName, optional);
   }
 
   /** An Excel date serial number (days since 30 December 1899) as YYYY-MM-DD. */
@@ -195,5 +368,6 @@
     return d.toISOString().slice(0, 10);
   }
 
-  return { MAX_UNPACKED: MAX_UNPACKED, readZip: readZip, sheetRows: sheetRows, serialDate: serialDate, columnOf: columnOf };
+  return { MAX_UNPACKED: MAX_UNPACKED, readZip: readZip, open: open, sheetRows: sheetRows, serialDate: serialDate, columnOf: columnOf,
+    letters: letters, isUnreadable: isUnreadable, sharedStrings: sharedStrings };
 });

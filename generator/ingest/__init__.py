@@ -6,9 +6,13 @@ once: what the guidance says verbatim with its paragraphs, every editorial field
 "To review". Prints a review checklist. Refuses what it cannot read, every problem at once as
 file:line: message, with a non-zero exit and nothing written.
 
-Modules: read_text / read_html (the file -> lines in guidance.txt's shape), scan (lines ->
-blocks), parse and rules (blocks -> facts), files (facts -> each file's data), write (the folder),
-checklist (what to review).
+Before writing, the folder is checked as `python -m generator check` would check it (verify.py);
+a problem there is refused like the rest, at the file and line it would have.
+
+Modules: read_text / read_html (the file -> lines in guidance.txt's shape), the grammar in
+generator/guidance_text.py (lines -> blocks, shared with the framework page and the check),
+parse and rules (blocks -> facts), files (facts -> each file's data), verify (check before
+writing), write (the folder), checklist (what to review).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import files
+from . import files, verify
 from .checklist import checklist
 from .parse import Parsed, parse
 from .read_html import read_html
@@ -85,8 +89,16 @@ def main(argv: list[str], default_content: Path) -> int:
         print(f"{len(refusals)} problem(s): nothing was written.", file=sys.stderr)
         return 1
     text = result.source.text()
-    write_folder(
-        target, files.framework_files(result.parsed, args.id, text), text, args.guidance.name
-    )
+    written = files.framework_files(result.parsed, args.id, text)
+    failed = verify.problems(target, written, text, args.guidance.name)
+    if failed:
+        print("\n".join(failed), file=sys.stderr)
+        print(
+            f"{len(failed)} problem(s) in the folder ingest would write, found by the same checks "
+            "as `python -m generator check`: nothing was written.",
+            file=sys.stderr,
+        )
+        return 1
+    write_folder(target, written, text, args.guidance.name)
     print(checklist(result.parsed, target.as_posix(), args.id))
     return 0

@@ -12,10 +12,18 @@ def checklist(parsed: Parsed, folder: str, framework_id: str) -> str:
         f"title and date: {parsed.title} ({parsed.version_date})",
         f"{len(parsed.paragraphs)} numbered paragraphs (kept as {folder}/guidance.txt)",
         f"{len(parsed.criteria)} evaluation criteria, verbatim, each with its paragraph",
-        f"{len(parsed.sections)} Annex A tables with {items} items, verbatim",
-        f"notice: {rules.notice.value} working days (paragraphs {_paras(rules.notice.paras)})",
-        f"{len(rules.timescales)} letter timescales; statement of action "
-        f"{rules.statement.value} working days; complaints window {rules.complaint_window.value}",
+        f"{len(parsed.sections)} Annex A sections (tables, lists, requests) with {items} items, "
+        "verbatim",
+        *(
+            f"{what}: {found.value} working days (paragraphs {_paras(found.paras)})"
+            for what, found in (
+                ("notice", rules.notice),
+                ("statement of action", rules.statement),
+                ("complaints window", rules.complaint_window),
+            )
+            if found is not None
+        ),
+        f"{len(rules.timescales)} letter timescales",
         f"{len(parsed.inspectorates)} inspectorates; {len(rules.routes)} complaints routes",
     ]
     review = [
@@ -31,6 +39,11 @@ def checklist(parsed: Parsed, folder: str, framework_id: str) -> str:
         "guides.yml: the one-minute guide and one guide per agency; assessment.yml: the scale",
         f"examples/: add worked examples (optional); criteria/site.yml: add {framework_id} "
         "to frameworks",
+    ]
+    review[:0] = [
+        f"not found in the guidance: {what}; a default is written, marked 'To review' and shown "
+        "on the site as not yet reviewed: check it and cite its paragraph"
+        for what in rules.missing
     ]
     if not rules.notification_weekday:
         review.insert(0, "timeline.yml: the guidance names no notification weekday: Monday assumed")

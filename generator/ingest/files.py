@@ -16,8 +16,9 @@ import yaml
 
 from .. import guidance
 from . import timetable
+from .annex import Section
 from .defaults import AGENCY, FOCUS, REVIEW, Data, cited, review, slug
-from .parse import Criterion, Parsed, Section
+from .parse import Criterion, Parsed
 
 ASSESSMENT = Path(__file__).with_name("assessment.yml")
 
@@ -82,29 +83,15 @@ def _framework(parsed: Parsed, framework_id: str, text: str, first: int) -> Data
             }
         ],
         "purpose": placeholder,
-        "scope": {
-            key: placeholder
-            for key in (
-                "agencies_text",
-                "age",
-                "definition",
-                "strategic",
-                "criminal_exploitation",
-                "response",
-                "recent_practice",
-            )
-        },
-        "language": [{"id": "to-review", "title": REVIEW, **placeholder}],
-        "focus_areas": [
+        "scope": [
             {
-                "id": FOCUS,
-                "title": review("the focus areas"),
-                "short_title": REVIEW,
-                "lead_in": review("the sentence before the points"),
-                "points": [review("each point, verbatim")],
-                "paras": [first],
+                "id": "to-review",
+                "title": review("one section per part of the scope, titled in our words"),
+                **placeholder,
             }
         ],
+        "language": [{"id": "to-review", "title": REVIEW, **placeholder}],
+        "focus_areas": _focus_areas(parsed, first),
         "team": {
             "members": [
                 {
@@ -128,6 +115,37 @@ def _framework(parsed: Parsed, framework_id: str, text: str, first: int) -> Data
             {"id": f"footnote-{b.number}", "number": b.number, "text": b.text} for b in footnotes
         ],
     }
+
+
+def _focus_areas(parsed: Parsed, first: int) -> list[Data]:
+    """The focus areas the guidance sets out, verbatim, then the one every criterion is in until
+    a maintainer places each: ingest cannot tell which focus area a criterion belongs to."""
+    found: list[Data] = []
+    for f in parsed.focus:
+        area: Data = {"id": _unique_id(slug(f.title, 40), found), "title": f.title}
+        area |= {"intro": f.intro} if f.intro else {}
+        found.append(area | {"lead_in": f.lead_in, "points": list(f.points), "paras": [f.para]})
+    title = "which focus area each criterion is in" if found else "the focus areas"
+    return [
+        *found,
+        {
+            "id": FOCUS,
+            "title": review(title),
+            "short_title": REVIEW,
+            "lead_in": review("the sentence before the points"),
+            "points": [review("each point, verbatim")],
+            "paras": [first],
+        },
+    ]
+
+
+def _unique_id(wanted: str, taken: list[Data]) -> str:
+    ids = {t["id"] for t in taken} | {FOCUS}
+    found, n = wanted or "focus", 1
+    while found in ids:
+        n += 1
+        found = f"{wanted}-{n}"
+    return found
 
 
 def _criteria(parsed: Parsed, framework_id: str) -> Data:

@@ -12,7 +12,8 @@ import html
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .source import Line, Refusal, Source, separator, table_row
+from ..guidance_text import Line, separator, table_row
+from .source import Refusal, Source
 
 BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "caption"}
 SKIPPED = {"script", "style", "nav", "header", "footer", "noscript", "template"}

@@ -2,11 +2,13 @@
 
 - notice: "10 working days before the fieldwork" (and the weekday it is "usually" given on);
 - letter timescales: the rows of a table with a "Timescales" column ("15 working days after
-  fieldwork");
+  fieldwork"), or else each sentence that gives one ("The letter is published 34 working days
+  after fieldwork ends.");
 - statement of action: "within 70 working days of receiving the final letter";
 - complaints: "up to 10 working days after the inspection findings are published", and each
   table with a "Milestone" column as one complaints route.
-A rule that is not found is refused rather than guessed: a wrong deadline is the worst defect.
+Each is optional: a rule that is not found is None (or no timescales), and files.py writes a
+default marked "To review" that the site shows as not yet reviewed, never as the guidance's rule.
 """
 
 from __future__ import annotations
@@ -14,8 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .scan import Block
-from .source import Refusal
+from ..guidance_text import Block
 
 NOTICE = re.compile(r"(\d+) working days before (?:the )?(?:start of (?:the )?)?fieldwork")
 WEEKDAY = re.compile(r"[^.]*\bon an? (Monday|Tuesday|Wednesday|Thursday|Friday)\b[^.]*\.")
@@ -24,6 +25,7 @@ STATEMENT = re.compile(r"within (\d+) working days of receiving")
 COMPLAINT_WINDOW = re.compile(r"(\d+) working days after the [^.]{0,60}?published")
 AFTER_ANY = re.compile(r"(\d+) working days after")
 WITHIN = re.compile(r"[Ww]ithin (\d+) working days")
+SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z‘“(])")
 
 
 @dataclass(frozen=True)
@@ -56,13 +58,27 @@ class Route:
 
 @dataclass(frozen=True)
 class Rules:
-    notice: Cited
+    notice: Cited | None
     notification_weekday: str  # "" when the guidance names none
     notification_note: str  # the sentence that names it
     timescales: tuple[Timescale, ...]
-    statement: Cited
-    complaint_window: Cited
+    statement: Cited | None
+    complaint_window: Cited | None
     routes: tuple[Route, ...]
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """What the guidance did not state, as the review checklist names it."""
+        wanted = (
+            ("the notice period ('10 working days before the fieldwork')", self.notice),
+            (
+                "the letter timescales (a 'Timescales' table or '… working days after fieldwork')",
+                self.timescales or None,
+            ),
+            ("the statement of action ('within 70 working days of receiving')", self.statement),
+            ("the complaints window ('10 working days after … published')", self.complaint_window),
+        )
+        return tuple(what for what, value in wanted if value is None)
 
 
 def _cited(blocks: tuple[Block, ...], pattern: re.Pattern[str]) -> Cited | None:
@@ -74,29 +90,33 @@ def _cited(blocks: tuple[Block, ...], pattern: re.Pattern[str]) -> Cited | None:
     return Cited(value, paras or (1,))
 
 
-def read(blocks: tuple[Block, ...], name: str) -> Rules | tuple[Refusal, ...]:
+def read(blocks: tuple[Block, ...]) -> Rules:
     text_blocks = tuple(b for b in blocks if b.kind in {"para", "bullet", "text"})
     notice = _cited(text_blocks, NOTICE)
-    statement = _cited(text_blocks, STATEMENT)
-    window = _cited(text_blocks, COMPLAINT_WINDOW)
-    timescales = _timescales(blocks)
-    missing = [
-        what
-        for what, value in (
-            ("the notice period ('10 working days before the fieldwork')", notice),
-            ("the letter timescales (a table with a 'Timescales' column)", timescales or None),
-            ("the statement of action ('within 70 working days of receiving')", statement),
-            ("the complaints window ('10 working days after … published')", window),
-        )
-        if value is None
-    ]
-    if missing or notice is None or statement is None or window is None:
-        return tuple(Refusal(name, 0, f"could not find {what}") for what in missing)
-    weekday, note = _notification_day(text_blocks, notice)
-    return Rules(notice, weekday, note, timescales, statement, window, _routes(blocks))
+    timescales = _timescales(blocks) or _timescale_sentences(text_blocks)
+    weekday, note = _notification_day(text_blocks) if notice else ("", "")
+    return Rules(
+        notice,
+        weekday,
+        note,
+        timescales,
+        _cited(text_blocks, STATEMENT),
+        _cited(text_blocks, COMPLAINT_WINDOW),
+        _routes(blocks),
+    )
 
 
-def _notification_day(blocks: tuple[Block, ...], notice: Cited) -> tuple[str, str]:
+def _timescale_sentences(blocks: tuple[Block, ...]) -> tuple[Timescale, ...]:
+    """Each sentence giving working days after fieldwork, verbatim, as one timescale."""
+    return tuple(
+        Timescale(sentence, int(days.group(1)), block.para)
+        for block in blocks
+        for sentence in SENTENCE_END.split(block.text)
+        if (days := AFTER_FIELDWORK.search(sentence)) and block.para
+    )
+
+
+def _notification_day(blocks: tuple[Block, ...]) -> tuple[str, str]:
     for block in blocks:
         if NOTICE.search(block.text) and (match := WEEKDAY.search(block.text)):
             return match.group(1).lower(), match.group(0).strip()

@@ -1,5 +1,7 @@
 """The guidance as ingest reads it: numbered lines in the shape of the framework's guidance.txt.
 
+The grammar of those lines is guidance_text.py's (the one the framework page and check use).
+
 Both readers (read_text for plain text, read_html for a page saved from the browser) turn what
 they read into Lines in one shape: headings and paragraphs as lines, "-" before each bullet,
 tables as "cell | cell |" rows with a "---|" row under the header. parse.py reads only this shape;
@@ -11,11 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class Line:
-    text: str
-    at: int  # the line in the file read, from 1
+from ..guidance_text import Line
 
 
 @dataclass(frozen=True)
@@ -44,9 +42,4 @@ class Refusal:
         return f"{where}: {self.message}"
 
 
-def table_row(cells: list[str]) -> str:
-    return " | ".join(cell.strip() for cell in cells) + " |"
-
-
-def separator(count: int) -> str:
-    return "---|" * count
+__all__ = ["Line", "Refusal", "Source"]

@@ -6,16 +6,37 @@ settings are the ones the first framework uses, marked for review; every text is
 
 from __future__ import annotations
 
-from .defaults import REVIEW, Data, cited, review, slug
-from .rules import Rules
+from . import defaults
+from .defaults import REVIEW, Data, cited, review, slug, unstated
+from .rules import Cited, Rules, Timescale
+
+
+def _stated(found: Cited | None, default: int, what: str, unit: str) -> tuple[int, Data]:
+    """The value and its paragraphs, or the default and its 'To review' note."""
+    if found is not None:
+        return found.value, {"paras": list(found.paras)}
+    return default, {"to_review": unstated(what, default, unit)}
+
+
+def timescales(rules: Rules) -> tuple[tuple[Timescale, str], ...]:
+    """The letter timescales the guidance gives, or the defaults, each with its note."""
+    if rules.timescales:
+        return tuple((t, "") for t in rules.timescales)
+    return tuple(
+        (Timescale(review(activity), days, 0), unstated("letter timescales", days, "working days"))
+        for activity, days in defaults.LETTER
+    )
 
 
 def timeline(rules: Rules, framework_id: str, first: int) -> Data:
-    days = rules.notice.value
+    days, cite = _stated(
+        rules.notice, defaults.NOTICE_DAYS, "notice period", "working days before fieldwork"
+    )
     ids = timescale_ids(rules)
     weekday = rules.notification_weekday or "monday"
     note = rules.notification_note or review("the guidance names no weekday; Monday is assumed")
-    notice = list(rules.notice.paras)
+    notice = list(rules.notice.paras) if rules.notice else [first]
+    what = f"Inspectors notify the area {days} working days before fieldwork."
     return {
         "framework": framework_id,
         "rules": {
@@ -23,7 +44,7 @@ def timeline(rules: Rules, framework_id: str, first: int) -> Data:
             "notification_weekday": weekday,
             "notification_note": note,
             "fieldwork_week": min(3, -(-days // 5) + 1),
-            "paras": notice,
+            **cite,
             "calendar": {
                 "weeks_counted_from": "fieldwork",
                 "fieldwork_ends": "friday",
@@ -50,7 +71,7 @@ def timeline(rules: Rules, framework_id: str, first: int) -> Data:
                 "week": 1,
                 "weekday": weekday,
                 "title": "Inspectors notify local leaders",
-                "what": f"Inspectors notify the area {days} working days before fieldwork.",
+                "what": what if rules.notice else review(what),
                 "who": [],
                 "by": "inspectors",
                 "paras": notice,
@@ -86,14 +107,14 @@ def timeline(rules: Rules, framework_id: str, first: int) -> Data:
 
 def timescale_ids(rules: Rules) -> list[str]:
     ids: list[str] = []
-    for t in rules.timescales:
+    for t, _ in timescales(rules):
         wanted = slug(" ".join(t.activity.split()[:3]))
         ids.append(wanted if wanted not in ids else f"{wanted}-{len(ids) + 1}")
     return ids
 
 
 def _pick(ids: list[str], rules: Rules, word: str) -> str:
-    for tid, t in zip(ids, rules.timescales, strict=True):
+    for tid, (t, _) in zip(ids, timescales(rules), strict=True):
         if word in t.activity.lower():
             return tid
     return ids[-1]
@@ -101,32 +122,37 @@ def _pick(ids: list[str], rules: Rules, word: str) -> str:
 
 def after(rules: Rules, framework_id: str, first: int) -> Data:
     placeholder = cited(review("write this from the guidance"), first)
-    window = rules.complaint_window
+    window, window_cite = _stated(
+        rules.complaint_window, defaults.COMPLAINT_DAYS, "complaints window", "working days"
+    )
+    statement, statement_cite = _stated(
+        rules.statement, defaults.STATEMENT_DAYS, "statement of action deadline", "working days"
+    )
     return {
         "framework": framework_id,
         "letter": {
             "intro": review("how the letter of findings is written and checked"),
-            "paras": sorted({t.para for t in rules.timescales}),
+            "paras": sorted({t.para for t in rules.timescales}) or [first],
             "timescales": [
                 {
                     "id": tid,
                     "activity": t.activity,
                     "working_days": t.working_days,
-                    "paras": [t.para],
+                    **({"to_review": note} if note else {"paras": [t.para]}),
                 }
-                for tid, t in zip(timescale_ids(rules), rules.timescales, strict=True)
+                for tid, (t, note) in zip(timescale_ids(rules), timescales(rules), strict=True)
             ],
         },
         "quality_assurance": placeholder,
         "priority_action": placeholder,
         "feedback_survey": placeholder,
         "statement_of_action": {
-            "working_days": rules.statement.value,
+            "working_days": statement,
             "counted_from": "final-letter",
             "text": review("what the statement of action is"),
             "practice_note": review("how the inspectorates count the days in practice"),
             "practice_refs": ["to-review"],
-            "paras": list(rules.statement.paras),
+            **statement_cite,
         },
         "annex_b": [
             {"id": "to-review", "title": review("Annex B"), "steps": [REVIEW], "paras": [first]}
@@ -135,9 +161,9 @@ def after(rules: Rules, framework_id: str, first: int) -> Data:
             "intro": review("how to complain"),
             "during_inspection": placeholder,
             "window": {
-                "text": review(f"complaints close {window.value} working days after publication"),
-                "working_days_after_publication": window.value,
-                "paras": list(window.paras),
+                "text": review(f"complaints close {window} working days after publication"),
+                "working_days_after_publication": window,
+                **window_cite,
             },
             "withdrawal": placeholder,
             "routes": _routes(rules, first),

@@ -85,7 +85,7 @@ def test_planner_by_keyboard(keyboard: Any, site_server: str) -> None:
           - definition: Monday 3 June 2024
           - term: Fieldwork
           - definition: Monday 17 June 2024 to Friday 21 June 2024
-          - term: Statement of action due
+          - term: /^Statement of action due/
           - button "Download for your calendar (.ics)"
           - button "Download as a spreadsheet (CSV)"
           - button "Print the plan"

@@ -35,7 +35,11 @@ __all__ = ["sa_browser", "sa_open", "sa_origin", "sa_site"]  # fixtures, re-expo
 pytestmark = [pytest.mark.browser, pytest.mark.syv]  # the serious youth violence data
 
 VECTORS = vectors()
-SITE_CASE = next(c for c in VECTORS["cases"] if c["framework"] == "syv-2023")
+SITE_CASES = [c for c in VECTORS["cases"] if c["framework"] == "syv-2023"]
+SITE_CASE = SITE_CASES[0]
+WEAK_CASE = next(
+    c for c in SITE_CASES if c["name"] == "weak answers are counted, not averaged away"
+)
 NOTHING_CHANGED = "Nothing was imported and your saved work has not changed."
 REFUSALS = {
     "too-large": "too big to be a self-assessment export",
@@ -55,12 +59,6 @@ REFUSALS = {
 
 def data(sa: SAPage) -> dict[str, Any]:
     return sa.page.evaluate("() => JTAI.data.assessment")
-
-
-def band_of(score: float, assessment: dict[str, Any]) -> str:
-    """The outcome band a score falls in: the first band, from the top, whose minimum it reaches."""
-    bands = sorted(assessment["assessment"]["outcomes"], key=lambda b: -b["min"])
-    return next((b["id"] for b in bands if score >= b["min"]), bands[-1]["id"])
 
 
 def go_to_criteria(sa: SAPage) -> None:
@@ -276,11 +274,12 @@ def test_practitioner_completes_an_assessment_by_keyboard_and_mouse(sa_open):
     assert date_boxes(assessment_date) == ("4", "3", "2025")
 
 
-def test_results_on_screen_equal_the_test_vectors(sa_open):
+@pytest.mark.parametrize("case", SITE_CASES, ids=lambda c: c["name"])
+def test_results_on_screen_equal_the_test_vectors(sa_open, case):
     sa = sa_open()
-    fill_answers(sa, SITE_CASE["answers"])
+    fill_answers(sa, case["answers"])
     sa.page.click(".jtai-nav-btn[data-view=results]")
-    expected = SITE_CASE["expected"]
+    expected = case["expected"]
     page = sa.page
 
     for cid, want in expected["criteria"].items():
@@ -289,6 +288,7 @@ def test_results_on_screen_equal_the_test_vectors(sa_open):
         assert row.locator("[data-field=suggested]").get_attribute("data-value") == (
             want["suggested"] or ""
         )
+        assert row.locator(".jtai-held-back").count() == int(want["held_back"]), cid
         assert row.locator("[data-field=outcome]").get_attribute("data-value") == (
             want["outcome"] or ""
         )
@@ -298,17 +298,18 @@ def test_results_on_screen_equal_the_test_vectors(sa_open):
             "Yes" if want["has_evidence"] else "No"
         )
 
-    assert score_of(page.inner_text("[data-result=overall-score]")) == expected["overall"]["score"]
     overall = page.locator(".jtai-res-overall")
-    assert overall.locator("[data-result=overall-band]").get_attribute("data-value") == band_of(
-        expected["overall"]["score"], data(sa)
-    ), "the average is shown as the band it falls in"
+    assert overall.locator("[data-result=overall-band]").count() == 0, "no band for an average"
     assert "out of" not in overall.inner_text(), "no score out of 4: it reads like a grade"
-    for band, count in expected["overall"]["counts"].items():
-        assert page.inner_text(f".jtai-res-overall [data-count={band}]") == str(count), band
+    line = overall.locator("[data-result=overall-line]").inner_text()
+    for band in data(sa)["assessment"]["outcomes"]:
+        count = expected["overall"]["counts"][band["id"]]
+        assert f"{band['label']} {count}" in line, (band["id"], line)
+        assert page.inner_text(f".jtai-res-overall [data-count={band['id']}]") == str(count)
+    assert f"not scored {expected['overall']['counts']['none']}" in line
     for fid, want in expected["focus"].items():
         row = page.locator(f"table[data-table=focus] tr[data-focus={fid}]")
-        assert score_of(row.locator("[data-field=score]").inner_text()) == want["score"], fid
+        assert row.locator("[data-field=score]").count() == 0, "no average for a focus area"
         assert (
             row.locator("[data-field=scored]").inner_text()
             == f"{want['scored']} of {want['criteria']}"
@@ -335,7 +336,85 @@ def test_results_on_screen_equal_the_test_vectors(sa_open):
     )
     assert rows == [[a["criterion"], a["due"]] for a in expected["actions"]]
     explained = page.locator("[data-explain=criteria] li").all_text_contents()
-    assert explained[5].startswith("EC6: (2 + 1) ÷ 2 = 1.50.")
+    for n, (cid, want) in enumerate(expected["criteria"].items()):
+        assert explained[n].startswith(f"{cid}: "), explained[n]
+        assert ("Held back from" in explained[n]) == want["held_back"], explained[n]
+    if case is SITE_CASE:
+        assert explained[5].startswith("EC6: (2 + 1) ÷ 2 = 1.50.")
+
+
+def test_the_overall_line_counts_the_criteria_in_each_band(sa_open):
+    """3 strengths and 3 areas for improvement (by their scores alone) average 3.00: the overall
+    line counts them instead of showing the band of the average ('No significant finding')."""
+    sa = sa_open()
+    plan = {"EC9": "consistently", "EC14": "consistently", "EC19": "consistently"}
+    plan.update({"EC5": "partly", "EC11": "partly", "EC12": "partly"})
+    every = {c["id"]: [i["id"] for i in c["indicators"]] for c in data(sa)["criteria"]}
+    fill_answers(sa, {k: {"indicators": dict.fromkeys(every[k], v)} for k, v in plan.items()})
+    sa.page.click(".jtai-nav-btn[data-view=results]")
+    overall = sa.page.locator(".jtai-res-overall")
+    line = overall.locator("[data-result=overall-line]").inner_text()
+    assert line == (
+        "Of the 21 criteria, 6 have an outcome. Each is counted in its own band: Strength 3, "
+        "No significant finding 0, Area for improvement 3, Potential area for priority action 0, "
+        "not scored 15."
+    ), line
+    assert "There is no overall band" in overall.inner_text()
+    assert overall.locator("[data-result=overall-band], [data-result=overall-score]").count() == 0
+    focus = sa.page.locator("table[data-table=focus] tr[data-focus=individual]")
+    assert focus.locator("[data-field=count-strength]").inner_text() == "2"
+    assert focus.locator("[data-field=count-area-for-improvement]").inner_text() == "3"
+    assert "Average" not in sa.page.locator("table[data-table=focus]").inner_text()
+
+
+def test_a_weak_answer_is_not_averaged_away(sa_open):
+    """Mostly, Mostly, Partly, Partly averages 2.50, but it is not 'No significant finding'; 3
+    strengths and 3 areas for improvement are counted, not averaged into 'No significant finding'.
+    The page, the score box, the report (print) and the CSV all say the same, with the reason."""
+    sa = sa_open()
+    page = sa.page
+    fill_answers(sa, WEAK_CASE["answers"])
+    open_criterion(sa, "EC1")
+    box = page.locator("#jtai-scorebox")
+    assert box.locator(".jtai-badge").first.get_attribute("data-value") == "area-for-improvement"
+    assert "2 of its 4 rated statements are “Partly” or lower" in box.inner_text()
+
+    page.click(".jtai-nav-btn[data-view=results]")
+    row = page.locator("table[data-table=criteria] tr[data-criterion=EC1]")
+    assert row.locator("[data-field=score]").inner_text() == "2.50"
+    suggested = row.locator("[data-field=suggested]")
+    assert suggested.get_attribute("data-value") == "area-for-improvement"
+    assert not suggested.inner_text().startswith("No significant finding")
+    assert page.locator("ul[data-list=no-significant-finding] > li").count() == 0
+
+    overall = page.locator(".jtai-res-overall")
+    assert "Strength 3, No significant finding 0, Area for improvement 3" in overall.inner_text()
+    assert "2 criteria are held back" in overall.inner_text()
+
+    rule = data(sa)["assessment"]["weak_answers"]
+    why = page.locator(".jtai-weak-rule")
+    link = why.locator("[data-cite=weak-answers] a")
+    assert link.get_attribute("href") == rule["source"]["url"]
+    assert rule["source"]["url"] in why.inner_text(), "the address is shown, for print too"
+    assert rule["reason"] in why.inner_text()
+    assert why.locator(".jtai-our-reading").inner_text().startswith("The site’s own reading:")
+
+    show_report(sa, "answered")
+    report = page.locator(".jtai-view")
+    assert "Of the 21 criteria, 6 have an outcome." in report.inner_text()
+    block = page.locator(".jtai-report-criterion[data-criterion=EC1]")
+    assert block.locator(".jtai-badge").first.get_attribute("data-value") == "area-for-improvement"
+    assert "Held back from No significant finding" in block.inner_text()
+
+    page.click(".jtai-nav-btn[data-view=start]")
+    _, text = download(sa, "[data-action=export-csv]")
+    rows = list(csv.reader(io.StringIO(text[1:], newline="")))
+    header = rows[0]
+    ec1 = next(r for r in rows if r[header.index("Indicator")] == "EC1.1")
+    assert ec1[header.index("Suggested outcome")] == "Area for improvement"
+    assert ec1[header.index("Held back by a weak answer")].startswith(
+        "Held back from No significant"
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -32,10 +32,19 @@ def findings_data(page: Any) -> dict[str, Any]:
 
 
 def rows(data: dict[str, Any]) -> list[dict[str, Any]]:
-    return [dict(f, example=e["id"]) for e in data["examples"] for f in e["findings"]]
+    return [
+        dict(f, example=e["id"], area=e["area"]) for e in data["examples"] for f in e["findings"]
+    ]
 
 
-def expected(data: dict[str, Any], criterion="", type="", agency="", example="") -> list[str]:
+def shows(finding: dict[str, Any]) -> str:
+    """What a finding shows: the letter's words in quotation marks, or ours."""
+    return f"\u201c{finding['quote']}\u201d" if finding["quote"] else finding["text"]
+
+
+def expected(
+    data: dict[str, Any], criterion="", type="", agency="", example="", area=""
+) -> list[str]:
     return [
         f["id"]
         for f in rows(data)
@@ -43,6 +52,7 @@ def expected(data: dict[str, Any], criterion="", type="", agency="", example="")
         and (not type or f["type"] == type)
         and (not agency or agency in f["agencies"])
         and (not example or f["example"] == example)
+        and (not area or f["area"] == area)
     ]
 
 
@@ -124,13 +134,31 @@ def test_the_explorer_filters_by_keyboard_and_from_the_address(page, site_server
 def test_each_result_links_to_its_example_and_criteria(page, site_server) -> None:
     recorded = page(f"{site_server}/{EXPLORER}?example=somerset-2024")
     p = recorded.page
+    somerset = next(e for e in findings_data(p)["examples"] if e["id"] == "somerset-2024")
+    top = somerset["findings"][0]["id"]
     first = p.locator(".jtai-result").first
+    assert shows(somerset["findings"][0]) in first.inner_text()
+    letter = first.locator(".jtai-result__from a")
+    assert letter.get_attribute("href") == somerset["letter"]["address"]
     link = first.locator(".jtai-result__meta a")
-    assert link.get_attribute("href") == "../examples/somerset-2024.html#somerset-2024-f1"
+    assert link.get_attribute("href") == f"../examples/somerset-2024.html#{top}"
     with p.expect_navigation():
         link.click()
-    assert p.url.endswith("somerset-2024.html#somerset-2024-f1")
-    assert p.locator("#somerset-2024-f1").is_visible()
+    assert p.url.endswith(f"somerset-2024.html#{top}")
+    assert p.locator(f"#{top}").is_visible()
+
+
+def test_the_explorer_filters_by_area_and_kind(page, site_server) -> None:
+    recorded = page(f"{site_server}/{EXPLORER}?area=Merton&type=strength")
+    p = recorded.page
+    data = findings_data(p)
+    want = expected(data, area="Merton", type="strength")
+    merton = next(e for e in data["examples"] if e["area"] == "Merton")
+    assert len(want) == merton["letter"]["counts"]["strengths"] == 14
+    assert shown(p) == want
+    p.select_option("#jtai-filter-area", "Leeds")
+    assert shown(p) == expected(data, area="Leeds", type="strength")
+    assert_clean(recorded, "explorer: filtered by area and kind")
 
 
 # --- The training exercise ------------------------------------------------------------------
@@ -181,7 +209,7 @@ def test_a_full_exercise_with_right_partly_right_and_wrong_answers(page, site_se
     marks = []
     for n, (finding, chosen) in enumerate(zip(findings, answers, strict=True), start=1):
         assert focused_heading(p) == f"Finding {n} of {len(findings)}"
-        assert finding["text"] in p.locator(".jtai-finding-card").inner_text()
+        assert shows(finding) in p.locator(".jtai-finding-card").inner_text()
         if n == 1:
             assert_clean(recorded, "exercise: a question")
             p.get_by_role("button", name="Check my answer").click()  # nothing ticked yet
@@ -243,7 +271,7 @@ def test_the_exercise_works_by_keyboard_alone(page, site_server) -> None:
     recorded = page(f"{site_server}/{TRAINING}")
     p = recorded.page
     data = findings_data(p)
-    second = data["examples"][1]
+    second = data["examples"][0]  # the choice after the set drawn from every letter
     tab_to(p, "input[name=example]")
     p.keyboard.press("ArrowDown")  # radios: arrow keys move the choice
     assert p.locator(f"input[name=example][value={second['id']}]").is_checked()
@@ -297,6 +325,29 @@ def test_the_scripted_pages_fit_320px(page, site_server, path) -> None:
     assert overflow["scrollWidth"] <= 320, overflow
 
 
+def test_the_exercise_offers_a_set_from_every_letter_first(page, site_server) -> None:
+    recorded = page(f"{site_server}/{TRAINING}")
+    p = recorded.page
+    data = findings_data(p)
+    letters = [e for e in data["examples"] if e["letter"]]
+    first = p.locator("input[name=example]").first
+    assert first.get_attribute("value") == "every-letter" and first.is_checked()
+    p.get_by_role("button", name="Start the exercise").click()
+    heading = p.locator("h2.jtai-step-heading").inner_text()
+    total = int(heading.rsplit(" ", 1)[1])
+    areas = []
+    for n in range(1, total + 1):
+        card = p.locator(".jtai-finding-card")
+        areas.append(card.locator(".jtai-finding-card__from").inner_text().split(":", 1)[0])
+        if n == 1:
+            assert_clean(recorded, "exercise from every letter: a question")
+        choose(p, ["EC1"])
+        p.get_by_role("button", name="Check my answer").click()
+        p.get_by_role("button", name="See your score" if n == total else "Next finding").click()
+    assert set(areas) == {e["area"] for e in letters}
+    assert focused_heading(p) == "Your score"
+
+
 # --- Print views ---------------------------------------------------------------------------
 
 
@@ -309,7 +360,7 @@ def test_the_handout_prints_without_answers_or_site_chrome(page, site_server) ->
     for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".jtai-no-print"):
         assert not p.locator(selector).first.is_visible(), selector
     text = p.locator(".md-content").inner_text()
-    assert all(f["text"] in text for f in somerset["findings"])
+    assert all(shows(f) in text for f in somerset["findings"])
     assert not [
         c["rationale"]
         for f in somerset["findings"]

@@ -97,18 +97,20 @@ def test_the_somerset_dates_on_screen_match_the_vectors(page, site_server):
     )
     assert summary["final-letter"] == long_date(e["final_letter"])
     assert summary["publication"] == long_date(e["publication"]["used"]) == "Thursday 18 July 2024"
-    assert summary["statement"] == long_date(e["statement"]["date"]) == "Friday 25 October 2024"
+    assert summary["statement"] == long_date(e["statement"]["date"]) == "Wednesday 16 October 2024"
+    usual = long_date(e["statement"]["usual"])
+    assert summary["statement-usual"] == usual == "Friday 25 October 2024"
     assert summary["complaints"] == long_date(e["complaints"]["closes"])
     for milestone, date in e["milestones"].items():
         assert row_date(p, milestone) == date, milestone
     for timescale, date in e["letter"].items():
         assert row_date(p, f"letter-{timescale}") == date, timescale
     assert row_date(p, "letter-letter-published") == "2024-07-12"
-    assert row_date(p, "statement-of-action") == "2024-10-25"
+    assert row_date(p, "statement-of-action") == "2024-10-16"
     notes = p.inner_text("#planner-notes")
     assert "Monday 6 May 2024" in notes and "may take place earlier" in notes
     assert "4 working days after the standard date" in p.inner_text("#planner-publication-notes")
-    assert "Fri 25 Oct 2024" in p.inner_text("#plan-row-statement-of-action")
+    assert "Wed 16 Oct 2024" in p.inner_text("#plan-row-statement-of-action")
     assert not recorded.console_errors, recorded.console_errors
     assert_no_outside_requests(recorded.requests, site_server)
 
@@ -118,7 +120,8 @@ def test_the_standard_date_is_used_until_publication_is_recorded(page, site_serv
     p = recorded.page
     make_plan(p, "2024-05-20")
     assert p.inner_text("#planner-standard") == "Friday 12 July 2024"
-    assert row_date(p, "statement-of-action") == "2024-10-21"
+    assert row_date(p, "statement-of-action") == "2024-10-16", "the final letter's date + 70"
+    assert p.inner_text("#planner-statement-usual") == "Monday 21 October 2024"
     assert p.query_selector("#plan-row-publication-actual") is None
 
 
@@ -140,7 +143,7 @@ def test_the_calendar_file_parses_with_icalendar(page, site_server):
     lists = events["wk1-tue-ilacs-lists"].decoded("DTSTART")
     assert lists.replace(tzinfo=None) == dt.datetime(2024, 5, 7, 17, 0)
     assert lists.utcoffset() == dt.timedelta(hours=1), "British Summer Time"
-    assert events["statement-of-action"].decoded("DTSTART") == dt.date(2024, 10, 25)
+    assert events["statement-of-action"].decoded("DTSTART") == dt.date(2024, 10, 16)
     assert events["letter-letter-published"].decoded("DTSTART") == dt.date(2024, 7, 12)
     fieldwork = events["fieldwork"]
     assert fieldwork.decoded("DTSTART") == dt.date(2024, 5, 20)
@@ -186,7 +189,7 @@ def test_keyboard_only_from_date_to_calendar(page, site_server):
     type_date(p, "planner-actual", "2024-07-18")
     p.keyboard.press("Enter")
     p.wait_for_selector("#plan-row-publication-actual")
-    assert row_date(p, "statement-of-action") == "2024-10-25"
+    assert row_date(p, "complaints-close") == "2024-08-01"
 
 
 def test_a_bank_holiday_date_gives_an_error_and_no_plan(page, site_server):
@@ -421,6 +424,9 @@ def test_fill_reload_export_clear_import(page, site_server, tmp_path):
         ],
     )
     p.wait_for_selector("#tracker-import-result:not([hidden])")
+    assert "Nothing has changed yet" in p.inner_text("#tracker-import-result")
+    p.click("#tracker-import-result [data-action=confirm-import]")
+    p.wait_for_selector("#tracker-import-result [data-action=undo-import]")
     assert "Imported" in p.inner_text("#tracker-import-result")
     assert p.input_value("#t-a-list-4-owner") == "Head of performance"
     assert p.input_value("#t-a-list-4-notes") == MARKUP

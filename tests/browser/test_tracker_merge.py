@@ -42,8 +42,8 @@ def send_items(p: Any, agency: str) -> bytes:
     return download(p, "#tracker-send")
 
 
-def import_files(p: Any, files: list[tuple[str, bytes]]) -> str:
-    """Import the files at once; the import summary's text."""
+def preview_files(p: Any, files: list[tuple[str, bytes]]) -> str:
+    """Choose the files to import; the text of what the page says it would do (nothing done yet)."""
     p.evaluate("() => { document.querySelector('#tracker-import-result').hidden = true; }")
     p.set_input_files(
         "#tracker-import",
@@ -53,6 +53,18 @@ def import_files(p: Any, files: list[tuple[str, bytes]]) -> str:
         ],
     )
     p.wait_for_selector("#tracker-import-result:not([hidden])")
+    return str(p.inner_text("#tracker-import-result"))
+
+
+def import_files(p: Any, files: list[tuple[str, bytes]]) -> str:
+    """Import the files at once, confirming what the page shows first; the import summary's text."""
+    text = preview_files(p, files)
+    confirm = p.locator("#tracker-import-result [data-action=confirm-import]")
+    if not confirm.count():
+        return text
+    assert "Nothing has changed yet" in text, text
+    confirm.click()
+    p.wait_for_selector("#tracker-import-result [data-action=undo-import]")
     return str(p.inner_text("#tracker-import-result"))
 
 
@@ -79,8 +91,12 @@ def test_two_agencies_files_merge_into_a_third_browser(page, site_server):
 
     police = open_tracker(page, site_server)
     p = police.page
-    text = import_files(p, [("police.json", to_police)])
-    assert "Showing the items for Police" in text
+    filter_before = p.input_value("#tracker-filter-agency")
+    import_files(p, [("police.json", to_police)])
+    assert p.input_value("#tracker-filter-agency") == filter_before, (
+        "importing never changes the filter"
+    )
+    p.click("#tracker-import-result [data-action=show-scope]")
     shown = p.eval_on_selector_all(
         "#tracker-list tr:not([hidden])", "els => els.map(e => e.dataset.id)"
     )

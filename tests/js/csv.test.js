@@ -86,3 +86,16 @@ test("an empty assessment still gives a row per indicator", () => {
   assert.equal(r.length, rows.length);
   assert.ok(r.slice(1).every((x) => x[col("Rating")] === "Not assessed"));
 });
+
+test("a criterion held back by a weak answer says so in the CSV, as on the page", () => {
+  const record = { title: "Weak", respondent: {}, answers: { EC1: { indicators: {
+    "EC1.1": "mostly", "EC1.2": "mostly", "EC1.3": "partly", "EC1.4": "partly" } } } };
+  const out = parseCSV(CSV.toCSV(DATA, record, {}).slice(1));
+  const h = out[0];
+  const ec1 = out.find((r) => r[h.indexOf("Indicator")] === "EC1.1");
+  assert.equal(ec1[h.indexOf("Criterion score")], "2.50");
+  assert.equal(ec1[h.indexOf("Suggested outcome")], "Area for improvement");
+  assert.equal(ec1[h.indexOf("Held back by a weak answer")],
+    "Held back from No significant finding to Area for improvement: 2 of its 4 rated statements are “Partly” or lower.");
+  assert.equal(find("EC4.1")[col("Held back by a weak answer")], "", "already an area for improvement: nothing held back");
+});

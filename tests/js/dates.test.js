@@ -150,12 +150,13 @@ test("every milestone in the framework gets a date", () => {
   assert.ok(p.milestones.every((m) => m.when.date >= "2024-06-03" && (m.when.end || m.when.date) <= "2024-06-21"));
 });
 
-test("the statement of action can follow the framework's own wording instead", () => {
+test("a framework may count the statement of action from publication instead", () => {
   const data = JSON.parse(JSON.stringify(DATA));
-  data.statement_of_action.counted_from = "final-letter";
+  assert.equal(DATA.statement_of_action.counted_from, "final-letter", "this framework: paragraph 121's words");
+  data.statement_of_action.counted_from = "publication";
   const p = D.plan({ fieldwork_start: "2024-05-20", actual_publication: "2024-07-18" }, data, CAL);
-  assert.equal(p.statement.from, "2024-07-09");
-  assert.equal(p.statement.date, "2024-10-16");
+  assert.equal(p.statement.from, "2024-07-18");
+  assert.equal(p.statement.date, "2024-10-25");
 });
 
 test("a calendar with no bank holidays counts weekends only", () => {

@@ -3,7 +3,7 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 
-const { requireWeb } = require("./helpers");
+const { requireWeb, webData } = require("./helpers");
 const X = requireWeb("examples/findings.js");
 
 const DATA = {
@@ -53,4 +53,48 @@ test("the score adds up and reads plainly", () => {
     "You found 3 of the 5 criteria in our mapping and chose 2 others.");
   assert.equal(X.scoreSentence(X.score([X.mark(f[1], ["EC9"])])),
     "You got 1 of 1 finding right and 0 partly right. You found 1 of the 1 criterion in our mapping.");
+});
+
+test("the area filter keeps only that area's examples", () => {
+  const data = { examples: [
+    { id: "a", area: "Leeds", findings: [{ id: "a-f1", type: "strength", agencies: [], criteria: [] }] },
+    { id: "b", area: "Merton", findings: [{ id: "b-f1", type: "strength", agencies: [], criteria: [] }] }
+  ] };
+  assert.deepEqual(ids(X.filterFindings(data, { area: "Merton" })), ["b-f1"]);
+  assert.deepEqual(X.areas(data), ["Leeds", "Merton"]);
+});
+
+test("a letter's finding shows its words in quotation marks; ours as they are", () => {
+  assert.equal(X.words({ quote: "As printed.", text: "" }), "\u201cAs printed.\u201d");
+  assert.equal(X.words({ quote: "", text: "Ours." }), "Ours.");
+});
+
+// On the generator's real data: the practice set draws on every letter, not only one.
+test("the practice set from every letter has a finding from each letter, in each group it has", () => {
+  const data = webData("findings");
+  const letters = data.examples.filter((e) => e.letter);
+  assert.ok(letters.length >= 5, "five letters at least");
+  const set = X.fromEveryLetter(data);
+  const lookup = X.index(data);
+  const from = new Set(set.findings.map((f) => lookup.exampleOf[f.id].id));
+  assert.deepEqual([...from].sort(), letters.map((e) => e.id).sort());
+  letters.forEach((e) => {
+    const groups = new Set(e.findings.map((f) => f.group).filter((g) => g !== "other"));
+    const drawn = set.findings.filter((f) => lookup.exampleOf[f.id] === e).map((f) => f.group);
+    assert.deepEqual(drawn.slice().sort(), [...groups].sort(), e.id);
+  });
+  assert.equal(set.mixed, true);
+  assert.equal(X.fromEveryLetter({ examples: [{ id: "x", findings: [] }] }), null);
+});
+
+test("the real data's letters carry their counts, and every finding its group", () => {
+  const data = webData("findings");
+  data.examples.filter((e) => e.letter).forEach((e) => {
+    const c = e.letter.counts;
+    assert.equal(e.findings.filter((f) => f.group === "priority").length, c.priority_actions, e.id);
+    assert.equal(e.findings.filter((f) => f.group === "improve").length, c.improvements, e.id);
+    assert.equal(e.findings.filter((f) => f.group === "strength").length, c.strengths, e.id);
+    assert.equal(e.findings.length, c.mapped, e.id);
+    e.findings.forEach((f) => assert.ok(f.quote, f.id));
+  });
 });

@@ -23,7 +23,8 @@ test("the rules name every value and what is left out", () => {
   const rules = X.rules(DATA).join(" ");
   assert.match(rules, /Consistently 4, Mostly 3, Partly 2, Rarely 1/);
   assert.match(rules, /“Don’t know” and “Not assessed” are left out: they never count, not even as zero/);
-  assert.match(rules, /They get no outcome label: joint targeted area inspections do not grade/);
+  assert.match(rules, /They get no outcome label of their own: an average would hide the weaker criteria/);
+  assert.match(rules, /any statement rated “Rarely” or lower, or with half or more of its rated statements rated “Partly” or lower, is suggested no better than Area for improvement/);
   assert.match(rules, /“What do we know\?” or “How do we know it\?”/);
 });
 
@@ -42,17 +43,32 @@ test("a criterion's working, with what was left out and any override", () => {
     "EC5: no score, because no statement is rated on the scale. Left out: 1 “don’t know” answer and 1 statement not assessed.");
 });
 
-test("a group's mean lists the scores it used", () => {
+test("a group is counted by outcome, never averaged", () => {
   const record = { answers: {
     EC1: { indicators: { "EC1.1": "consistently", "EC1.2": "mostly" } },
-    EC2: { indicators: { "EC2.1": "mostly" } }
+    EC2: { indicators: { "EC2.1": "mostly", "EC2.2": "mostly", "EC2.3": "partly", "EC2.4": "partly" } }
   } };
   const s = S.summarise(DATA, record, {});
   const individual = s.focus.find((f) => f.id === "individual");
-  assert.equal(X.group("Individual children", individual.ids.map((id) => s.byId[id]), individual),
-    "Individual children: (3.50 + 3.00) ÷ 2 = 3.25. 12 criteria have no score and are left out.");
+  assert.equal(X.group(DATA, "Individual children", individual),
+    "Individual children: 2 of 14 criteria have an outcome. Strength 1, No significant finding 0, " +
+    "Area for improvement 1, Potential area for priority action 0, not scored 12.");
   const strategic = s.focus.find((f) => f.id === "strategic");
-  assert.match(X.group("Strategic", strategic.ids.map((id) => s.byId[id]), strategic), /no score yet/);
+  assert.match(X.group(DATA, "Strategic", strategic), /no outcome yet/);
+});
+
+test("a criterion held back by a weak answer: the score's band, why, and the suggestion", () => {
+  const record = { answers: {
+    EC1: { indicators: { "EC1.1": "mostly", "EC1.2": "mostly", "EC1.3": "partly", "EC1.4": "partly" } },
+    EC3: { indicators: { "EC3.1": "consistently", "EC3.2": "consistently", "EC3.3": "consistently", "EC3.4": "rarely" } }
+  } };
+  const s = S.summarise(DATA, record, {});
+  assert.equal(X.criterion(DATA, s.byId.EC1, label),
+    "EC1: (3 + 3 + 2 + 2) ÷ 4 = 2.50. The score is in No significant finding (from 2.50 to below 3.50). " +
+    "Held back from No significant finding to Area for improvement: 2 of its 4 rated statements are “Partly” or lower. " +
+    "Suggested outcome: Area for improvement.");
+  assert.equal(X.heldBack(DATA, s.byId.EC3),
+    "Held back from No significant finding to Area for improvement: 1 statement is rated “Rarely” or lower.");
 });
 
 test("labels come from the data; unknown IDs give empty text", () => {

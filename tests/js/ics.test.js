@@ -76,7 +76,7 @@ test("deadlines with a time are in Europe/London; others are all-day with an exc
   assert.equal(fieldwork["DTSTART;VALUE=DATE"], "20240520");
   assert.equal(fieldwork["DTEND;VALUE=DATE"], "20240525");
   const statement = evs.find((e) => e.UID.startsWith("statement-of-action."));
-  assert.equal(statement["DTSTART;VALUE=DATE"], "20241025");
+  assert.equal(statement["DTSTART;VALUE=DATE"], "20241016", "70 working days after the final letter (para 121)");
   const published = evs.find((e) => e.UID.startsWith("letter-letter-published."));
   assert.equal(published["DTSTART;VALUE=DATE"], "20240712");
 });
@@ -127,7 +127,7 @@ test("plan rows: weeks 1 to 3 then after fieldwork, each in date order", () => {
   const ids = r.rows.map((row) => row.id);
   assert.ok(ids.includes("publication-actual"));
   assert.ok(ids.indexOf("letter-letter-published") < ids.indexOf("publication-actual"));
-  assert.equal(r.rows.find((row) => row.id === "statement-of-action").date, "2024-10-25");
+  assert.equal(r.rows.find((row) => row.id === "statement-of-action").date, "2024-10-16");
 });
 
 test("the plan as CSV: byte order mark, CRLF, one row per plan row, UK dates", () => {
@@ -137,8 +137,8 @@ test("the plan as CSV: byte order mark, CRLF, one row per plan row, UK dates", (
   assert.deepEqual(rows[0], Plan.HEADER);
   assert.equal(rows.length, Plan.rows(SOMERSET, DATA).rows.length + 1);
   const statement = rows.find((row) => row[5].startsWith("Statement of action due"));
-  assert.equal(statement[0], "25/10/2024");
-  assert.equal(statement[2], "Friday");
+  assert.equal(statement[0], "16/10/2024");
+  assert.equal(statement[2], "Wednesday");
 });
 
 test("the partnership's deadlines have reminders; what inspectors do has none", () => {
@@ -151,7 +151,7 @@ test("the partnership's deadlines have reminders; what inspectors do has none", 
   assert.match(unescape(lists.alarms[0].DESCRIPTION), /^Due tomorrow at 5pm: /);
   const statement = byId("statement-of-action");
   assert.equal(statement.alarms[0].TRIGGER, "-P6DT15H", "9am a week before an all-day deadline");
-  assert.match(unescape(statement.alarms[0].DESCRIPTION), /Friday 25 October 2024/);
+  assert.match(unescape(statement.alarms[0].DESCRIPTION), /Wednesday 16 October 2024/);
   assert.equal(byId("complaints-close").alarms.length, 1);
   assert.deepEqual(byId("wk1-mon-notification").alarms, []);
   assert.deepEqual(byId("fieldwork").alarms, []);
@@ -182,4 +182,53 @@ test("the files are named from the notification date, even when the fieldwork da
   assert.equal(Plan.fileName(SOMERSET, "ics"), "jtai-plan-notified-2024-05-03.ics");
   const typed = D.plan({ notification: "2024-05-03" }, DATA, CAL);
   assert.equal(Plan.fileName(typed, "csv"), "jtai-plan-notified-2024-05-03.csv");
+});
+
+// ---------------------------------------------------------------------------------------------
+// The statement of action as the letter gives it (issue 22 point 4), and one agency's plan (issue
+// 23 point 5): the calendar file and the spreadsheet follow both.
+
+const LETTER = D.plan({ fieldwork_start: "2024-05-20", actual_publication: "2024-07-18", letter_statement: "2024-10-25" },
+  DATA, CAL);
+
+test("without the letter's date: the framework's latest date, with the usual one beside it", () => {
+  const s = SOMERSET.statement;
+  assert.equal(s.framework, "2024-10-16", "final letter 9 July 2024 + 70 working days");
+  assert.equal(s.usual, "2024-10-25", "publication 18 July 2024 + 70 working days, as Somerset's letter gives");
+  assert.equal(s.source, "framework");
+  const row = Plan.rows(SOMERSET, DATA).rows.find((r) => r.id === "statement-of-action");
+  assert.match(row.what, /Letters usually give 70 working days after publication: Friday 25 October 2024\./);
+  assert.match(row.what, /the one that counts/);
+});
+
+test("the date in the letter drives the row, the calendar file and the spreadsheet", () => {
+  assert.equal(LETTER.statement.date, "2024-10-25");
+  assert.equal(LETTER.statement.source, "letter");
+  const ev = events(ICS.fromPlan(LETTER, DATA, { now: NOW })).find((e) => e.UID.startsWith("statement-of-action."));
+  assert.equal(ev["DTSTART;VALUE=DATE"], "20241025");
+  assert.match(unescape(ev.SUMMARY), /the date in your letter/);
+  const csv = parseCSV(Plan.toCSV(LETTER, DATA).slice(1));
+  assert.equal(csv.find((row) => row[5].startsWith("Statement of action due"))[0], "25/10/2024");
+});
+
+test("an agency's calendar file and spreadsheet hold only the dates it takes part in", () => {
+  const all = events(TEXT);
+  const police = events(ICS.fromPlan(SOMERSET, DATA, { now: NOW, agency: "police" }));
+  assert.ok(police.length < all.length, `${police.length} of ${all.length}`);
+  const byId = Object.fromEntries(DATA.milestones.map((m) => [m.id, m]));
+  for (const ev of police) {
+    const id = ev.UID.split(".")[0];
+    if (byId[id]) assert.ok(Plan.agencyIds(byId[id]).includes("police"), `${id} is not a police event`);
+  }
+  for (const m of DATA.milestones) {
+    if (Plan.agencyIds(m).includes("police")) assert.ok(police.some((e) => e.UID.startsWith(m.id + ".")), m.id);
+  }
+  assert.ok(police.some((e) => e.UID.startsWith("wk1-wed-twenty-children.")), "police see the choice of 20 children");
+  assert.ok(police.some((e) => e.UID.startsWith("fieldwork.")) && police.some((e) => e.UID.startsWith("statement-of-action.")));
+  assert.match(ICS.fromPlan(SOMERSET, DATA, { now: NOW, agency: "police" }), /X-WR-CALNAME:JTAI[^\r]*Police\)/);
+  const records = police.find((e) => e.UID.startsWith("wk2-tue-case-records."));
+  assert.match(unescape(records.DESCRIPTION), /Annex A \(5 of 20, those Police lead or contribute to\)/);
+  const csv = parseCSV(Plan.toCSV(SOMERSET, DATA, "police").slice(1));
+  assert.equal(csv.length - 1, police.length);
+  assert.equal(Plan.fileName(SOMERSET, "csv", "police"), "jtai-plan-notified-2024-05-03-police.csv");
 });

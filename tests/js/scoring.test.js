@@ -13,7 +13,8 @@ function observed(summary) {
   summary.criteria.forEach((r) => {
     criteria[r.id] = {
       score: r.score, rated: r.rated, dont_know: r.dont_know, unrated: r.unrated,
-      suggested: r.suggested, outcome: r.outcome, overridden: r.overridden,
+      score_band: r.score_band, suggested: r.suggested, held_back: r.held_back,
+      outcome: r.outcome, overridden: r.overridden,
       override_pending: r.override_pending, has_evidence: r.has_evidence,
       strength_without_evidence: r.strength_without_evidence, actions: r.actions
     };
@@ -56,6 +57,8 @@ test("the fixture's scale and bands are the ones the vectors assume", () => {
   assert.deepEqual(a.evidence_prompts.filter((p) => p.counts_as_evidence).map((p) => p.id),
     V.evidence_prompts_counted);
   assert.deepEqual(a.action_statuses.filter((s) => s.done).map((s) => s.id), V.closed_statuses);
+  const rule = Object.fromEntries(Object.keys(V.weak_answers).map((k) => [k, a.weak_answers[k]]));
+  assert.deepEqual(rule, V.weak_answers);
 });
 
 test("the fixture's focus areas are the ones the real-framework vector assumes", () => {

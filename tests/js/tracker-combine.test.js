@@ -110,3 +110,23 @@ test("decide: the rules one by one", () => {
   assert.equal(C.decide(a, { at: at(3), by: "b", from: "" }), "conflict");
   assert.equal(C.decide({ at: at(1), by: "", from: "" }, { at: at(2), by: "", from: "" }), "conflict", "unknown browsers never match");
 });
+
+test("a file's change dated later than now, or claiming this browser's ID to win, is a conflict to choose", () => {
+  const mine = { at: at(5), by: "b-manager", from: "" };
+  const ctx = { origin: "b-manager", now: at(10) };
+  assert.equal(C.decide(mine, { at: "2099-01-01T00:00:00.000Z", by: "b-other", from: at(5) }, ctx), "conflict");
+  assert.equal(C.decide(null, { at: "2099-01-01T00:00:00.000Z", by: "b-other", from: "" }, ctx), "conflict");
+  assert.equal(C.decide(mine, { at: at(7), by: "b-manager", from: "" }, ctx), "conflict", "a forged record in our name");
+  assert.equal(C.decide(mine, { at: at(3), by: "b-manager", from: "" }, ctx), "keep", "our own older answer");
+  assert.equal(C.decide(mine, { at: at(7), by: "b-other", from: at(5) }, ctx), "take", "made on top of ours");
+  let manager = edit(T.newTracker(DATA, at(0), "b-manager"), "A-list-4", "notes", "Mine", 5);
+  const forged = T.newTracker(DATA, at(0), "b-forger");
+  T.put(forged, "A-list-4", "notes", "Forged", { at: "2099-01-01T00:00:00.000Z", by: "b-manager", from: "" });
+  const r = C.combine(manager, sent(forged), at(10));
+  assert.equal(r.conflicts.length, 1);
+  assert.equal(r.taken.length, 0);
+  manager = C.resolve(manager, r.conflicts[0], "mine", at(11));
+  assert.equal(C.combine(manager, sent(forged), at(12)).conflicts.length, 0, "chosen once, not asked again");
+  const took = C.resolve(T.newTracker(DATA, at(0), "b-manager"), r.conflicts[0], "theirs", at(11));
+  assert.equal(T.changeOf(took, "A-list-4", "notes").at, at(11), "a future time is never kept");
+});

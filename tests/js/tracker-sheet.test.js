@@ -98,7 +98,7 @@ test("a workbook with missing columns, unknown items, bad values or nothing in i
   };
   bad([["ID", "Status"]], "schema", /Missing: Owner \(a role\), Where the document lives, Last reviewed, Notes/);
   bad([HEAD, ["A-99.9", "", "", "Ready", "", "", "", ""]], "unknown-id", /Row 2: there is no Annex A item .A-99\.9/);
-  bad([HEAD, ["A-list-4", "", "", "Done", "", "", "", ""]], "schema", /Row 2 \(A-list-4\): Status: .Done. is not a status/);
+  bad([HEAD, ["A-list-4", "", "", "Done", "", "", "", ""]], "schema", /Row 2 \(List 4 \(assessment\): Statutory assessments\): Status: .Done. is not a status/);
   bad([HEAD, ["A-list-4", "", "", "", "", "", "31/02/2024", ""]], "schema", /Last reviewed: .31\/02\/2024. is not a date/);
   bad([HEAD, ["A-list-4", "", "", "", "x".repeat(201), "", "", ""]], "schema", /longer than 200/);
   bad([HEAD, ["A-list-4"], ["A-list-4"]], "schema", /listed twice/);
@@ -137,4 +137,37 @@ test("a workbook the page wrote: unchanged cells keep what was sent, changed one
   assert.deepEqual(changed.notes, { at: META.at, by: META.by, from: "2024-05-01T10:02:00.000Z" }, "a cleared cell is a change");
   assert.equal(r.tracker.items["A-list-4"].notes, "");
   assert.equal(changed.status, undefined, "sent blank, still blank: no change");
+});
+
+test("a cell whose shared text cannot be read refuses the workbook, naming the cell and the item", () => {
+  const broken = { unreadable: "it refers to shared text number 9999, but the file has only 40", cell: "I2" };
+  const r = S.fromRows([HEAD, ["A-list-4", "", "", "Ready", broken, "", "", ""]], DATA, META);
+  assert.equal(r.ok, false);
+  assert.equal(r.code, "unreadable");
+  assert.match(r.details[0], /^Cell I2 on the sheet .Annex A tracker. \(List 4 \(assessment\): Statutory assessments\): it refers to shared text number 9999/);
+  const inSent = S.fromRows([HEAD, ["A-list-4", "", "", "Ready", "", "", "", ""]], DATA,
+    Object.assign({ sentRows: [["ID"], ["A-list-4", "owner", { unreadable: "x", cell: "C2" }]] }, META));
+  assert.equal(inSent.ok, false, "a damaged hidden Sent sheet refuses the workbook too");
+  assert.match(inSent.details[0], /Cell C2 on the sheet .Sent./);
+});
+
+test("whose workbook it is comes from its content: the About sheet, else who saved it, else its cells", () => {
+  const about = [["title"], ["Agency", "Police"], ["Sent back by (your role or name)", "DI Smith"]];
+  assert.deepEqual(S.senderOf(about, DATA, "someone"), { agency: "police", person: "DI Smith" });
+  assert.deepEqual(S.senderOf([], DATA, "J Jones"), { agency: "", person: "J Jones" });
+  const rowsA = [HEAD, ["A-list-4", "", "", "Ready", "DI Smith", "", "", ""]];
+  const rowsB = [HEAD, ["A-list-4", "", "", "Ready", "DS Jones", "", "", ""]];
+  const nobody = { agency: "police", person: "" };
+  assert.notEqual(S.sourceTag(nobody, rowsA), S.sourceTag(nobody, rowsB), "two returns naming nobody are two sources");
+  assert.equal(S.sourceTag(nobody, rowsA), S.sourceTag(nobody, rowsA), "the same file again is the same source");
+  assert.notEqual(S.sourceTag({ agency: "police", person: "A" }, rowsA), S.sourceTag({ agency: "police", person: "B" }, rowsA));
+  assert.match(S.sourceTag({ agency: "police", person: "D.I. Smith (Police) & co" }, rowsA), /^[A-Za-z0-9:_.-]{1,80}$/);
+});
+
+test("shared strings are read in one pass: rich text joined, phonetic hints left out, references decoded", () => {
+  const xml = '<?xml version="1.0"?>\r\n<sst xmlns="x" count="6"><si><t>Plain</t></si><si><t/></si><si/>' +
+    '<si><r><rPr><b/></rPr><t xml:space="preserve">Rich </t></r><r><t>text</t></r><rPh sb="0" eb="1"><t>hint</t></rPh></si>' +
+    '<si><t>&lt;b&gt; &amp;amp; &#169; &#x1F600; &quot;q&apos; line\r\nend</t></si><x:si><x:t>Prefixed</x:t></x:si><si><t>&#xD800;</t></si></sst>';
+  assert.deepEqual(X.sharedStrings(xml), ["Plain", "", "", "Rich text", "<b> &amp; \u00a9 \u{1F600} \"q' line\nend", "Prefixed", "\ufffd"]);
+  assert.throws(() => X.sharedStrings("<sst><!-- x --><si><t>a</t></si></sst>"), /comments or CDATA/);
 });

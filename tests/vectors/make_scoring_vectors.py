@@ -1,10 +1,11 @@
 """Write tests/vectors/scoring.json: answers in, expected scores, outcomes and coverage out.
 
 The expected values are worked out here, independently of assessment/lib/scoring.js, with exact
-fractions and rounding half up to 2 decimal places. The settings below (LEVELS, BANDS, EVIDENCE,
-CLOSED) are written out on purpose rather than read from criteria/syv-2023/assessment.yml: the
-vectors are a second, independent statement of the rules, and tests/test_assessment_schemas.py,
-tests/js/scoring.test.js and the browser test check that assessment.yml still says the same.
+fractions and rounding half up to 2 decimal places. The settings below (LEVELS, BANDS, WEAK,
+EVIDENCE, CLOSED) are written out on purpose rather than read from
+criteria/syv-2023/assessment.yml: the vectors are a second, independent statement of the rules,
+and tests/test_assessment_schemas.py, tests/js/scoring.test.js and the browser test check that
+assessment.yml still says the same.
 tests/test_scoring_vectors.py runs this script in-process and fails when scoring.json is not
 exactly what it makes. Run it by hand when the rules, the settings or the real criteria change,
 and review the diff:
@@ -29,6 +30,15 @@ BANDS = [
     ("area-for-improvement", Fraction(3, 2)),
     ("potential-priority-action", Fraction(1)),
 ]
+# The weak-answers rule (assessment.yml weak_answers): one rated statement at value 1 (Rarely) or
+# lower, or half or more of the rated statements at value 2 (Partly) or lower, and the criterion is
+# suggested no better than an area for improvement, whatever its mean.
+WEAK: dict[str, Any] = {
+    "best_outcome": "area-for-improvement",
+    "any_level": "rarely",
+    "share_level": "partly",
+    "share": Fraction(1, 2),
+}
 EVIDENCE = ["know", "how"]
 CLOSED = {"not-started": False, "in-progress": False, "done": True, "dropped": True}
 
@@ -51,13 +61,29 @@ def band(score):
     return BANDS[-1][0]
 
 
+def held(vals):
+    """Does the weak-answers rule hold these rated values back?"""
+    if not vals:
+        return False
+    one = any(v <= LEVELS[WEAK["any_level"]] for v in vals)
+    low = sum(1 for v in vals if v <= LEVELS[WEAK["share_level"]])
+    return one or Fraction(low, len(vals)) >= WEAK["share"]
+
+
+def worse(a, b):
+    """The lower of two bands."""
+    order = [bid for bid, _ in BANDS]
+    return order[max(order.index(a), order.index(b))]
+
+
 def crit(c, ans):
     ans = ans or {}
     given = ans.get("indicators", {})
     vals = [LEVELS[given[i]] for i in c["indicators"] if given.get(i) in LEVELS]
     dk = sum(1 for i in c["indicators"] if given.get(i) in OUTSIDE)
     score = r2(Fraction(sum(vals), len(vals))) if vals else None
-    sug = band(score)
+    score_band = band(score)
+    sug = worse(score_band, WEAK["best_outcome"]) if held(vals) else score_band
     o = ans.get("override")
     valid = o and o.get("outcome") in [b for b, _ in BANDS]
     reasoned = bool(valid and o.get("reason", "").strip())
@@ -70,7 +96,9 @@ def crit(c, ans):
         "dont_know": dk,
         "unrated": len(c["indicators"]) - len(vals) - dk,
         "total": len(c["indicators"]),
+        "score_band": score_band,
         "suggested": sug,
+        "held_back": sug != score_band,
         "outcome": outcome,
         "overridden": reasoned,
         "override_pending": bool(valid and not reasoned),
@@ -204,7 +232,10 @@ case(
 case(
     "means and rounding",
     rated(EC1=[C, M, M], EC2=[M, P], EC3=[C, C, M, P], EC4=[P]),
-    "10/3 = 3.33; 5/2 = 2.5 reaches the middle band; 13/4 = 3.25; 2 is an area for improvement.",
+    (
+        "10/3 = 3.33; 5/2 = 2.5 reaches the middle band, but half of EC2 is Partly, so it is held "
+        "back to an area for improvement; 13/4 = 3.25; 2 is an area for improvement."
+    ),
 )
 case(
     "band boundaries",
@@ -318,6 +349,47 @@ case(
     "Unknown answers (which import rejects anyway) count as not assessed.",
 )
 
+case(
+    "mostly, mostly, partly, partly is not 'no significant finding'",
+    rated(EC3=[M, M, P, P]),
+    (
+        "The mean is 2.5, the bottom of 'no significant finding', but half the statements are "
+        "Partly: the criterion is held back to an area for improvement."
+    ),
+)
+case(
+    "one rarely holds back a criterion rated well otherwise",
+    rated(EC1=[C, C, R], EC3=[C, C, C, R]),
+    (
+        "Means of 3 and 3.25 would be 'no significant finding'; one Rarely makes each an area for "
+        "improvement."
+    ),
+)
+case(
+    "fewer than half partly is not held back; don't know is left out of the share",
+    rated(EC1=[M, P, D], EC2=[P, None], EC3=[C, M, M, P], EC4=[M]),
+    (
+        "EC3 has 1 Partly of 4 and stays in the middle band. EC1 has 1 Partly of its 2 rated "
+        "statements (the don't know is left out), so it is held back. EC2 scores 2, already an "
+        "area for improvement: nothing to hold back."
+    ),
+)
+case(
+    "a lower band is never raised by the rule",
+    rated(EC3=[R, R, R, P], EC4=[R]),
+    "1.25 and 1 stay potential areas for priority action: the rule only ever lowers a band.",
+)
+wk = rated(EC3=[M, M, P, P])
+wk["EC3"]["override"] = {
+    "outcome": "no-significant-finding",
+    "reason": "The two Partly statements are about one team, now restructured.",
+}
+case(
+    "an override with a reason still wins over a held-back suggestion",
+    wk,
+    "The suggestion is an area for improvement; the respondent's reasoned override is the outcome.",
+)
+
 SITE_PLAN = {
     "EC1": [C, C],
     "EC2": [C, M],
@@ -409,6 +481,28 @@ case(
     ],
 )
 
+case(
+    "weak answers are counted, not averaged away",
+    rated(
+        EC1=[M, M, P, P],
+        EC5=[P, P],
+        EC9=[C, C, C, C],
+        EC10=[C, C, C],
+        EC11=[P, M],
+        EC14=[C, C, C, C],
+    ),
+    (
+        "Six criteria rated on the real framework. EC1 (Mostly, Mostly, Partly, Partly) and EC11 "
+        "(Partly, Mostly) average 2.5 but are held back; with EC5 that is 3 areas for improvement "
+        "and 3 strengths. Their average, (2.5 + 2 + 4 + 4 + 2.5 + 4) / 6 = 3.17, would read as "
+        "'no significant finding': the overall line counts the bands instead. The browser test "
+        "enters these answers through the form."
+    ),
+    framework="syv-2023",
+    today="2025-05-01",
+    compare=["criteria", "overall", "focus", "lists"],
+)
+
 TARGET = ROOT / "tests" / "vectors" / "scoring.json"
 
 
@@ -425,7 +519,8 @@ def vectors() -> dict:
     return {
         "description": (
             "Test vectors for assessment/lib/scoring.js: answers in; criterion scores, "
-            "suggested and effective outcomes, focus-area and overall results, coverage, lists and "
+            "suggested outcomes (held back by the weak-answers rule) and effective outcomes, "
+            "focus-area and overall results, coverage, lists and "
             "the action list out. Expected values were worked out independently of scoring.js with "
             "exact fractions, rounding half up to 2 decimal places. Made by "
             "tests/vectors/make_scoring_vectors.py (tests/test_scoring_vectors.py checks this file "
@@ -434,6 +529,7 @@ def vectors() -> dict:
         ),
         "scale": {"levels": LEVELS, "outside": OUTSIDE},
         "outcomes": [{"id": b, "min": float(m)} for b, m in BANDS],
+        "weak_answers": {**WEAK, "share": float(WEAK["share"])},
         "evidence_prompts_counted": EVIDENCE,
         "closed_statuses": [k for k, v in CLOSED.items() if v],
         "frameworks": {
