@@ -20,11 +20,14 @@ training (present, reveal).
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 from a11y_support import Keyboard
+from browser_support import REPO_ROOT
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -214,4 +217,178 @@ def test_self_assessment_by_keyboard(keyboard: Any, site_server: str) -> None:
     assert download.value.suggested_filename.endswith(".json"), download.value.suggested_filename
     expect(save.locator("xpath=..")).not_to_contain_text("never saved a copy")
     kb.still("saving a copy")
+    kb.done()
+
+
+# ---------------------------------------------------------------------------------------------
+# Tracker: filter -> change a status -> export
+
+TRACKER_STATUS = """
+- combobox /^Status/:
+  - /children: deep-equal
+  - option "Not started"{not_started}
+  - option "In progress"
+  - option "Ready"{ready}
+  - option "Not applicable"
+"""
+
+
+def test_tracker_by_keyboard(keyboard: Any, site_server: str) -> None:
+    kb = keyboard(f"{site_server}/tracker.html")
+    p = kb.page
+    known = p.get_by_role("group", name="Which date do you know?")
+    kb.tab_to(known.get_by_role("radio").first)
+    kb.tick_shows(known, "ArrowDown")
+    show = p.get_by_role("group", name="Show items")
+    kb.tab_to(show.get_by_role("combobox", name="Agency (leads or contributes)"))
+    kb.type("Police")  # a closed list box picks the option typed
+    expect(p.get_by_role("region", name="Items")).to_match_aria_snapshot(
+        """
+        - region "Items":
+          - heading "Items" [level=2]
+          - paragraph:
+            - 'link "Skip the table: send, export and import"'
+          - group "Show items":
+            - combobox "Agency (leads or contributes)":
+              - option "Police" [selected]
+          - status: /^Showing (?!93 )\\d+ of 93 items\\. Filtered to\\W+Police/
+          - button "Print the tracker as a table"
+          - table /^Annex A items/:
+            - caption: /^Annex A items/
+        """
+    )
+    kb.still("filtered")
+    items = p.get_by_role("table", name=re.compile(r"^Annex A items"))
+    row = items.locator("tbody tr:visible").first
+    status = row.get_by_role("combobox", name=re.compile(r"^Status"))
+    expect(status).to_match_aria_snapshot(
+        TRACKER_STATUS.format(not_started=" [selected]", ready="")
+    )
+    kb.tab_to(status)
+    kb.type("R")
+    expect(status).to_match_aria_snapshot(
+        TRACKER_STATUS.format(not_started="", ready=" [selected]")
+    )
+    expect(p.get_by_role("region", name="Progress", exact=True)).to_match_aria_snapshot(
+        """
+        - region "Progress":
+          - heading "Progress" [level=2]
+          - paragraph:
+            - strong: /^1 of 93 items ready/
+        """
+    )
+    kb.still("a status changed")
+    kb.tab_to(p.get_by_role("link", name="Skip the table: send, export and import"), backwards=True)
+    kb.press("Enter")
+    files = p.get_by_role("region", name="Save, export and import")
+    export = files.get_by_role("button", name="Export the tracker (JSON)")
+    kb.tab_to(export)
+    with p.expect_download() as download:
+        kb.press("Enter")
+    assert download.value.suggested_filename.endswith(".json"), download.value.suggested_filename
+    kb.still("exported")
+    kb.done()
+
+
+# ---------------------------------------------------------------------------------------------
+# Partnership view: load -> compare -> agree -> print
+
+VALID_EXPORT = REPO_ROOT / "tests" / "fixtures" / "imports" / "valid.json"
+
+
+def two_agencies(folder: Path) -> list[Path]:
+    """The police export the import tests use, and a copy answered by health services that
+    rates EC1 'rarely' throughout: the two disagree on EC1 only."""
+    police = json.loads(VALID_EXPORT.read_text(encoding="utf-8"))
+    health = json.loads(json.dumps(police))
+    health.update(id="sa-health-copy", title="Health self-assessment")
+    health["respondent"]["agency"] = "health"
+    ec1 = health["answers"]["EC1"]["indicators"]
+    health["answers"]["EC1"]["indicators"] = dict.fromkeys(ec1, "rarely")
+    paths = [folder / "police.json", folder / "health.json"]
+    for path, record in zip(paths, (police, health), strict=True):
+        path.write_text(json.dumps(record), encoding="utf-8")
+    return paths
+
+
+def test_partnership_view_by_keyboard(keyboard: Any, site_server: str, tmp_path: Path) -> None:
+    kb = keyboard(f"{site_server}/partnership.html")
+    p = kb.page
+    p.wait_for_selector("#jtai-partnership[data-ready=true]")
+    p.evaluate("() => { window.print = () => { window.__printed = true; }; }")
+    choose = p.get_by_role("button", name="Choose files")
+    kb.tab_to(choose)
+    # Space: Chromium opens a file box on Enter only some of the time (it fails about one run in
+    # two here), on Space always.
+    with p.expect_file_chooser() as chooser:
+        kb.press("Space")
+    chooser.value.set_files(two_agencies(tmp_path))
+    expect(p.get_by_role("region", name="Loaded assessments", exact=True)).to_match_aria_snapshot(
+        """
+        - region "Loaded assessments":
+          - heading "Loaded assessments" [level=3]
+          - region "Loaded assessments (2)":
+            - table "Loaded assessments (2)":
+              - rowgroup
+              - rowgroup:
+                - /children: equal
+                - row /^Police Police self-assessment/
+                - row /^Health services Health self-assessment/
+        """
+    )
+    kb.still("loaded")
+    sections = p.get_by_role("navigation", name="Partnership view sections")
+    kb.tab_to(sections.get_by_role("button", name="Agencies compared"), backwards=True)
+    kb.press("Enter")
+    compared = p.get_by_role("region", name="Agencies compared")
+    expect(compared.get_by_role("heading", name="Agencies compared")).to_be_focused()
+    expect(compared).to_match_aria_snapshot(
+        """
+        - region "Agencies compared":
+          - heading "Agencies compared" [level=2]
+          - region "Summary":
+            - heading "Summary" [level=3]
+            - list:
+              - /children: deep-equal
+              - listitem: "Agencies disagree: 1 criterion"
+              - listitem: "Agencies differ by one band: 0 criteria"
+              - listitem: "Agencies agree: 2 criteria"
+              - listitem: "Rated by one agency only: 0 criteria"
+              - listitem: "Not rated by any agency: 18 criteria"
+          - region "Where agencies disagree":
+            - heading "Where agencies disagree" [level=3]
+            - list:
+              - /children: equal
+              - listitem:
+                - strong: "EC1: Identifying and reducing risk"
+                - text: /3 bands apart/
+                - button "Record the partnership’s position on EC1"
+          - region "Each criterion, agency by agency":
+            - region /scrolls sideways/:
+              - table "Outcome and score by agency"
+        """
+    )
+    kb.still("compared")
+    kb.tab_to(compared.get_by_role("button", name="Record the partnership’s position on EC1"))
+    kb.press("Enter")
+    ec1 = p.get_by_role("group", name="EC1: Identifying and reducing risk")
+    expect(ec1.get_by_role("textbox", name="Agreed position on EC1")).to_be_focused()
+    kb.type("Police and health audit twenty cases together.")
+    kb.press("Tab")
+    kb.type("Business manager sets up the joint audit by 30 June.")
+    expect(ec1).to_match_aria_snapshot(
+        """
+        - 'group "EC1: Identifying and reducing risk"':
+          - 'heading "EC1: Identifying and reducing risk" [level=4]'
+          - paragraph: /^Agencies disagree \\(3 bands apart\\)/
+          - textbox "Agreed position on EC1": Police and health audit twenty cases together.
+          - textbox "Next step on EC1": Business manager sets up the joint audit by 30 June.
+        """
+    )
+    kb.still("agreed")
+    positions = p.get_by_role("region", name="Agreed positions and cover note")
+    kb.tab_to(positions.get_by_role("button", name="Print the report"), backwards=True)
+    kb.press("Enter")
+    p.wait_for_function("() => window.__printed === true")
+    kb.still("printed")
     kb.done()
