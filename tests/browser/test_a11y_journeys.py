@@ -392,3 +392,73 @@ def test_partnership_view_by_keyboard(keyboard: Any, site_server: str, tmp_path:
     p.wait_for_function("() => window.__printed === true")
     kb.still("printed")
     kb.done()
+
+
+# ---------------------------------------------------------------------------------------------
+# Training: present -> reveal
+
+MAPPING = """
+- region "Our mapping":
+  - heading "Our mapping" [level=3]
+  - list:
+    - /children: equal
+"""
+MAPPING_ITEM = """
+    - listitem:
+      - paragraph:
+        - strong:
+          - 'link "{name}"'
+      - paragraph: '{why}'
+"""
+
+
+def test_training_by_keyboard(keyboard: Any, site_server: str) -> None:
+    kb = keyboard(f"{site_server}/examples/training.html")
+    p = kb.page
+    data = p.evaluate("() => window.JTAI.data.findings")
+    titles = {c["id"]: c["title"] for c in data["criteria"]}
+    chosen = data["examples"][0]  # the choice after the set drawn from every letter
+    choose = p.get_by_role("group", name="Which example do you want to practise on?")
+    kb.tab_to(choose.get_by_role("radio").first)
+    kb.tick_shows(choose, "ArrowDown")
+    expect(
+        choose.get_by_role("radio", name=re.compile("^" + re.escape(chosen["title"])))
+    ).to_be_checked()
+    kb.tab_to(p.get_by_role("button", name="Present to a group (projector view)"))
+    kb.press("Enter")
+    total = len(chosen["findings"])
+    heading = p.get_by_role("heading", name=f"{chosen['title']}: finding 1 of {total}")
+    expect(heading).to_be_focused()
+    kb.press("ArrowRight")
+    heading = p.get_by_role("heading", name=f"{chosen['title']}: finding 2 of {total}")
+    expect(heading).to_be_focused()
+    expect(p.locator("article")).to_match_aria_snapshot(
+        f"""
+        - article:
+          - 'heading "{chosen["title"]}: finding 2 of {total}" [level=2]'
+          - paragraph: Which criteria does this finding give evidence about?
+          - button "Previous finding (←)"
+          - button "Show our mapping (R)"
+          - button "Next finding (→)"
+          - button "Leave the presenter view (Esc)"
+        """
+    )
+    assert p.get_by_role("link", name="Back to top").is_hidden()
+    kb.still("presenting")
+    kb.tab_to(p.get_by_role("button", name="Show our mapping (R)"))
+    kb.press("Enter")
+    expect(p.get_by_role("button", name="Hide our mapping (R)")).to_be_focused()
+    finding = chosen["findings"][1]
+    items = "".join(
+        MAPPING_ITEM.format(
+            name=f"{c['id']}: {titles[c['id']]}", why=c["rationale"].replace("'", "''")
+        )
+        for c in finding["criteria"]
+    )
+    expect(p.get_by_role("region", name="Our mapping")).to_match_aria_snapshot(
+        MAPPING.rstrip("\n") + items
+    )
+    kb.still("revealed")
+    kb.press("Escape")
+    expect(p.get_by_role("heading", name="Choose an example")).to_be_visible()
+    kb.done()
