@@ -6,10 +6,13 @@ Plain functions over a Playwright page; the tests are tests/browser/test_a11y_*.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import REPO_ROOT
 
 MAX_TABS = 400  # Tab presses before a journey gives up on reaching a control
 # 400% zoom of a 1280 by 1024 screen: the viewport WCAG 1.4.10 Reflow names.
@@ -91,8 +94,9 @@ _RUNNING_JS = """
   })
 """
 
-_TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
+
+_TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
 # Transitions that end (a menu closing, a tooltip fading) must end before "what covers the
 # focused control" is asked; endless ones (a spinner) are left to running_animations.
@@ -108,7 +112,9 @@ _SETTLED_JS = """
 
 
 def settled(page: Any) -> None:
-    """Wait until every finite animation or transition has ended (at most 2 seconds)."""
+    """Wait two frames (for a script that scrolls after focus moves), then until every finite
+    animation or transition has ended (at most 2 seconds)."""
+    page.evaluate(_TWO_FRAMES)
     page.evaluate(_SETTLED_JS)
 
 
@@ -214,3 +220,21 @@ class Keyboard:
         if self.problems:
             unique = list(dict.fromkeys(self.problems))
             pytest.fail("\n".join([f"{len(unique)} problem(s):", *unique]), pytrace=False)
+
+
+VALID_EXPORT = REPO_ROOT / "tests" / "fixtures" / "imports" / "valid.json"
+
+
+def two_agencies(folder: Path) -> list[Path]:
+    """The police export the import tests use, and a copy answered by health services that
+    rates EC1 'rarely' throughout: the two disagree on EC1 only."""
+    police = json.loads(VALID_EXPORT.read_text(encoding="utf-8"))
+    health = json.loads(json.dumps(police))
+    health.update(id="sa-health-copy", title="Health self-assessment")
+    health["respondent"]["agency"] = "health"
+    ec1 = health["answers"]["EC1"]["indicators"]
+    health["answers"]["EC1"]["indicators"] = dict.fromkeys(ec1, "rarely")
+    paths = [folder / "police.json", folder / "health.json"]
+    for path, record in zip(paths, (police, health), strict=True):
+        path.write_text(json.dumps(record), encoding="utf-8")
+    return paths

@@ -20,14 +20,12 @@ training (present, reveal).
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-from a11y_support import Keyboard
-from browser_support import REPO_ROOT
+from a11y_support import Keyboard, two_agencies
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -292,23 +290,6 @@ def test_tracker_by_keyboard(keyboard: Any, site_server: str) -> None:
 
 # ---------------------------------------------------------------------------------------------
 # Partnership view: load -> compare -> agree -> print
-
-VALID_EXPORT = REPO_ROOT / "tests" / "fixtures" / "imports" / "valid.json"
-
-
-def two_agencies(folder: Path) -> list[Path]:
-    """The police export the import tests use, and a copy answered by health services that
-    rates EC1 'rarely' throughout: the two disagree on EC1 only."""
-    police = json.loads(VALID_EXPORT.read_text(encoding="utf-8"))
-    health = json.loads(json.dumps(police))
-    health.update(id="sa-health-copy", title="Health self-assessment")
-    health["respondent"]["agency"] = "health"
-    ec1 = health["answers"]["EC1"]["indicators"]
-    health["answers"]["EC1"]["indicators"] = dict.fromkeys(ec1, "rarely")
-    paths = [folder / "police.json", folder / "health.json"]
-    for path, record in zip(paths, (police, health), strict=True):
-        path.write_text(json.dumps(record), encoding="utf-8")
-    return paths
 
 
 def test_partnership_view_by_keyboard(keyboard: Any, site_server: str, tmp_path: Path) -> None:
