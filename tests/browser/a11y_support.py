@@ -95,8 +95,7 @@ _RUNNING_JS = """
 """
 
 
-
-_TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
 # Transitions that end (a menu closing, a tooltip fading) must end before "what covers the
 # focused control" is asked; endless ones (a spinner) are left to running_animations.
@@ -114,13 +113,13 @@ _SETTLED_JS = """
 def settled(page: Any) -> None:
     """Wait two frames (for a script that scrolls after focus moves), then until every finite
     animation or transition has ended (at most 2 seconds)."""
-    page.evaluate(_TWO_FRAMES)
+    page.evaluate(TWO_FRAMES)
     page.evaluate(_SETTLED_JS)
 
 
 def running_animations(page: Any) -> list[str]:
     """Animations and transitions running two frames after the last action."""
-    page.evaluate(_TWO_FRAMES)
+    page.evaluate(TWO_FRAMES)
     return page.evaluate(_RUNNING_JS)
 
 

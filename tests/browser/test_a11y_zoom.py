@@ -1,14 +1,15 @@
-"""400% zoom (issue 24): every page and app view at 320 by 256 CSS pixels, the viewport a
-1280 by 1024 screen gives at 400%, reads without the whole page scrolling sideways (WCAG 1.4.10
-Reflow). What is too wide (a table, the partnership grid) scrolls inside its own box, which a
-keyboard user can focus and a screen reader names.
+"""400% zoom (issue 24): every app view at 320 by 256 CSS pixels, the viewport a 1280 by 1024
+screen gives at 400%, reads without the whole page scrolling sideways (WCAG 1.4.10 Reflow). What
+is too wide (a table, the partnership grid) scrolls inside its own box, which a keyboard user can
+focus and a screen reader names. Every page as it loads is checked the same way by
+test_site_pages.py's survey, which visits each page once for all its checks.
 
 The apps' views past their first screen (a criterion's form, results, the partnership grid, the
 presenter view) are reached in one page load per app. In each view, 40 Tab stops on from its
 heading, the control with focus must not be hidden by anything sticky (the header, a table's
 header row): WCAG 2.2 focus not obscured, hardest to meet in a window 256 pixels high.
 
-Each page is visited once; each test fails with every offending page or view listed.
+Each test fails with every offending view listed.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from a11y_support import (
     settled,
     two_agencies,
 )
-from browser_support import horizontal_overflow, html_pages, record
+from browser_support import horizontal_overflow
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -43,33 +44,12 @@ def _page_problems(page: Any) -> list[str]:
     return problems
 
 
-@pytest.fixture(scope="module")
-def zoomed(browser: Any, site_server: str, built_site: Path) -> dict[str, list[str]]:
-    context = browser.new_context(viewport=ZOOM_400, locale="en-GB")
-    try:
-        recorded = record(context.new_page())
-        found = {}
-        for path in html_pages(built_site):
-            recorded.goto(f"{site_server}/{path}")
-            recorded.page.evaluate("() => new Promise(r => requestAnimationFrame(r))")
-            found[path] = _page_problems(recorded.page)
-        return found
-    finally:
-        context.close()
-
-
 def _fail_with(offenders: dict[str, list[str]]) -> None:
     lines = [f"at 320 x 256 CSS pixels (400% zoom): {len(offenders)} page(s)"]
     for path, problems in sorted(offenders.items()):
         lines.append(f"{path}:")
         lines.extend(f"    {p}" for p in problems)
     pytest.fail("\n".join(lines), pytrace=False)
-
-
-def test_every_page_reads_at_400_percent_zoom(zoomed: dict[str, list[str]]) -> None:
-    offenders = {path: problems for path, problems in zoomed.items() if problems}
-    if offenders:
-        _fail_with(offenders)
 
 
 def test_the_planners_dated_plan_reads_at_400_percent_zoom(page: Any, site_server: str) -> None:
