@@ -29,9 +29,9 @@ def pages(env: Environment, common: dict[str, Any], fw: Framework) -> dict[str, 
     }
 
     def page(path: str, template: str, **values: Any) -> None:
-        # root: from examples/ back to the framework's pages (guidance.md), for paragraph links
-        values = {"root": "../", **values}
-        out[f"{FOLDER}/{path}"] = env.get_template(template).render(**common, **extra, **values)
+        where = f"{FOLDER}/{path}"
+        root = "../" * where.count("/")  # from this page back to the framework's root, for links
+        out[where] = env.get_template(template).render(**common, **extra, root=root, **values)
 
     page("index.md", "examples_index.md.j2", letters=letters(fw), csv=CSV_PATH)
     for example in fw.examples:

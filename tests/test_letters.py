@@ -1,11 +1,11 @@
 """The inspectorates' letters as worked examples: every quotation is the letter's own words.
 
 Each example with a `letter` names its copy in tests/sources/letters/ (taken from the published
-PDF; the tests never read ../shared). The counts in the YAML were verified by hand; here they are
-compared with the points in the copy, every quotation is found in the copy (whitespace and PDF
-artefacts normalised), in the letter's order, and the letter's own facts (dates, principal
-authority, statement of action date) are found in its text. No person the letter names appears
-in the content or on a page.
+PDF; the tests never read the shared source folder). The counts in the YAML were verified by hand;
+here they are compared with the points in the copy, every quotation is found in the copy
+(whitespace and PDF artefacts normalised), in the letter's order, and the letter's own facts
+(dates, principal authority, statement of action date) are found in its text. No person the
+letter names appears in the content or on a page.
 """
 
 from __future__ import annotations

@@ -29,6 +29,14 @@
   var FIELDS = ["status", "owner", "location", "reviewed", "notes"];
 
   /**
+   * Is a change dated later than now? now is to the second (nowStamp) and a change to the
+   * millisecond, so a change made earlier in this same second is not in the future.
+   */
+  function isFuture(at, now) {
+    return Date.parse(at) >= Date.parse(now) + 1000;
+  }
+
+  /**
    * "take", "keep" or "conflict" for one field whose two values differ. ctx: {origin (this
    * browser's ID), now}. A file's record can claim anything: one dated later than now, or one
    * that claims this browser's ID and would win over this browser's own newer-looking answer,
@@ -38,7 +46,7 @@
     var c = ctx || {};
     if (!theirs) return "keep";
     if (mine && mine.from === theirs.at) return "keep";
-    if (c.now && Date.parse(theirs.at) > Date.parse(c.now)) return "conflict";
+    if (c.now && isFuture(theirs.at, c.now)) return "conflict";
     if (!mine) return "take";
     if (theirs.from === mine.at) return "take";
     if (mine.by !== "" && mine.by === theirs.by) {
@@ -87,7 +95,7 @@
     var copy = JSON.parse(JSON.stringify(tracker));
     if (choice === "theirs") {
       var change = conflict.change;
-      if (Date.parse(change.at) > Date.parse(now)) change = { at: now, by: change.by, from: change.from };
+      if (isFuture(change.at, now)) change = { at: now, by: change.by, from: change.from };
       T.put(copy, conflict.id, conflict.field, conflict.theirs, change);
     } else {
       var value = T.itemOf(copy, conflict.id)[conflict.field];

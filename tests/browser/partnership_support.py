@@ -261,8 +261,9 @@ SCENARIO: tuple[Made, ...] = (
 )
 
 # The police assessment, opened again months later and exported again (same ID, later save):
-#   EC1 4.00 Strength -> 3.00 NSF (down a band); EC2 unchanged (same); EC3 2.50 NSF -> 3.50
-#   Strength (up); EC4 1.00 -> 2.00 Area for improvement (up); EC5 3.00 -> not assessed (gone);
+#   EC1 4.00 Strength -> 3.00 Area for improvement (half its statements Partly: down 2 bands);
+#   EC2 unchanged (same); EC3 2.50 Area for improvement (held back) -> 3.50 Strength (up 2
+#   bands); EC4 1.00 -> 2.00 Area for improvement (up); EC5 3.00 -> not assessed (gone);
 #   EC7 newly rated 3.00 (new). The EC1 action is marked done; an EC7 action is added.
 POLICE_LATER_DATE = "2025-05-28"
 POLICE_LATER_CHANGES: dict[str, Any] = {
@@ -316,11 +317,13 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "spread": (("3.00", ["social-care", "health"]), "3.00", ("3.50", ["police"])),
     },
     "EC3": {
-        "status": "agree",
-        "gap": 0,
+        "status": "differ",
+        "gap": 1,
         "cells": {
             "social-care": ("no-significant-finding", "3.00"),
-            "police": ("no-significant-finding", "2.50"),
+            # Mostly and Partly: half the statements Partly, so no better than an area for
+            # improvement (assessment.yml weak_answers), though 2.50 alone would be NSF.
+            "police": ("area-for-improvement", "2.50"),
             "health": ("no-significant-finding", "3.00"),
             "education": ("no-significant-finding", "3.33"),  # 10 / 3
             "youth-justice": ("no-significant-finding", "3.00"),
@@ -368,8 +371,8 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
 }
 FLAGGED = ["EC1", "EC5"]  # both two bands apart: criterion order
-DIFFER = ["EC2", "EC4"]
-TOTALS = {"disagree": 2, "differ": 2, "agree": 1, "single": 1, "none": 15}
+DIFFER = ["EC2", "EC3", "EC4"]
+TOTALS = {"disagree": 2, "differ": 3, "agree": 0, "single": 1, "none": 15}
 # Per column: criteria rated, don't know only, not assessed (of 21).
 COVERAGE = {
     "social-care": (4, 0, 17),

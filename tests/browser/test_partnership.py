@@ -560,9 +560,9 @@ def test_over_time_compares_the_two_police_assessments(pv_open, pv_exports):
             assert changes[cid] == change, (cid, changes[cid])
     assert changes["EC6"] == "none"
     row = view.locator("table.jtai-pv-compare tr[data-criterion=EC1]").inner_text()
-    assert row.index("Strength 4.00") < row.index("No significant finding 3.00")
-    assert "Down 1 band" in row
-    assert "Up 1 band" in view.locator("table.jtai-pv-compare tr[data-criterion=EC3]").inner_text()
+    assert row.index("Strength 4.00") < row.index("Area for improvement 3.00")
+    assert "Down 2 bands" in row
+    assert "Up 2 bands" in view.locator("table.jtai-pv-compare tr[data-criterion=EC3]").inner_text()
     assert "New" in view.locator("table.jtai-pv-compare tr[data-criterion=EC7]").inner_text()
     assert (
         "No longer rated"

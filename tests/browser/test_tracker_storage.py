@@ -185,7 +185,8 @@ def test_a_tracker_saved_before_change_records_reads_without_loss(page, site_ser
     assert p.input_value(f"#t-{slug('A-list-4')}-owner") == "Head of performance"
     p.select_option(f"#t-{slug('A-1.1')}-status", "in-progress")
     now = json.loads(stored(p))
-    assert now["format_version"] == 2 and now["origin"].startswith("b-")
+    current = p.evaluate("() => JTAI.tracker.FORMAT_VERSION")
+    assert current > 1 and now["format_version"] == current and now["origin"].startswith("b-")
     kept = now["items"]["A-list-4"]
     assert {k: kept[k] for k in old["items"]["A-list-4"]} == old["items"]["A-list-4"]
     assert kept["changed"]["owner"] == {"at": "2024-04-02T09:00:00Z", "by": "", "from": ""}

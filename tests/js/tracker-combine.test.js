@@ -130,3 +130,11 @@ test("a file's change dated later than now, or claiming this browser's ID to win
   const took = C.resolve(T.newTracker(DATA, at(0), "b-manager"), r.conflicts[0], "theirs", at(11));
   assert.equal(T.changeOf(took, "A-list-4", "notes").at, at(11), "a future time is never kept");
 });
+
+test("a change made earlier in the same second as now is not in the future (now is to the second)", () => {
+  const ctx = { origin: "b-manager", now: "2026-12-07T12:13:52Z" };
+  const theirs = (ms) => ({ at: "2026-12-07T12:13:52." + ms + "Z", by: "b-health", from: "" });
+  assert.equal(C.decide(null, theirs("063"), ctx), "take");
+  assert.equal(C.decide(null, theirs("999"), ctx), "take");
+  assert.equal(C.decide(null, { at: "2026-12-07T12:13:53.000Z", by: "b-health", from: "" }, ctx), "conflict");
+});
