@@ -18,8 +18,18 @@ PY := $(VENV)/bin/python
 MKDOCS := $(VENV)/bin/mkdocs
 RUFF := $(VENV)/bin/ruff
 MYPY := $(VENV)/bin/mypy
-# Written once `pip install -e ".[test]"` has succeeded; redone when pyproject.toml changes.
+# Written once the locked packages and the project are installed; redone when pyproject.toml or
+# the lock file changes.
 STAMP := $(VENV)/.jtai-ready-installed
+# Every Python package, pinned with its hashes (pip-tools' pip-compile; `make lock` updates it).
+LOCK := requirements.lock
+LOCK_VENV := build/lock-venv
+PIP_TOOLS := pip-tools==7.7.0
+# The lock is resolved against PyPI alone (no local pip settings, indexes or wheel folders), so
+# that a fresh clone with access to PyPI installs exactly it.
+PYPI := https://pypi.org/simple
+LOCK_ENV := env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL -u PIP_CONSTRAINT PIP_CONFIG_FILE=/dev/null \
+	PIP_INDEX_URL=$(PYPI) CUSTOM_COMPILE_COMMAND="make lock"
 # ESLint comes from npm, pinned by package-lock.json; npm ci writes this file last.
 NODE_STAMP := node_modules/.package-lock.json
 ESLINT := node_modules/.bin/eslint
@@ -40,11 +50,18 @@ export JTAI_CONTENT := $(abspath $(CONTENT))
 endif
 CHECK_CONTENT := $(if $(CONTENT),--content "$(abspath $(CONTENT))")
 
-# Build strictly into a new folder beside $(SITE_DIR), and swap it in only when the build
+# The generator writes the whole tree first (TREE: mkdocs.yml, docs/, overrides/; no hook), then
+# MkDocs builds it strictly into a new folder beside $(SITE_DIR), the generator trims its search
+# index (generator/search_index.py) and spells out abbreviations (generator/abbr_html.py), and
+# the folder is swapped in only when all of that
 # succeeds: a failed build leaves the previous site exactly as it was.
+TREE := build/tree
 define build_site
 	@new="$$(mktemp -d "$(SITE_DIR).new.XXXXXX")"; chmod 755 "$$new"; \
-	if "$(MKDOCS)" build --strict --site-dir "$$new"; then \
+	if "$(PY)" -m generator build --out "$(TREE)" $(CHECK_CONTENT) \
+		&& "$(MKDOCS)" build --strict -f "$(TREE)/mkdocs.yml" --site-dir "$$(pwd)/$$new" \
+		&& "$(PY)" -m generator trim-search "$$new" \
+		&& "$(PY)" -m generator abbreviations "$$new"; then \
 		rm -rf "$(SITE_DIR).old"; \
 		if [ -e "$(SITE_DIR)" ]; then mv "$(SITE_DIR)" "$(SITE_DIR).old"; fi; \
 		mv "$$new" "$(SITE_DIR)"; rm -rf "$(SITE_DIR).old"; \
@@ -60,18 +77,20 @@ endef
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help install serve test test-fast browser build check bench dist lint ruff typecheck \
-	eslint js-test format clean distclean
+.PHONY: help install lock serve test test-fast browser build check bench dist lint ruff typecheck \
+	eslint js-test format clean distclean engine-check
 
 help:
 	@echo "make serve      preview the site at http://$(HOST):$(PORT) (rebuilds on change)"
 	@echo "make test       install everything, then lint, generator check, JS and Python tests"
 	@echo "make test-fast  lint, generator check, JS tests and pytest without the browser (< 1 min)"
-	@echo "make install    create $(VENV) and install the project with its test extras"
+	@echo "make install    create $(VENV) and install the locked packages ($(LOCK), hashes checked)"
+	@echo "make lock       update $(LOCK) from pyproject.toml (UPGRADE=1: newest versions allowed)"
 	@echo "make browser    make sure Chromium (and Node.js with npm) are installed for the tests"
 	@echo "make build      build the site strictly into $(SITE_DIR)/ (kept as it was if it fails)"
 	@echo "make check      validate the YAML content (python -m generator check)"
 	@echo "make bench      run the benchmarks in tests/bench/"
+	@echo "make engine-check  build the generated tree strictly with ProperDocs, a second engine"
 	@echo "make dist       build, then zip $(SITE_DIR)/ into $(DIST_ZIP)"
 	@echo "make lint       ruff check, ruff format --check, mypy and ESLint"
 	@echo "make typecheck  mypy over the generator, scripts and tests"
@@ -84,13 +103,28 @@ help:
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# Hashes required: pip refuses any package, or any version of one, that the lock file does not
+# pin with its hash. The build backend (setuptools) is in the lock too, so the project itself is
+# installed with no build isolation and nothing unhashed is fetched.
+$(STAMP): pyproject.toml $(LOCK)
 	@if [ ! -x "$(PY)" ]; then \
 		echo "Creating virtual environment in $(VENV)"; \
 		$(PYTHON) -m venv "$(VENV)"; \
 	fi
-	"$(PY)" -m pip install --quiet -e ".[test]"
+	"$(PY)" -m pip install --quiet --require-hashes --no-deps -r "$(LOCK)"
+	"$(PY)" -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch "$@"
+
+# Update the lock file from pyproject.toml: keeps every pin that still fits and adds what is new;
+# `make lock UPGRADE=1` moves every package to its newest version allowed. pip-tools runs from
+# its own environment ($(LOCK_VENV)), so it is never part of the project's.
+lock:
+	@if [ ! -x "$(LOCK_VENV)/bin/pip-compile" ]; then \
+		$(PYTHON) -m venv "$(LOCK_VENV)" && "$(LOCK_VENV)/bin/pip" install --quiet "$(PIP_TOOLS)"; \
+	fi
+	$(LOCK_ENV) "$(LOCK_VENV)/bin/pip-compile" --quiet --generate-hashes \
+		--allow-unsafe --all-build-deps --strip-extras --no-emit-index-url --no-emit-find-links \
+		--extra test $(if $(UPGRADE),--upgrade) --output-file "$(LOCK)" pyproject.toml
 
 $(NODE_STAMP): package-lock.json
 	@command -v npm >/dev/null || { echo "npm is missing: run make browser, or apt-get install npm"; exit 1; }
@@ -110,6 +144,19 @@ serve: install
 
 build: install
 	$(build_site)
+
+# The same generated tree built strictly by a second engine, ProperDocs (a continuation of MkDocs
+# 1.x that keeps mkdocs-material working), with no change to the tree: the way off MkDocs 1 and
+# mkdocs-material 9 stays open (maintainers' guide, "When MkDocs and mkdocs-material end").
+# `make test` runs it. The built home page must name ProperDocs as its generator.
+ENGINE_DIR := build/engine
+engine-check: install
+	"$(PY)" -m generator build --out "$(ENGINE_DIR)/tree" $(CHECK_CONTENT)
+	"$(VENV)/bin/properdocs" build --strict --quiet -f "$(ENGINE_DIR)/tree/mkdocs.yml" \
+		--site-dir "$(abspath $(ENGINE_DIR))/site"
+	@grep -q 'content="mkdocs-ProperDocs' "$(ENGINE_DIR)/site/index.html" \
+		|| { echo "$(ENGINE_DIR)/site was not built by ProperDocs"; exit 1; }
+	@echo "ProperDocs built the generated tree strictly into $(ENGINE_DIR)/site/"
 
 check: install
 	"$(PY)" -m generator check $(CHECK_CONTENT)
@@ -139,7 +186,7 @@ format: install
 
 # The site is built strictly into $(SITE_DIR)/ just before pytest, and every browser test
 # reads that fresh build through JTAI_SITE_DIR (run alone, test_site_pages builds its own).
-test: install browser lint js-test
+test: install browser lint js-test engine-check
 	"$(PY)" -m generator check
 	$(build_site)
 	JTAI_SITE_DIR="$(abspath $(SITE_DIR))" "$(PY)" -m pytest

@@ -1,9 +1,16 @@
-"""Command line: python -m generator check | build [--out DIR] | data [--out DIR] | ingest ...
+"""Command line: python -m generator check | build [--out DIR] | data [--out DIR] | trim-search
+SITE_DIR | abbreviations SITE_DIR | ingest ...
 
 - check: validate and link every content file; print every problem.
-- build: write the generated pages and the apps' bundles (default build/generated/).
+- build: write the generated tree (default build/tree/): mkdocs.yml, docs/ (hand-written and
+  generated pages, the apps' bundles, every asset) and overrides/, so that `mkdocs build` in that
+  folder builds the site with no hook (generator/site_tree.py).
 - data: write the browser data as JSON files, one per kind (default build/web-data/): what the
   Node tests read, so they always test against the generator's real output.
+- trim-search SITE_DIR: keep the pages search should not return by their words by their title
+  only, in the built site's search index (generator/search_index.py; `make build` runs it).
+- abbreviations SITE_DIR: spell out each abbreviation at its first use on every built page and
+  make every one focusable (generator/abbr_html.py; `make build` runs it).
 - ingest GUIDANCE --id ID: write a new framework folder from the guidance (python -m generator
   ingest --help).
 """
@@ -15,14 +22,28 @@ import sys
 import time
 from pathlib import Path
 
-from . import ingest, pipeline
-from .problems import GenerationError, format_problems
+from . import search_index
+
+# check, build, data and ingest load the generator (pipeline, ingest, site_tree) when they run:
+# trim-search, a step of every build, needs none of it.
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["trim-search"] and len(argv) == 2:
+        return trim_search(Path(argv[1]))
+    if argv[:1] == ["abbreviations"] and len(argv) == 2:
+        return abbreviations(Path(argv[1]))
+    return generate(argv)
+
+
+def generate(argv: list[str]) -> int:
+    """check, build, data or ingest."""
+    from . import ingest, pipeline, site_tree
+    from .problems import GenerationError, format_problems
+
     if argv[:1] == ["ingest"]:
         return ingest.main(argv[1:], ROOT / "criteria")
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
@@ -37,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         "--out",
         type=Path,
         default=None,
-        help="where to write (default: build/generated/, or build/web-data/ for data)",
+        help="where to write (default: build/tree/, or build/web-data/ for data)",
     )
     args = parser.parse_args(argv)
     started = time.perf_counter()
@@ -60,10 +81,39 @@ def main(argv: list[str] | None = None) -> int:
         pipeline.write_json(data, out)
         count = len(data)
     else:
-        out = args.out or ROOT / "build" / "generated"
-        pipeline.write(generated, out)
-        count = len(generated.files())
+        out = args.out or ROOT / "build" / "tree"
+        try:
+            files = site_tree.tree(ROOT, generated, site_tree.read_config(ROOT))
+        except GenerationError as err:
+            print(str(err), file=sys.stderr)
+            return 1
+        pipeline.write_files(files, out)
+        count = len(files)
     print(f"OK: wrote {count} files to {out} in {time.perf_counter() - started:.2f}s")
+    return 0
+
+
+def trim_search(site_dir: Path) -> int:
+    if not (site_dir / search_index.INDEX).is_file():
+        print(
+            f"{site_dir / search_index.INDEX}: no search index: build the site first",
+            file=sys.stderr,
+        )
+        return 1
+    done = search_index.trim(site_dir)
+    print(
+        f"OK: search index {done.before:,} -> {done.after:,} bytes "
+        f"({done.pages} pages kept by their title only)"
+    )
+    return 0
+
+
+def abbreviations(site_dir: Path) -> int:
+    """Every built page's abbreviations spelled out at first use and focusable (abbr_html)."""
+    from . import abbr_html
+
+    pages = abbr_html.finish_site(site_dir)
+    print(f"OK: abbreviations spelled out and focusable on {pages} pages")
     return 0
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 from .plain import words
 
@@ -64,3 +65,27 @@ def _text(fragment: str) -> str:
 
 def _spelled_out(before: str, *forms: str) -> bool:
     return any(" ".join(form.split()).lower() in before for form in forms if form)
+
+
+def _in_article(page_html: str) -> str:
+    """spell_out_and_focus over the page's content only (the theme's <article>), as the serve
+    hook sees it: the header and menus come before it and must not count as a first use."""
+    start = page_html.find("<article")
+    end = page_html.rfind("</article>")
+    if start < 0 or end < start:
+        return page_html
+    return page_html[:start] + spell_out_and_focus(page_html[start:end]) + page_html[end:]
+
+
+def finish_site(site_dir: Path) -> int:
+    """Rewrite every HTML page of a built site with spell_out_and_focus: `make build` runs it
+    after MkDocs (the generated tree has no hook); `make serve` does the same page by page
+    (mkdocs_hook.on_page_content). Returns how many pages changed."""
+    changed = 0
+    for page in sorted(site_dir.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        done = _in_article(text)
+        if done != text:
+            page.write_text(done, encoding="utf-8")
+            changed += 1
+    return changed

@@ -57,19 +57,18 @@ class WorkingDays:
 
 
 def _timescale(site: Site, timescale_id: str) -> int:
-    timescales = site.framework.after["letter"]["timescales"]
-    return int(next(t["working_days"] for t in timescales if t["id"] == timescale_id))
+    return site.framework.after.letter.timescale(timescale_id).working_days
 
 
 def letters(site: Site) -> list[LetterDates]:
     """Each published letter with its working-day counts, in the order after.yml gives them."""
     fw = site.framework
-    entries = fw.after.get("published_letters") or ()
+    entries = fw.after.published_letters
     if not entries:
         return []
     cal = WorkingDays(d.date for d in site.holidays.days)
-    publication = _timescale(site, fw.timeline["rules"]["calendar"]["publication_timescale"])
-    allowed = int(fw.after["statement_of_action"]["working_days"])
+    publication = _timescale(site, fw.timeline.rules.calendar.publication_timescale)
+    allowed = fw.after.statement_of_action.working_days
     return [_one(e, cal, publication, allowed) for e in entries]
 
 

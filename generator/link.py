@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import bank_holidays, guidance, link_letters
+from . import bank_holidays, guidance, link_letters, storage_keys
 from .load import Document
 from .problems import Problem, json_path
 from .validate import EXAMPLES, kind_of
@@ -446,4 +446,23 @@ def _check_site(shared: list[Document], folders: list[Path]) -> list[Problem]:
             if isinstance(chosen, str) and chosen not in names:
                 msg = f"no framework folder '{chosen}'; folders: {', '.join(names) or 'none'}"
                 problems.append(Problem(doc.name, doc.line_of(parts), json_path(parts), msg))
+        problems += _shared_keys(doc)
     return problems
+
+
+def _shared_keys(doc: Document) -> list[Problem]:
+    """A framework after the first whose ID would share browser storage with the default's."""
+    others = [(chosen, parts) for chosen, parts in _listed(doc)[1:] if isinstance(chosen, str)]
+    clash = set(storage_keys.clashes(chosen for chosen, _ in others))
+    return [
+        Problem(
+            doc.name,
+            doc.line_of(parts),
+            json_path(parts),
+            f"the framework ID '{chosen}' is a name the default framework's saved work uses in "
+            "the browser, so the two would read and overwrite each other's: rename the "
+            "framework (its folder and its id), for example to include a year",
+        )
+        for chosen, parts in others
+        if chosen in clash
+    ]

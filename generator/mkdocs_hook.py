@@ -1,16 +1,24 @@
-"""Thin MkDocs adapter: translates MkDocs events into generator calls, nothing more.
+"""Thin MkDocs adapter for `make serve`: translates MkDocs events into generator calls.
+
+`make build` does not use it: the generator writes the whole tree first (generator/site_tree.py,
+`python -m generator build`) and MkDocs builds that. This hook does the same in memory, with the
+same functions, so the preview can show a problems page and rebuild on save.
 
 - on_config: run the generator (before MkDocs cleans the site folder, so a failure leaves the
-  previous site intact) and expose a few values to mkdocs-macros through config.extra, and add the
-  generated pages to the navigation. Under `mkdocs serve`, broken content builds a page naming
-  every problem instead (generator/problems_page.py; on_post_build serves it at every address),
-  and warnings do not stop the preview: a failed build would leave every request waiting.
+  previous site intact) and add the generated pages to the navigation. Under `mkdocs serve`,
+  broken content builds a page naming every problem instead (generator/problems_page.py;
+  on_post_build serves it at every address), and warnings do not stop the preview: a failed
+  build would leave every request waiting.
 - JTAI_CONTENT (environment): another content folder than criteria/ (the tests' tiny framework).
-- on_files: add the generated pages, the apps' bundles and the published schemas (STATIC).
-- on_page_markdown: append the glossary's abbreviations so every page gets tooltips.
+- on_files: add the generated pages, the apps' bundles and the published schemas
+  (site_tree.STATIC).
+- on_page_markdown: fill a hand-written page's macros (`render_macros: true`), and append the
+  glossary's abbreviations so every page gets tooltips.
 - on_page_content: spell out each abbreviation at its first use and make every one focusable
   (generator/abbr_html.py).
-- on_serve: rebuild when content, templates or the browser code (assessment/) change.
+- on_serve: rebuild when content, templates or the browser code (assessment/) change, and let
+  each served page run MkDocs' live-reload script under the Content-Security-Policy, by its hash
+  (generator/live_reload.py), so the page reloads on save.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -32,13 +41,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; make the package importable
     sys.path.insert(0, str(ROOT))
 
-from generator import abbr_html, pipeline, problems_page  # noqa: E402
+from generator import abbr_html, live_reload, pipeline, problems_page, site_tree  # noqa: E402
 from generator.problems import GenerationError, Problem  # noqa: E402
 from generator.render import Generated  # noqa: E402
+from generator.site_tree import expand_nav, other_inspections  # noqa: E402
 
-# Published as they are: the file formats people exchange (folder in the repo, path in the site).
-# The browser code itself reaches the site as the generator's bundles (assessment/apps.json).
-STATIC = (("assessment/schemas", "assets/assessment/schemas"),)
 # The content folder: criteria/, or JTAI_CONTENT (tests build the tiny framework's content).
 CONTENT = Path(os.environ.get("JTAI_CONTENT") or ROOT / "criteria").resolve()
 WATCHED = ("generator/templates", "generator/schemas", "assessment")
@@ -63,17 +70,8 @@ def on_config(config):
     if _state.get("serving"):
         _not_strict()
     _state["generated"] = generated
-    config.extra.update(generated.macros)
     config.nav = expand_nav(config.nav or [], generated.nav) + other_inspections(generated.others)
     return config
-
-
-OTHERS_TITLE = "Other inspections"
-
-
-def other_inspections(others: tuple[tuple[str, str], ...]) -> list:
-    """One menu entry listing each other framework's start page, when the site shows several."""
-    return [{OTHERS_TITLE: [{title: url} for title, url in others]}] if others else []
 
 
 def _show_problems(config, problems: tuple[Problem, ...]):
@@ -108,20 +106,6 @@ def on_shutdown() -> None:
         shutil.rmtree(_state.pop("problems_dir"), ignore_errors=True)
 
 
-def expand_nav(nav: list, children: dict[str, list]) -> list:
-    """Turn 'Title: section/index.md' into a section with the generator's pages under it, at
-    any depth (the tabs hold the sections)."""
-    out = []
-    for entry in nav:
-        title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
-        if isinstance(target, str) and target in children:
-            entry = {title: [target, *children[target]]}
-        elif isinstance(target, list):
-            entry = {title: expand_nav(target, children)}
-        out.append(entry)
-    return out
-
-
 def on_files(files: Files, config) -> Files:
     if _state.get("problems"):
         return files
@@ -135,11 +119,8 @@ def on_files(files: Files, config) -> Files:
         if generated.off_menu(uri):
             file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
-    for folder, site_path in STATIC:
-        for path in sorted((ROOT / folder).glob("*")):
-            if path.is_file() and path.suffix in {".js", ".css", ".json"}:
-                uri = f"{site_path}/{path.name}"
-                files.append(File.generated(config, uri, abs_src_path=str(path)))
+    for uri, content in site_tree.static_files(ROOT).items():
+        files.append(File.generated(config, uri, content=content))
     return files
 
 
@@ -147,6 +128,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if _state.get("problems"):
         return markdown
     generated: Generated = _state["generated"]
+    try:
+        markdown = site_tree.filled(markdown, page.meta, site_tree.variables(config, generated))
+    except jinja2.TemplateError as err:
+        raise PluginError(f"docs/{page.file.src_uri}: its macros: {err}") from None
     return markdown + "\n\n" + generated.abbreviations
 
 
@@ -160,4 +145,5 @@ def on_serve(server, config, builder):
         server.watch(str(ROOT / "docs"))
     for rel in WATCHED:
         server.watch(str(ROOT / rel))
+    live_reload.under_policy(server)
     return server

@@ -1,7 +1,9 @@
 """Stage 4, model: frozen dataclasses built from validated, linked documents.
 
 Rendering sees only these objects, never raw YAML. Optional fields default to empty values so
-templates need no guards.
+templates need no guards. The framework's descriptive parts are model_about.py's, after the
+inspection model_after.py's, the timetable model_timeline.py's. The one part still a read-only
+mapping is the self-assessment's scale (assessment.yml), which only the browser data reads, whole.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from .guidance import read as read_guidance
 from .load import Document
 from .model_about import About
 from .model_about import build as build_about
+from .model_after import After
+from .model_after import build as build_after
+from .model_timeline import Timetable
+from .model_timeline import build as build_timetable
 
 FindingUse = tuple[Example, Finding, MappedCriterion]  # a finding's use of one criterion
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
@@ -301,11 +307,11 @@ class Framework:
     focus_areas: tuple[FocusArea, ...]
     criteria: tuple[Criterion, ...]
     annex_sections: tuple[AnnexSection, ...]
-    timeline: Mapping[str, Any]
+    timeline: Timetable  # timeline.yml's rules, weeks, tracker settings, notification checklist
     milestones: tuple[Milestone, ...]
     meet: tuple[Person, ...]
     methods: tuple[Method, ...]
-    after: Mapping[str, Any]
+    after: After  # after.yml: the letter, statement of action, Annex B, complaints
     one_minute: OneMinute
     guides: tuple[Guide, ...]
     assessment: Mapping[str, Any]
@@ -470,7 +476,7 @@ def build_framework(
         focus_areas=tuple(_focus(f) for f in fw["focus_areas"]),
         criteria=tuple(_criterion(c) for c in files["criteria.yml"]["criteria"]),
         annex_sections=tuple(_section(s) for s in files["annex-a.yml"]["sections"]),
-        timeline=freeze(timeline),
+        timeline=build_timetable(timeline),
         milestones=tuple(_milestone(m) for m in timeline["milestones"] if not m.get("retired")),
         meet=tuple(
             Person(p["id"], p["role"], _t(p.get("agencies")), _t(p.get("paras")))
@@ -482,7 +488,7 @@ def build_framework(
             )
             for m in timeline.get("methods", ())
         ),
-        after=freeze(files["after.yml"]),
+        after=build_after(files["after.yml"], freeze),
         one_minute=_one_minute(guides["one_minute"]),
         guides=tuple(
             Guide(g["id"], g["agency"], g["title"], g["intro"], _t(g.get("paras")))

@@ -12,16 +12,18 @@ from typing import Any
 
 from . import letter_dates
 from .data_head import app_head
-from .model import AnnexItem, Framework, Site, thaw
+from .model import AnnexItem, Framework, Site
+from .model_after import StatementOfAction, Timescale, Window
+from .model_timeline import plain
 
 
 def planner_data(site: Site) -> dict[str, Any]:
     fw = site.framework
-    after = fw.after
+    after, window = fw.after, fw.after.complaints.window
     return {
         **app_head(fw),
-        "rules": thaw(fw.timeline["rules"]),
-        "weeks": [{"week": w["week"], "title": w["title"]} for w in fw.timeline["weeks"]],
+        "rules": plain(fw.timeline.rules),
+        "weeks": [{"week": w.week, "title": w.title} for w in fw.timeline.weeks],
         "milestones": [
             {
                 "id": m.id,
@@ -42,43 +44,36 @@ def planner_data(site: Site) -> dict[str, Any]:
             for m in sorted(fw.milestones, key=lambda m: m.deadline.sort_key)
         ],
         "letter": [
-            {
-                "id": t["id"],
-                "activity": t["activity"],
-                "working_days": t["working_days"],
-                **_review(t),
-            }
-            for t in after["letter"]["timescales"]
+            {"id": t.id, "activity": t.activity, "working_days": t.working_days, **_review(t)}
+            for t in after.letter.timescales
         ],
         "statement_of_action": {
-            "working_days": after["statement_of_action"]["working_days"],
-            "counted_from": after["statement_of_action"]["counted_from"],
-            **_review(after["statement_of_action"]),
+            "working_days": after.statement_of_action.working_days,
+            "counted_from": after.statement_of_action.counted_from,
+            **_review(after.statement_of_action),
         },
         "published_letters": letter_dates.planner_data(site),
         "complaints": {
-            "working_days_after_publication": after["complaints"]["window"][
-                "working_days_after_publication"
-            ],
-            "text": after["complaints"]["window"]["text"],
-            **_review(after["complaints"]["window"]),
+            "working_days_after_publication": window.working_days_after_publication,
+            "text": window.text,
+            **_review(window),
         },
         "annex_a": [_item(fw, i) for i in fw.annex_items if not i.retired],
         "holidays": holidays_data(site),
-        "tracker": thaw(fw.timeline["tracker"]),
+        "tracker": plain(fw.timeline.tracker),
     } | _checklist(fw)
 
 
-def _review(value: Any) -> dict[str, Any]:
-    """A rule's paragraphs, or its 'To review' note when ingest could not find it."""
-    found: dict[str, Any] = {"paras": list(value.get("paras", ()))}
-    return found | ({"to_review": value["to_review"]} if "to_review" in value else {})
+def _review(value: Timescale | StatementOfAction | Window) -> dict[str, Any]:
+    """A rule's paragraphs, and its 'To review' note when ingest could not find it."""
+    found: dict[str, Any] = {"paras": list(value.paras)}
+    return found | ({"to_review": value.to_review} if value.to_review else {})
 
 
 def _checklist(fw: Framework) -> dict[str, Any]:
     """The notification-day checklist, when the framework has one (it is optional)."""
-    checklist = fw.timeline.get("notification_checklist")
-    return {"checklist": thaw(checklist)} if checklist else {}
+    checklist = fw.timeline.notification_checklist
+    return {"checklist": plain(checklist)} if checklist else {}
 
 
 def _item(fw: Framework, item: AnnexItem) -> dict[str, Any]:

@@ -86,6 +86,22 @@ def refs(context: Context, ids: Iterable[str]) -> Markup:
     return Markup(_and(links))
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+@pass_context
+def sentence_with(context: Context, numbers: Iterable[int], words: str) -> str:
+    """The first sentence of the cited paragraphs that holds `words`, verbatim (footnote marks
+    left out), or '' when none does: so a page quotes the framework's own words, never ours."""
+    texts = context["fw"].guidance.paragraphs if context["fw"].guidance else {}
+    for number in numbers:
+        plain = "".join(p for p in split_marks(texts.get(int(number), "")) if isinstance(p, str))
+        for sentence in _SENTENCE_END.split(plain):
+            if words in sentence:
+                return sentence
+    return ""
+
+
 _MENTION = re.compile(r"\b(paragraphs? )(\d+(?:(?:, | and | to )\d+)*)")
 
 

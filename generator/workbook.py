@@ -35,7 +35,7 @@ COLUMNS = (
     ("Deadline", 22),
     ("Criteria", 16),
     ("Status", 16),
-    ("Owner (a role)", 26),
+    ("Owner (role or name)", 26),
     ("Where the document lives", 34),
     ("Last reviewed", 15),
     ("Contributing agencies", 34),
@@ -113,7 +113,7 @@ def _style(ws: Worksheet) -> None:
 
 def status_labels(site: Site) -> list[str]:
     """The tracker's statuses in list order, from timeline.yml (the tracker page reads the same)."""
-    return [s["label"] for s in site.framework.timeline["tracker"]["statuses"]]
+    return [s.label for s in site.framework.timeline.tracker.statuses]
 
 
 def _lists(wb: Workbook, statuses: list[str], agencies: tuple[Agency, ...]) -> Worksheet:
@@ -196,7 +196,7 @@ def _about(wb: Workbook, site: Site, count: int) -> None:
 
 def week_definition(fw: Framework) -> str:
     """What weeks 1, 2 and 3 are, as the planner counts them: one definition everywhere."""
-    return str(fw.timeline["rules"]["calendar"]["explanation"])
+    return fw.timeline.rules.calendar.explanation
 
 
 def _fixed_timestamps(data: bytes, stamp: dt.datetime) -> bytes:

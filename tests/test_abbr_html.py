@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from generator.abbr_html import spell_out_and_focus
+from pathlib import Path
+
+from generator.abbr_html import finish_site, spell_out_and_focus
 
 JTAI = '<abbr title="joint targeted area inspection">JTAI</abbr>'
 MACE = '<abbr title="multi-agency child exploitation (meeting)">MACE</abbr>'
@@ -46,3 +48,22 @@ def test_headings_stay_short_and_the_running_text_spells_out() -> None:
         f"<h1>{FOCUSABLE_JTAI} Ready</h1>"
         f"<p>For the joint targeted area inspection ({FOCUSABLE_JTAI}).</p>"
     )
+
+
+def test_a_built_site_is_finished_in_each_pages_article_only(tmp_path: Path) -> None:
+    """`make build` runs finish_site over the built pages: the menu before the article names the
+    expansion, which must not count as its first use; a page without <abbr> is left alone."""
+    page = tmp_path / "a" / "page.html"
+    page.parent.mkdir()
+    page.write_text(
+        f"<nav>joint targeted area inspection ({JTAI})</nav><article><p>The {JTAI}.</p></article>",
+        encoding="utf-8",
+    )
+    plain = tmp_path / "plain.html"
+    plain.write_text("<article><p>Nothing short.</p></article>", encoding="utf-8")
+    assert finish_site(tmp_path) == 1
+    assert page.read_text(encoding="utf-8") == (
+        f"<nav>joint targeted area inspection ({JTAI})</nav>"
+        f"<article><p>The joint targeted area inspection ({FOCUSABLE_JTAI}).</p></article>"
+    )
+    assert plain.read_text(encoding="utf-8") == "<article><p>Nothing short.</p></article>"

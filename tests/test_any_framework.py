@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 import tiny_content
-from paths import CONTENT
+import yaml
+from paths import CONTENT, ROOT
 
 from generator import __main__ as cli
-from generator import model, pipeline, render_data
+from generator import model, pipeline, render_data, site_tree
 from generator.validate import check_data
 
 FRAMEWORKS = [
@@ -53,7 +54,7 @@ def test_build_writes_a_page_per_criterion_and_agency(content: Path, tmp_path: P
     assert f"to {out}" in capsys.readouterr().out
     wanted = [f"criteria/{c.id.lower()}.md" for c in fw.criteria if not c.retired]
     wanted += [f"{folder}/{a.id}.md" for folder in ("annex-a", "guides") for a in fw.agencies]
-    assert not [page for page in wanted if not (out / page).is_file()]
+    assert not [page for page in wanted if not (out / "docs" / page).is_file()]  # the tree's
 
 
 @pytest.mark.parametrize("kind", ["assessment", "planner", "findings"])
@@ -65,8 +66,8 @@ def test_the_browser_data_fits_its_contract(content: Path, kind: str):
 def test_the_planner_reads_the_framework_s_own_notice_period(content: Path):
     site = site_of(content)
     planner = render_data.browser_data(site)["planner"]
-    rules = site.framework.timeline["rules"]
-    assert planner["rules"]["notice_working_days"] == rules["notice_working_days"]
+    rules = site.framework.timeline.rules
+    assert planner["rules"]["notice_working_days"] == rules.notice_working_days
 
 
 def test_a_failed_generator_build_writes_nothing(content: Path, tmp_path: Path, capsys):
@@ -106,7 +107,15 @@ def test_the_tiny_theme_s_pages_hold_none_of_serious_youth_violence_s_words(
     out = tmp_path / "out"
     assert cli.main(["build", "--content", str(tiny_dir), "--out", str(out)]) == 0
     capsys.readouterr()
-    pages = sorted(p for p in out.rglob("*") if p.suffix in {".md", ".js", ".json"})
+    # what the generator made for the theme (the tree also holds the hand-written docs/, whose
+    # maintainers' pages name the shipped theme's folder, and the published file formats)
+    copied = {f"docs/{p.relative_to(ROOT / 'docs').as_posix()}" for p in (ROOT / "docs").rglob("*")}
+    copied |= {f"docs/{path}" for path in site_tree.static_files(ROOT)}
+    pages = sorted(
+        p
+        for p in out.rglob("*")
+        if p.suffix in {".md", ".js", ".json"} and p.relative_to(out).as_posix() not in copied
+    )
     assert len(pages) > 20
     found = [
         f"{page.relative_to(out)}: {phrase}"
@@ -115,3 +124,29 @@ def test_the_tiny_theme_s_pages_hold_none_of_serious_youth_violence_s_words(
         if phrase in page.read_text(encoding="utf-8").lower()
     ]
     assert not found, found
+
+
+def test_the_planner_data_gives_the_timetable_as_timeline_yml_does(content: Path):
+    """The typed model (model_timeline.py) hands the browser the rules, the tracker block and the
+    notification checklist exactly as the file gives them: nothing dropped, nothing added."""
+    planner = render_data.browser_data(site_of(content))["planner"]
+    fid = next(p.name for p in content.iterdir() if (p / "timeline.yml").is_file())
+    timeline = yaml.safe_load((content / fid / "timeline.yml").read_text(encoding="utf-8"))
+    assert planner["rules"] == timeline["rules"]
+    assert planner["tracker"] == timeline["tracker"]
+    assert planner.get("checklist") == timeline.get("notification_checklist")
+    assert planner["weeks"] == [{"week": w["week"], "title": w["title"]} for w in timeline["weeks"]]
+
+
+def test_a_notice_period_not_found_reaches_the_planner_as_not_yet_reviewed(tmp_path: Path, capsys):
+    text = (tiny_content.TINY / "guidance.txt").read_text(encoding="utf-8")
+    guidance = tmp_path / "g.txt"
+    guidance.write_text(text.replace("10 working days before", "soon before"), encoding="utf-8")
+    content = tmp_path / "content"
+    tiny_content.make(content, guidance)
+    capsys.readouterr()
+    rules = render_data.browser_data(site_of(content))["planner"]["rules"]
+    assert rules["to_review"].startswith(
+        "To review: the guidance text ingest read states no notice"
+    )
+    assert "paras" not in rules

@@ -30,7 +30,7 @@ def pages(site: model.Site) -> dict[str, str]:
 
 
 def _requests_before_fieldwork(fw: model.Framework) -> list[model.Milestone]:
-    fieldwork = fw.timeline["rules"]["fieldwork_week"]
+    fieldwork = fw.timeline.rules.fieldwork_week
     return [m for m in fw.milestones if m.by == "local" and m.annex_a and m.week < fieldwork]
 
 
@@ -136,7 +136,7 @@ def test_a_lead_the_framework_does_not_name_is_marked_our_reading(fw, pages):
 
 
 def test_the_workbook_defines_week_1_as_the_planner_does(site, pages):
-    explanation = site.framework.timeline["rules"]["calendar"]["explanation"]
+    explanation = site.framework.timeline.rules.calendar.explanation
     book = load_workbook(io.BytesIO(workbook.workbook_bytes(site)))
     about = [str(row[0] or "") for row in book["About"].iter_rows(values_only=True)]
     assert any(explanation in t for t in about)

@@ -177,7 +177,7 @@ def _stated(fw: Framework, deadline: Deadline, paras: tuple[int, ...], week: int
     phrase = f"{clock(deadline.time)} on {day}" if deadline.time else day
     texts = [_guidance(fw).passages[p] for p in paras]
     # The weeks' summaries are paragraph 42's bullets, verbatim.
-    texts += [line for w in fw.timeline["weeks"] if w["week"] == week for line in w["summary"]]
+    texts += [line for w in fw.timeline.weeks if w.week == week for line in w.summary]
     return any(phrase.lower() in t.lower() for t in texts)
 
 

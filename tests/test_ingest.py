@@ -216,7 +216,7 @@ def test_a_tiny_theme_passes_check_and_builds(tmp_path: Path, capsys):
     capsys.readouterr()
     assert not pipeline.check(content, tmp_path).problems
     assert cli.main(["build", "--content", str(content), "--out", str(tmp_path / "out")]) == 0
-    assert (tmp_path / "out" / "criteria" / "ec1.md").is_file()
+    assert (tmp_path / "out" / "docs" / "criteria" / "ec1.md").is_file()  # in the tree
 
 
 # Refusals: file:line: message, all at once, exit 1, nothing written, no traceback.
@@ -412,3 +412,54 @@ def test_round_trip_reads_every_curated_annex_a_item_lists_and_requests_included
     assert not unread, unread
     paras = {p for s, _ in got for p in s["paras"]}
     assert {127, 128, 131, 132, 134, 136} <= paras
+
+
+STATEMENT = (
+    "6. The local partnership must make the statement within 70 working days of receiving the "
+    "final letter of findings."
+)
+
+
+def _planner_statement(tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str) -> str:
+    """The statement-of-action section of the planner page built from the tiny guidance `text`."""
+    content = tmp_path / "content"
+    tiny_content.make(content, write(tmp_path, "g.txt", text))
+    out = tmp_path / "out"
+    assert cli.main(["build", "--content", str(content), "--out", str(out)]) == 0
+    capsys.readouterr()
+    page = (out / "docs" / "planner.md").read_text(encoding="utf-8")
+    return page[page.index("### Statement of action") : page.index("### Complaints")]
+
+
+def test_the_planner_quotes_the_statement_of_action_as_the_guidance_words_it(
+    tmp_path: Path, capsys
+):
+    own = "6. Partners send the statement within 70 working days of receiving the final letter."
+    assert STATEMENT in tiny_text()
+    section = _planner_statement(tmp_path, capsys, tiny_text().replace(STATEMENT, own))
+    assert "The framework says: “Partners send the statement within 70 working days" in section
+    assert "must make the statement" not in section
+    assert "not yet reviewed" not in section.lower()
+
+
+def test_a_statement_of_action_not_found_is_shown_as_not_yet_reviewed(tmp_path: Path, capsys):
+    section = _planner_statement(tmp_path, capsys, tiny_text().replace(STATEMENT + "\n", ""))
+    assert "70 working days (not yet reviewed) to make it" in section
+    assert "**Not yet reviewed.** To review: the guidance text ingest read states no statement" in (
+        section
+    )
+    assert "counts it from the date the final letter is due, as a default" in section
+    assert "The framework says" not in section and "framework’s own words" not in section
+
+
+def test_a_letter_timescale_not_in_working_days_is_named_in_the_checklist(tmp_path: Path, capsys):
+    text = tiny_text().replace("| 34 working days after fieldwork |", "| 7 weeks after fieldwork |")
+    line = text.split("\n").index("Letter published | 7 weeks after fieldwork |") + 1
+    code, out, err = run(
+        capsys, str(write(tmp_path, "g.txt", text)), "--content", str(tmp_path), "--id", "weeks"
+    )
+    assert code == 0, err
+    assert (
+        f"  [ ] letter timescales not in working days after fieldwork (lines {line}): add them "
+        "to after.yml by hand"
+    ) in out.split("\n")

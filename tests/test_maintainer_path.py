@@ -5,51 +5,14 @@ hold for any theme and take seconds.
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import tiny_content
 from paths import ROOT
-
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-WAIT = 120.0  # seconds: a deadline for polling, never a fixed pause
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as err:
-        return err.code, err.read().decode("utf-8")
-
-
-def poll(url: str, done) -> tuple[int, str]:
-    """Fetch url until done(status, body) holds or the deadline passes."""
-    deadline = time.monotonic() + WAIT
-    last: tuple[int, str] = (0, "")
-    while time.monotonic() < deadline:
-        try:
-            last = fetch(url)
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            last = (0, "")
-        if done(*last):
-            return last
-        time.sleep(0.2)  # between polls only
-    raise AssertionError(f"{url} never reached the state wanted; last status {last[0]}")
+from preview import ENV, fetch, poll, serving
 
 
 @pytest.fixture
@@ -70,17 +33,9 @@ def break_criteria(content: Path) -> str:
 
 @pytest.fixture
 def serve(tiny: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    port = free_port()
     log = tmp_path / "serve.log"
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
-    env = {**ENV, "JTAI_CONTENT": str(tiny)}
-    with log.open("w") as out:
-        process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        yield f"http://127.0.0.1:{port}", log
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with serving(tiny, log) as url:
+        yield url, log
 
 
 def test_serve_answers_with_every_problem_while_content_is_broken(serve, tiny: Path):

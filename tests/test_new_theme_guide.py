@@ -24,7 +24,7 @@ from paths import ROOT
 
 GUIDE = ROOT / "docs" / "maintainers" / "new-theme.md"
 COPIED = ("criteria", "docs", "generator", "overrides", "assessment", "scripts")
-FILES = ("mkdocs.yml", "Makefile", "pyproject.toml")  # copied with their times: no reinstall
+FILES = ("mkdocs.yml", "Makefile", "pyproject.toml", "requirements.lock")  # times kept
 LONG_RUNNING = ("make serve",)
 
 

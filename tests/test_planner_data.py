@@ -191,7 +191,7 @@ def test_the_generated_pages_and_assets(site):
     assert f"the {len(site.framework.annex_items)} items" in tracker
     page = generated.pages["planner.md"]
     assert "may take place earlier if there is a bank holiday in week 1 or 2" in page
-    assert site.framework.after["statement_of_action"]["practice_note"] in page
+    assert site.framework.after.statement_of_action.practice_note in page
     assert "\napp: planner\n" in page and 'data-jtai-app="planner"' in page
 
 
@@ -293,7 +293,7 @@ def test_the_workbook_has_drop_downs_for_status_and_agency(book, site):
         found[str(dv.sqref)] = dv
     status = found[f"H2:H{last}"]
     assert status.type == "list" and status.formula1 == "=Lists!$A$2:$A$5"
-    statuses = [s["label"] for s in site.framework.timeline["tracker"]["statuses"]]
+    statuses = [s.label for s in site.framework.timeline.tracker.statuses]
     assert [lists.cell(row=r, column=1).value for r in range(2, 6)] == statuses
     assert status.prompt == "Not started, In progress, Ready or Not applicable"
     agency = found[f"E2:E{last}"]

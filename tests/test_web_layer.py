@@ -3,13 +3,16 @@
 - every app's bundle starts with the namespace and ends with the boot script;
 - an app's own scripts come from its own folder or assessment/lib/, never another app's;
 - every script and stylesheet in assessment/ is in some bundle (nothing left behind);
-- a broken manifest is a clear problem, not a traceback;
+- a broken manifest is a clear problem at file:line, not a traceback: JSON syntax, the schema
+  (a misspelt key), a missing file, a missing boot, a module loaded before a module it needs;
+- every module declares what it needs (`// needs:`), and the declaration matches what it reads;
 - a bundle carries its generated data first, then its scripts in the declared order.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -60,28 +63,133 @@ def web_copy(tmp_path: Path) -> Path:
     return target
 
 
-def _edit_manifest(web: Path, change) -> None:
-    path = web / bundle.MANIFEST
-    manifest = json.loads(path.read_text(encoding="utf-8"))
-    change(manifest["apps"])
-    path.write_text(json.dumps(manifest), encoding="utf-8")
+def _problems(web: Path) -> list[str]:
+    with pytest.raises(GenerationError) as err:
+        bundle.read_manifest(web)
+    return [str(p) for p in err.value.problems]
+
+
+def _line_of(web: Path, text: str, after: str = "") -> int:
+    source = (web / bundle.MANIFEST).read_text(encoding="utf-8")
+    return source[: source.index(text, source.index(after))].count("\n") + 1
 
 
 def test_a_missing_file_and_a_missing_boot_are_each_reported(web_copy: Path):
-    def change(apps):
-        apps["planner"]["scripts"].insert(1, "lib/nowhere.js")
-        apps["tracker"]["scripts"].pop()
-
-    _edit_manifest(web_copy, change)
-    with pytest.raises(GenerationError) as err:
-        bundle.read_manifest(web_copy)
-    messages = [str(p) for p in err.value.problems]
-    assert messages == [
-        "assessment/apps.json: $.apps.planner.scripts: lib/nowhere.js does not exist in "
-        "assessment/",
-        "assessment/apps.json: $.apps.tracker.scripts: must start with lib/jtai.js and end with "
-        "lib/boot.js",
+    path = web_copy / bundle.MANIFEST
+    text = path.read_text(encoding="utf-8")
+    used = '"lib/plan-store.js", "lib/date-input.js", "planner/ics.js"'  # the planner's only
+    text = text.replace(used, used.replace(", ", ', "lib/nowhere.js", ', 1))
+    assert "lib/nowhere.js" in text
+    path.write_text(text, encoding="utf-8")
+    _edit_scripts_after(web_copy, "tracker", lambda s: s[:-1])
+    nowhere = _line_of(web_copy, "lib/nowhere.js")
+    tracker = _line_of(web_copy, '"scripts"', '"tracker"')
+    assert _problems(web_copy) == [
+        f"assessment/apps.json:{nowhere}: $.apps.planner.scripts[7]: lib/nowhere.js does not "
+        "exist in assessment/",
+        f"assessment/apps.json:{tracker}: $.apps.tracker.scripts: must start with lib/jtai.js and "
+        "end with lib/boot.js",
     ]
+
+
+def _edit_scripts_after(web: Path, app: str, change) -> None:
+    """Change one app's script list, keeping the rest of the file as it is written."""
+    path = web / bundle.MANIFEST
+    text = path.read_text(encoding="utf-8")
+    manifest = json.loads(text)
+    start = text.index('"scripts"', text.index(f'"{app}"'))
+    end = text.index("]", start) + 1
+    scripts = change(manifest["apps"][app]["scripts"])
+    path.write_text(text[:start] + f'"scripts": {json.dumps(scripts)}' + text[end:], "utf-8")
+
+
+def test_a_misspelt_key_is_named_at_its_line(web_copy: Path):
+    path = web_copy / bundle.MANIFEST
+    text = path.read_text(encoding="utf-8")
+    start = text.index('"styles"', text.index('"planner"'))
+    path.write_text(text[:start] + '"style"' + text[start + len('"styles"') :], "utf-8")
+    line = _line_of(web_copy, '"style"', '"planner"')
+    assert _problems(web_copy) == [
+        f"assessment/apps.json:{line}: $.apps.planner.style: unknown field 'style': did you mean "
+        "'styles'? allowed fields: data, scripts, styles"
+    ]
+
+
+def test_a_syntax_error_is_a_problem_not_a_traceback(web_copy: Path):
+    path = web_copy / bundle.MANIFEST
+    text = path.read_text(encoding="utf-8")
+    at = text.index('"lib/dates.js"')
+    path.write_text(text[:at] + text[at:].replace(",", "", 1), "utf-8")  # a comma forgotten
+    line = text[:at].count("\n") + 1
+    (problem,) = _problems(web_copy)
+    assert problem.startswith(
+        f"assessment/apps.json:{line}: $: not valid JSON: Expecting ',' delimiter (column "
+    )
+
+
+def test_a_module_before_what_it_needs_is_refused(web_copy: Path):
+    def dates_last(scripts):
+        scripts.remove("lib/dates.js")
+        return [*scripts[:-1], "lib/dates.js", scripts[-1]]
+
+    _edit_scripts_after(web_copy, "planner", dates_last)
+    problems = _problems(web_copy)
+    assert problems, "moving lib/dates.js after the modules that use it must fail the build"
+    after = "needs lib/dates.js (its first line), which is loaded after it"
+    assert all(after in p for p in problems)
+    assert any("$.apps.planner.scripts[2]: lib/plan.js needs lib/dates.js" in p for p in problems)
+
+
+def test_a_need_the_bundle_does_not_load_is_refused(web_copy: Path):
+    _edit_scripts_after(web_copy, "planner", lambda s: [x for x in s if x != "lib/csv.js"])
+    problems = _problems(web_copy)
+    assert any(
+        "lib/plan.js needs lib/csv.js (its first line), which this app does not load" in p
+        for p in problems
+    ), problems
+
+
+# What a module reads from the namespace (JTAI.dates, J.dom ...) or require()s in Node.
+_ASSIGNED = re.compile(r"\b(?:J|JTAI)\.([A-Za-z_]\w*)\s*=(?!=)")
+_READ = re.compile(r"\b(?:J|JTAI)\.([A-Za-z_]\w*)")
+_REQUIRED = re.compile(r"require\(\"(\.[^\"]+)\"\)")
+_COMMENTS = re.compile(r"/\*.*?\*/|^[ \t]*//[^\n]*", re.S | re.M)
+_NAMESPACE = {"app": "lib/jtai.js", "apps": "lib/jtai.js", "data": "lib/jtai.js"}
+
+
+def _modules() -> dict[str, str]:
+    return {
+        p.relative_to(WEB).as_posix(): _COMMENTS.sub("", p.read_text(encoding="utf-8"))
+        for p in sorted(WEB.rglob("*.js"))
+    }
+
+
+def test_every_module_declares_what_it_needs():
+    missing = [rel for rel in _modules() if bundle.declared(WEB / rel) is None]
+    assert not missing, "add a first line `// needs: ...` (or `// needs: nothing`) to " + ", ".join(
+        missing
+    )
+
+
+def test_each_declaration_names_what_the_module_reads():
+    """Every module a file reads (its namespace, or require() in Node) is declared, and every
+    declared module exists: a new use of JTAI.dates without `// needs: lib/dates.js` fails."""
+    code = _modules()
+    provider = dict(_NAMESPACE)
+    for rel, text in code.items():
+        provider.update({name: rel for name in _ASSIGNED.findall(text)})
+    offenders = []
+    for rel, text in code.items():
+        said = bundle.declared(WEB / rel)
+        known = set(said.needs + said.later) if said else set()
+        read = {provider[n] for n in _READ.findall(text) if n in provider} - {rel}
+        read |= {
+            (WEB / rel).parent.joinpath(r).resolve().relative_to(WEB.resolve()).as_posix()
+            for r in _REQUIRED.findall(text)
+        }
+        offenders += [f"{rel} reads {need}, not declared" for need in sorted(read - known)]
+        offenders += [f"{rel} declares {n}, which does not exist" for n in known if n not in code]
+    assert not offenders, "\n".join(offenders)
 
 
 def test_a_bundle_is_its_data_then_its_scripts_in_order(site):

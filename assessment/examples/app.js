@@ -1,3 +1,4 @@
+// needs: lib/jtai.js
 /* JTAI Ready worked examples: the app. Its root names the view it shows,
  * <div data-jtai-app="examples" data-jtai-view="explorer"> (or "training"); explorer.js and
  * training.js add those views.

@@ -1,3 +1,4 @@
+// needs: examples/findings.js lib/dom.js lib/jtai.js
 /* JTAI Ready worked examples: the findings explorer.
  *
  * Five labelled drop-down filters (criterion, kind of finding, agency, area, example) in a fieldset; the list
@@ -76,17 +77,26 @@
         ])
       ]);
       K.clear(root);
+      var note = addressNotes();
+      if (note) root.appendChild(note);
       root.appendChild(form);
       root.appendChild(el("h2", { id: "jtai-explorer-results", text: "Findings" }));
       root.appendChild(count);
       root.appendChild(list);
       FILTERS.forEach(function (name) {
         var wanted = X.param(name);
-        var known = Array.prototype.some.call(selects[name].options, function (o) {
-          return o.value === wanted;
-        });
-        if (wanted && known) selects[name].value = wanted;
+        if (wanted && offered(name, wanted)) selects[name].value = wanted;
       });
+    }
+
+    function offered(name, value) {
+      return Array.prototype.some.call(selects[name].options, function (o) { return o.value === value; });
+    }
+
+    /** What the address asked for that is ignored (unreadable, or not a choice here), said once. */
+    function addressNotes() {
+      return X.ignoredNotice(el, { criterion: "criterion", type: "kind of finding", agency: "agency",
+        area: "area", example: "example" }, offered);
     }
 
     function current() {

@@ -1,3 +1,4 @@
+// needs: nothing
 /* JTAI Ready worked examples: shared helpers for the findings explorer and the exercise.
  *
  * Classic script (no modules: they are blocked from file://), no network, no storage.
@@ -139,10 +140,52 @@
       agencies: byId(data.agencies), examples: byId(data.examples), exampleOf: exampleOf };
   }
 
-  /** The value of a query-string parameter (?example=somerset-2024), or "". */
+  /**
+   * A query-string parameter (?example=somerset-2024): {value, unreadable}. A value whose
+   * %-escapes cannot be read (?criterion=%E0%A4%A) is "" with unreadable true, never an error.
+   */
+  function readParam(name, search) {
+    var query = search === undefined ? window.location.search : search;
+    var match = new RegExp("[?&]" + name + "=([^&#]*)").exec(query);
+    if (!match) return { value: "", unreadable: false };
+    try {
+      return { value: decodeURIComponent(match[1].replace(/\+/g, " ")), unreadable: false };
+    } catch {
+      return { value: "", unreadable: true };
+    }
+  }
+
+  /** The value of a query-string parameter, or "" (also when it cannot be read). */
   function param(name) {
-    var match = new RegExp("[?&]" + name + "=([^&#]*)").exec(window.location.search);
-    return match ? decodeURIComponent(match[1].replace(/\+/g, " ")) : "";
+    return readParam(name).value;
+  }
+
+  /**
+   * What the address asked for that the page ignored, one sentence each: a value it could not
+   * read, or one it does not know. `known(name, value)` says whether the page has it.
+   */
+  function ignoredParams(labels, known, search) {
+    var notes = [];
+    Object.keys(labels).forEach(function (name) {
+      var got = readParam(name, search);
+      var shown = got.value.length > 60 ? got.value.slice(0, 60) + "\u2026" : got.value;
+      if (got.unreadable) {
+        notes.push("The " + labels[name] + " in the web address could not be read, so it was ignored.");
+      } else if (got.value && !known(name, got.value)) {
+        notes.push("The web address asks for the " + labels[name] + " \u201c" + shown +
+          "\u201d, which this page does not have, so it was ignored.");
+      }
+    });
+    return notes;
+  }
+
+  /** A note of what the address asked for that was ignored (ignoredParams), or null. */
+  function ignoredNotice(h, labels, known) {
+    var notes = ignoredParams(labels, known);
+    if (!notes.length) return null;
+    return h("div", { class: "admonition note jtai-address-note", "data-address-note": "" },
+      [h("p", { class: "admonition-title", text: "Part of the web address was ignored" })]
+        .concat(notes.map(function (n) { return h("p", { text: n }); })));
   }
 
   return {
@@ -154,6 +197,9 @@
     scoreSentence: scoreSentence,
     index: index,
     param: param,
+    readParam: readParam,
+    ignoredParams: ignoredParams,
+    ignoredNotice: ignoredNotice,
     areas: areas,
     words: words,
     fromEveryLetter: fromEveryLetter,

@@ -1,3 +1,4 @@
+// needs: lib/dom.js lib/jtai.js
 /* JTAI Ready worked examples: the training exercise on a projector (presenter view).
  *
  * One finding at a time in large type, with the site's menus, header, footer and "Back to top"

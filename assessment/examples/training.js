@@ -1,3 +1,4 @@
+// needs: examples/findings.js lib/dom.js lib/jtai.js
 /* JTAI Ready worked examples: the training exercise.
  *
  * Choose an example; see one finding at a time; tick the criteria it gives evidence about;
@@ -52,6 +53,7 @@
           "examples yet, so there is nothing to practise on." })], quiet);
         return;
       }
+      var fromAddress = !preselect && !state.example;
       var wanted = preselect || (state.example && state.example.id) || X.param("example");
       if (!lookup.examples[wanted]) wanted = choices[0].id;
       var radios = choices.map(function (ex) {
@@ -71,7 +73,12 @@
         el("button", { type: "button", class: "md-button", id: "jtai-present",
           text: "Present to a group (projector view)", on: { click: presentChosen } })
       ]);
-      show([heading("Choose an example"), form], quiet);
+      show([heading("Choose an example"), fromAddress ? addressNote() : null, form], quiet);
+    }
+
+    /** An example asked for in the address that cannot be read or is not here, said once. */
+    function addressNote() {
+      return X.ignoredNotice(el, { example: "example" }, function (name, value) { return !!lookup.examples[value]; });
     }
 
     /** The presenter view (presenter.js) for the example chosen; back here when it is left. */

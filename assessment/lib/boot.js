@@ -1,3 +1,4 @@
+// needs: lib/jtai.js
 /* JTAI Ready in the browser: start every app on the page. Always the last script of a bundle.
  *
  * Each element with data-jtai-app="NAME" is handed to JTAI.apps[NAME].start(element), once, when

@@ -1,3 +1,4 @@
+// needs: nothing
 /* JTAI Ready: the one CSV writer, shared by the self-assessment, the planner and the tracker.
  *
  * UTF-8 with a byte order mark and CRLF line ends (Excel opens it cleanly), every cell quoted,

@@ -1,3 +1,4 @@
+// needs: lib/dom.js
 /* JTAI Ready in the browser: a date a person types, as GOV.UK asks for it (JTAI.dateInput).
  *
  * Three boxes, Day, Month and Year, in a fieldset with a legend, a hint and one error message

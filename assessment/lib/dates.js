@@ -1,3 +1,4 @@
+// needs: nothing
 /* JTAI Ready preparation planner: working days and the inspection timetable in real dates.
  *
  * Pure functions, no DOM, no clock: every date is an ISO 8601 string ("2024-05-20") and is

@@ -1,3 +1,5 @@
+// needs: nothing
+// uses when called: lib/pii.js
 /* JTAI Ready in the browser: the DOM kit every app uses (JTAI.dom).
  *
  * Building elements, tables, focus, the live region, downloads, printing, field errors, the

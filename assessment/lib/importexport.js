@@ -1,3 +1,4 @@
+// needs: nothing
 /* JTAI Ready self-assessment: the saved record, its JSON export envelope, and import checks.
  *
  * A record in the browser and an exported file have the same shape (see export.schema.json,
@@ -276,6 +277,24 @@
     return errors;
   }
 
+  /** Two actions with one ID: editing one would overwrite the other, so each needs its own. */
+  function duplicateActions(obj) {
+    var errors = [];
+    var first = {};
+    Object.keys(obj.answers).forEach(function (cid) {
+      (obj.answers[cid].actions || []).forEach(function (act, i) {
+        var where = "action " + (i + 1) + " under " + cid;
+        if (has(first, act.id)) {
+          fail(errors, "$.answers." + cid + ".actions[" + i + "].id", "\u201c" + act.id + "\u201d is also the ID of " +
+            first[act.id] + "; each action needs its own ID");
+        } else {
+          first[act.id] = where;
+        }
+      });
+    });
+    return errors;
+  }
+
   /** Paths of strings that look like HTML or script (they are imported, and shown as text). */
   function markupPaths(value, path, found) {
     found = found || [];
@@ -297,7 +316,7 @@
     var head = checkEnvelopeHead(obj, data);
     if (head) return [{ path: "$", message: head.reason }];
     var errors = schemaErrors(obj);
-    return errors.length ? errors : referenceErrors(obj, data);
+    return errors.length ? errors : referenceErrors(obj, data).concat(duplicateActions(obj));
   }
 
   function fits(rule, v) {
@@ -394,14 +413,28 @@
     return out;
   }
 
-  function repairEnvelope(obj, data, now, changes) {
+  /**
+   * A repaired record is saved where it was read from: under the ID of its storage key, never
+   * its inner ID (which may be another assessment's). A key that is not a valid ID gets a new one.
+   */
+  function keepKey(obj, out, savedAs, changes) {
+    var valid = fits(check.string(0, RE.uid, ""), savedAs);
+    out.id = valid ? savedAs : randomId("sa-");
+    if (out.id === obj.id) return;
+    var was = has(obj, "id") ? describeValue(obj.id) : "missing";
+    changes.push(valid ? "$.id: was " + was + ", not the ID it was saved under; set to \u201c" + out.id +
+      "\u201d so that no other assessment is overwritten" : "$.id: it was saved under a name that is not an ID; given a new ID");
+  }
+
+  function repairEnvelope(obj, data, now, changes, savedAs) {
     var out = newRecord(data, { now: now });
     var fix = function (key, rule) {
       if (has(obj, key) && fits(rule, obj[key])) out[key] = obj[key];
       else changes.push("$." + key + ": " + (has(obj, key) ? describeValue(obj[key]) + " is not allowed here" : "was missing") +
         "; set to " + JSON.stringify(out[key]));
     };
-    fix("id", check.string(0, RE.uid, ""));
+    if (savedAs === undefined) fix("id", check.string(0, RE.uid, ""));
+    else keepKey(obj, out, savedAs, changes);
     if (has(obj, "title")) out.title = tidyText(obj.title, 200, "$.title", changes);
     fix("framework_version", check.date(false));
     fix("app_version", check.string(40, RE.version, ""));
@@ -422,9 +455,10 @@
   /**
    * A saved record made to fit the format by removing or blanking only what is wrong:
    * {ok: true, record, changes: ["$.path: what was done"]}, or {ok: false, reason} when it is not
-   * a self-assessment for this framework at all. `now` stands in for missing time stamps.
+   * a self-assessment for this framework at all. `now` stands in for missing time stamps;
+   * `savedAs`, when given, is the ID of the storage key it was read from, which the record keeps.
    */
-  function repair(obj, data, now) {
+  function repair(obj, data, now, savedAs) {
     if (obj === null || typeof obj !== "object" || Array.isArray(obj) || obj.format !== FORMAT) {
       return { ok: false, reason: "It is not a JTAI Ready self-assessment." };
     }
@@ -432,7 +466,7 @@
       return { ok: false, reason: "It was saved for another framework or by another version of JTAI Ready." };
     }
     var changes = [];
-    var out = repairEnvelope(obj, data, now || new Date().toISOString(), changes);
+    var out = repairEnvelope(obj, data, now || new Date().toISOString(), changes, savedAs);
     var ids = idSets(data);
     var used = {};
     var answers = obj.answers !== null && typeof obj.answers === "object" && !Array.isArray(obj.answers) ? obj.answers : {};
@@ -534,6 +568,11 @@
     if (errors.length) {
       return refusal("unknown-id", "This file refers to things this framework does not have: " + errors.length +
         (errors.length === 1 ? " problem." : " problems."), errors);
+    }
+    errors = duplicateActions(obj);
+    if (errors.length) {
+      return refusal("duplicate-action", "This file gives more than one action the same ID, so changing one would " +
+        "change the other: " + errors.length + (errors.length === 1 ? " problem." : " problems."), errors);
     }
     return { ok: true, record: normalise(obj), warnings: importWarnings(obj, data) };
   }

@@ -1,3 +1,4 @@
+// needs: nothing
 /* JTAI Ready in the browser: the one namespace. Always the first script of every bundle.
  *
  * window.JTAI holds everything: the shared modules (JTAI.dom, JTAI.storage, JTAI.scoring…), the

@@ -1,3 +1,4 @@
+// needs: nothing
 /* JTAI Ready self-assessment: the words for IDs, from the data (never from code).
  *
  * make(data) gives label(kind, id), for example label("outcome", "strength") -> "Strength";

@@ -1,3 +1,4 @@
+// needs: nothing
 /* JTAI Ready in the browser: putting together edits made in two tabs (JTAI.merge).
  *
  * three(base, mine, theirs): base is what this tab last read from or wrote to storage, mine is

@@ -1,3 +1,4 @@
+// needs: nothing
 /* JTAI Ready: warnings for text that looks like a child's details.
  *
  * Pure functions, no DOM. The self-assessment and the Annex A tracker warn (never block) when

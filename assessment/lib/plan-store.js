@@ -1,3 +1,4 @@
+// needs: lib/dates.js lib/storage.js
 /* JTAI Ready planner and tracker: what both keep in the browser (JTAI.planStore).
  *
  * Named values saved as JSON in localStorage through JTAI.storage (which stands in with memory

@@ -1,3 +1,4 @@
+// needs: lib/csv.js lib/dates.js
 /* JTAI Ready preparation planner: a worked-out plan as rows, for the table, CSV and calendar.
  *
  * rows(plan, data) turns JTAI.dates.plan()'s result into one list of rows in date order, grouped

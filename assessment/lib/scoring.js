@@ -1,3 +1,4 @@
+// needs: nothing
 /* JTAI Ready self-assessment: scoring. Pure functions, no DOM, no storage.
  *
  * The only place where scores, suggested outcomes, coverage and the action list are worked out.

@@ -1,3 +1,4 @@
+// needs: nothing
 /* JTAI Ready in the browser: keeping work in localStorage (JTAI.storage).
  *
  * values(): named JSON values (the planner's dates, the tracker). create(): the self-assessment's

@@ -1,3 +1,4 @@
+// needs: lib/merge.js
 /* JTAI Ready in the browser: the same work open in several tabs (JTAI.tabs).
  *
  * A watcher remembers the text this tab last read from or wrote to one storage key (its base).

@@ -1,3 +1,4 @@
+// needs: lib/scoring.js
 /* JTAI Ready partnership view: several agencies' self-assessments side by side. Pure functions,
  * no DOM, no storage.
  *

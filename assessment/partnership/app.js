@@ -1,3 +1,5 @@
+// needs: lib/dom.js lib/jtai.js lib/labels.js lib/storage.js partnership/aggregate.js
+// needs: partnership/export.js partnership/loader.js
 /* JTAI Ready partnership view: the page controller.
  *
  * Holds the loaded assessments (App.set: [{record, source}]: kept in sessionStorage for this

@@ -1,9 +1,12 @@
+// needs: nothing
 /* JTAI Ready partnership view: what the partnership records for its board. Pure functions, no DOM,
  * no storage.
  *
  * A board record is {framework_id, updated, cover_note, criteria: {ID: {position, next_step,
- * updated}}}: the partnership's agreed position and next step on each criterion (and so on each
- * disagreement), and a cover note for the board. It is kept in this browser (ui-board.js) and
+ * outcome, updated}}, rounds}: the partnership's agreed position, next step and agreed outcome
+ * band on each criterion (and so on each disagreement), and a cover note for the board. rounds
+ * holds earlier rounds, newest first ({closed, cover_note, criteria}): newRound() moves the
+ * current record there and starts an empty one, so the last round stays in the download. It is kept in this browser (ui-board.js) and
  * travels in the combined JSON download (format version 2, as `board`: the criteria as a list).
  *
  * Nothing is ever dropped: an entry for a criterion this framework no longer has is kept as it
@@ -24,7 +27,9 @@
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 
-  var FIELDS = ["position", "next_step"];
+  var FIELDS = ["position", "next_step", "outcome"];
+  var OUTCOME = /^[a-z][a-z0-9-]{0,39}$/;
+  var MAX_ROUNDS = 20;
   var MAX_TEXT = 5000;
   var MAX_NOTE = 20000;
   var ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
@@ -43,13 +48,31 @@
   }
 
   function empty(frameworkId) {
-    return { framework_id: frameworkId, updated: "", cover_note: "", criteria: {} };
+    return { framework_id: frameworkId, updated: "", cover_note: "", criteria: {}, rounds: [] };
   }
 
   function cleanEntry(e) {
+    var outcome = e && typeof e.outcome === "string" && OUTCOME.test(e.outcome) ? e.outcome : "";
     var out = { position: text(e && e.position, MAX_TEXT), next_step: text(e && e.next_step, MAX_TEXT),
-      updated: stamp(e && e.updated) };
-    return out.position || out.next_step ? out : null;
+      outcome: outcome, updated: stamp(e && e.updated) };
+    return out.position || out.next_step || out.outcome ? out : null;
+  }
+
+  function cleanCriteria(criteria) {
+    var out = {};
+    Object.keys(isObject(criteria) ? criteria : {}).forEach(function (id) {
+      var e = ID.test(id) ? cleanEntry(criteria[id]) : null;
+      if (e) out[id] = e;
+    });
+    return out;
+  }
+
+  /** Earlier rounds, newest first, each {closed, cover_note, criteria}; unreadable ones left out. */
+  function cleanRounds(rounds) {
+    return (Array.isArray(rounds) ? rounds : []).filter(function (r) { return isObject(r) && stamp(r.closed); })
+      .map(function (r) { return { closed: r.closed, cover_note: text(r.cover_note, MAX_NOTE), criteria: cleanCriteria(r.criteria) }; })
+      .sort(function (a, b) { return a.closed < b.closed ? 1 : a.closed > b.closed ? -1 : 0; })
+      .slice(0, MAX_ROUNDS);
   }
 
   /** Can this stored or imported value be read as a board record? */
@@ -64,17 +87,15 @@
     if (!usable(v)) return out;
     out.cover_note = text(v.cover_note, MAX_NOTE);
     out.updated = stamp(v.updated);
-    Object.keys(v.criteria || {}).forEach(function (id) {
-      var e = ID.test(id) ? cleanEntry(v.criteria[id]) : null;
-      if (e) out.criteria[id] = e;
-    });
+    out.criteria = cleanCriteria(v.criteria);
+    out.rounds = cleanRounds(v.rounds);
     return out;
   }
 
   /** {position, next_step, updated} for a criterion ("" when nothing is recorded). */
   function entry(board, id) {
     var e = Object.prototype.hasOwnProperty.call(board.criteria, id) ? board.criteria[id] : null;
-    return e ? e : { position: "", next_step: "", updated: "" };
+    return e ? Object.assign({ outcome: "" }, e) : { position: "", next_step: "", outcome: "", updated: "" };
   }
 
   function copy(board) {
@@ -86,9 +107,9 @@
     if (FIELDS.indexOf(field) < 0 || !ID.test(id)) return board;
     var out = copy(board);
     var e = Object.assign({}, entry(out, id));
-    e[field] = text(value, MAX_TEXT);
+    e[field] = field === "outcome" ? (OUTCOME.test(value) ? value : "") : text(value, MAX_TEXT);
     e.updated = now;
-    if (e.position || e.next_step) out.criteria[id] = e;
+    if (e.position || e.next_step || e.outcome) out.criteria[id] = e;
     else delete out.criteria[id];
     out.updated = now;
     return out;
@@ -108,25 +129,39 @@
     return known.concat(ids.filter(function (id) { return order.indexOf(id) < 0; }).sort());
   }
 
-  /** The `board` section of the combined JSON download. */
+  function criteriaList(record, order) {
+    return recorded(record, order).map(function (id) {
+      var e = record.criteria[id];
+      return { id: id, position: e.position, next_step: e.next_step, outcome: e.outcome || "", updated: e.updated };
+    });
+  }
+
+  /** The `board` section of the combined JSON download (earlier rounds too, newest first). */
   function toExport(board, order) {
     return {
-      updated: board.updated, cover_note: board.cover_note,
-      criteria: recorded(board, order).map(function (id) {
-        var e = board.criteria[id];
-        return { id: id, position: e.position, next_step: e.next_step, updated: e.updated };
+      updated: board.updated, cover_note: board.cover_note, criteria: criteriaList(board, order),
+      rounds: (board.rounds || []).map(function (r) {
+        return { closed: r.closed, cover_note: r.cover_note, criteria: criteriaList(r, order) };
       })
     };
+  }
+
+  function criteriaFromList(list) {
+    var criteria = {};
+    (Array.isArray(list) ? list : []).forEach(function (e) {
+      if (isObject(e) && typeof e.id === "string") criteria[e.id] = e;
+    });
+    return criteria;
   }
 
   /** A download's `board` section back to a record (an older file, with none, gives an empty one). */
   function fromExport(section, frameworkId) {
     if (!isObject(section)) return empty(frameworkId);
-    var criteria = {};
-    (Array.isArray(section.criteria) ? section.criteria : []).forEach(function (e) {
-      if (isObject(e) && typeof e.id === "string") criteria[e.id] = e;
+    var rounds = (Array.isArray(section.rounds) ? section.rounds : []).map(function (r) {
+      return isObject(r) ? { closed: r.closed, cover_note: r.cover_note, criteria: criteriaFromList(r.criteria) } : null;
     });
-    return normalise({ cover_note: section.cover_note, updated: section.updated, criteria: criteria }, frameworkId);
+    return normalise({ cover_note: section.cover_note, updated: section.updated, criteria: criteriaFromList(section.criteria),
+      rounds: rounds }, frameworkId);
   }
 
   function hasAny(board) {
@@ -163,8 +198,28 @@
         });
       });
     });
+    var closed = (out.rounds || []).map(function (r) { return r.closed; });
+    (incoming.rounds || []).forEach(function (r) {
+      if (closed.indexOf(r.closed) >= 0) return;
+      out.rounds = cleanRounds((out.rounds || []).concat([r]));
+      taken.push({ id: "", field: "round", closed: r.closed });
+    });
     if (taken.length && incoming.updated > out.updated) out.updated = incoming.updated;
     return { board: out, taken: taken, differ: differ };
+  }
+
+  /**
+   * A new round: the current cover note, positions, next steps and outcomes move to the front of
+   * `rounds` (closed now), and the record starts empty. Nothing is dropped (up to MAX_ROUNDS).
+   */
+  function newRound(board, now) {
+    if (!hasAny(board)) return board;
+    var out = copy(board);
+    out.rounds = cleanRounds([{ closed: now, cover_note: board.cover_note, criteria: board.criteria }].concat(board.rounds || []));
+    out.cover_note = "";
+    out.criteria = {};
+    out.updated = now;
+    return out;
   }
 
   /** A copy of `board` with each listed difference ({id, field, file}) set to the file's text. */
@@ -178,5 +233,6 @@
 
   return { FIELDS: FIELDS, MAX_TEXT: MAX_TEXT, MAX_NOTE: MAX_NOTE, empty: empty, usable: usable,
     normalise: normalise, entry: entry, setField: setField, setNote: setNote, recorded: recorded,
-    toExport: toExport, fromExport: fromExport, hasAny: hasAny, combine: combine, useFile: useFile };
+    toExport: toExport, fromExport: fromExport, hasAny: hasAny, combine: combine, useFile: useFile, newRound: newRound,
+    MAX_ROUNDS: MAX_ROUNDS };
 });

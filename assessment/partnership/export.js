@@ -1,3 +1,4 @@
+// needs: lib/csv.js lib/labels.js partnership/board.js partnership/loader.js
 /* JTAI Ready partnership view: the words for agreement, and the combined view as files (JSON and
  * CSV). Pure functions, no DOM.
  *
@@ -100,7 +101,8 @@
     var header = ["Criterion", "Criterion title", "Agreement", "Bands apart", "Agency",
       "Assessment", "Assessment date", "Answered", "Score", "Suggested outcome", "Outcome",
       "Overridden", "Reason for override", "Indicators rated", "Don't know", "Not assessed",
-      "Lowest score", "Median score", "Highest score", "Partnership's agreed position", "Next step"];
+      "Lowest score", "Median score", "Highest score", "Partnership's agreed position", "Next step",
+      "Partnership's agreed outcome"];
     var rows = [];
     combined.rows.forEach(function (row) {
       var s = row.spread || {};
@@ -111,7 +113,7 @@
           col.label, col.title, Csv.ukDate(col.date), STATE[cell.state], scoreText(cell.score),
           label("outcome", cell.suggested), label("outcome", cell.outcome), cell.overridden ? "Yes" : "No",
           cell.override_reason, cell.rated, cell.dont_know, cell.unrated,
-          scoreText(s.low), scoreText(s.median), scoreText(s.high), e.position, e.next_step]);
+          scoreText(s.low), scoreText(s.median), scoreText(s.high), e.position, e.next_step, label("outcome", e.outcome)]);
       });
     });
     return Csv.file(header, rows);

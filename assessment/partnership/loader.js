@@ -1,3 +1,4 @@
+// needs: lib/importexport.js partnership/board.js
 /* JTAI Ready partnership view: reading many self-assessment files at once. Pure functions, no DOM.
  *
  * Each file is checked on its own with the self-assessment's import checks (JTAI.io), so one bad

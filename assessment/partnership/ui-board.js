@@ -1,3 +1,5 @@
+// needs: lib/dom.js lib/jtai.js lib/merge.js lib/storage.js lib/tabs.js partnership/board.js
+// needs: partnership/export.js
 /* JTAI Ready partnership view: the partnership's record for its board. A cover note, and the
  * agreed position and next step on each criterion (disagreements first), typed on the "Agreed
  * positions" view and shown in the other views, the report and the downloads.
@@ -18,7 +20,7 @@
   var App = J.app("partnership");
   var h = D.h;
   var KEY = "jtai-ready:partnership-board:";
-  var LABELS = { position: "Agreed position", next_step: "Next step" };
+  var LABELS = { position: "Agreed position", next_step: "Next step", outcome: "Agreed outcome" };
   var HINTS = { position: "What the partnership agrees about this criterion.",
     next_step: "What will happen next, who leads it and by when." };
   var store = null;
@@ -185,6 +187,23 @@
     return X.statusLabel(row) + ".";
   }
 
+  /** The outcome's words ("Strength"), or "" for none. */
+  function outcomeLabel(id) {
+    var found = App.data.assessment.outcomes.filter(function (o) { return o.id === id; })[0];
+    return found ? found.label : "";
+  }
+
+  /** The band the partnership agrees on, from the framework's outcomes (none until chosen). */
+  function outcomeField(id, value, label) {
+    var base = "jtai-pv-board-" + id + "-outcome";
+    var options = [{ id: "", label: "Not agreed yet" }].concat(App.data.assessment.outcomes);
+    var select = h("select", { id: base, class: "jtai-select", "data-criterion": id, "data-field": "outcome",
+      "aria-describedby": base + "-hint", on: { change: function () { App.changeBoard(id, "outcome", select.value); } } },
+    options.map(function (o) { return h("option", { value: o.id, selected: o.id === value }, [o.label]); }));
+    return h("div", { class: "jtai-field" }, [h("label", { for: base, class: "jtai-label" }, label),
+      h("p", { id: base + "-hint", class: "jtai-hint" }, ["The outcome band the partnership agrees on, whatever each agency chose."]), select]);
+  }
+
   function criterionBlock(id, row) {
     var e = B.entry(App.board, id);
     var name = App.ui.criterionName(id);
@@ -192,6 +211,7 @@
     return h("fieldset", { class: "jtai-fieldset jtai-pv-agreed-block", "data-criterion": id }, [
       h("legend", { class: "jtai-legend" }, [h("h4", {}, [name])]),
       row ? h("p", { class: "jtai-pv-agreement" }, [standing(row)]) : null,
+      outcomeField(id, e.outcome, sr("outcome")),
       textArea(id, "position", e.position, sr("position"), HINTS.position, 3),
       textArea(id, "next_step", e.next_step, sr("next_step"), HINTS.next_step, 2)
     ]);
@@ -201,6 +221,43 @@
     return App.ui.section(3, "Cover note for the board", { class: "jtai-pv-cover-field" }, [
       textArea("", "cover_note", App.board.cover_note, ["Cover note"],
         "Printed first in the report: for example what the board is asked to do, and the date of the meeting.", 6)
+    ]);
+  }
+
+  /** How many criteria a record (this round or an earlier one) has something for. */
+  function countText(record) {
+    var n = Object.keys(record.criteria).length;
+    return n === 1 ? "1 criterion" : n + " criteria";
+  }
+
+  function startRound() {
+    if (!B.hasAny(App.board)) {
+      D.announce("Nothing is recorded in this round yet, so there is nothing to keep.");
+      return;
+    }
+    if (!window.confirm("Start a new round? This round\u2019s cover note, agreed outcomes, positions and next steps are kept " +
+      "as the last round (in this browser and in the JSON download), and the form starts empty.")) return;
+    App.board = B.newRound(App.board, D.nowStamp());
+    App.saveBoard();
+    App.show("positions", { focus: false });
+    var note = document.getElementById("jtai-pv-rounds-status");
+    note.textContent = "A new round has started. The last round is kept below and in the JSON download.";
+    D.focus(document.getElementById("jtai-pv-rounds-title"));
+  }
+
+  /** Earlier rounds (kept, and in the download) and the action that starts a new one. */
+  function roundsSection() {
+    var rounds = App.board.rounds || [];
+    return h("section", { class: "jtai-pv-rounds", "aria-labelledby": "jtai-pv-rounds-title" }, [
+      h("h3", { id: "jtai-pv-rounds-title", tabindex: "-1" }, ["Rounds"]),
+      h("p", {}, ["When the board has met and you start preparing again, start a new round. This round is kept as it is, " +
+        "in this browser and in the JSON download, and the form starts empty."]),
+      rounds.length ? h("ul", { class: "jtai-pv-rounds-list", "data-rounds": "" }, rounds.map(function (r) {
+        return h("li", { "data-closed": r.closed }, ["Round closed on " + D.longDate(r.closed.slice(0, 10)) + ": " +
+          countText(r) + (r.cover_note ? ", and a cover note" : "") + "."]);
+      })) : null,
+      h("div", { class: "jtai-row" }, [App.ui.button("Start a new round", startRound, { attrs: { "data-action": "new-round" } })]),
+      h("p", { id: "jtai-pv-rounds-status", role: "status" })
     ]);
   }
 
@@ -230,6 +287,7 @@
           on: { click: function () { App.show("load"); } } }, ["Load assessments"]), " to see each criterion\u2019s ratings."]));
       }
       section.appendChild(coverNoteField());
+      section.appendChild(roundsSection());
       if (flagged.length) {
         section.appendChild(App.ui.section(3, "Where agencies disagree", { class: "jtai-pv-agreed-flagged" },
           flagged.map(function (id) { return criterionBlock(id, rows[id]); })));
@@ -246,16 +304,17 @@
   /** The agreed position and next step on a criterion, as paragraphs (none when nothing recorded). */
   function agreedLines(id) {
     var e = B.entry(App.board, id);
-    var line = function (field) {
-      return e[field] ? h("p", { class: "jtai-pv-agreed-line jtai-pre", "data-agreed": field }, [
-        h("strong", {}, [(field === "position" ? "Partnership\u2019s agreed position" : "Next step") + ": "]), e[field]]) : null;
+    var line = function (field, value) {
+      return value ? h("p", { class: "jtai-pv-agreed-line jtai-pre", "data-agreed": field }, [
+        h("strong", {}, [{ outcome: "Partnership\u2019s agreed outcome", position: "Partnership\u2019s agreed position",
+          next_step: "Next step" }[field] + ": "]), value]) : null;
     };
-    return [line("position"), line("next_step")];
+    return [line("outcome", outcomeLabel(e.outcome)), line("position", e.position), line("next_step", e.next_step)];
   }
 
   /** A button to the form for a criterion (screen only). */
   function recordButton(id) {
-    var has = B.entry(App.board, id).position || B.entry(App.board, id).next_step;
+    var has = B.entry(App.board, id).position || B.entry(App.board, id).next_step || B.entry(App.board, id).outcome;
     return h("button", { type: "button", class: "jtai-linkbtn jtai-noprint", "data-record": id,
       on: { click: function () { App.show("positions", { criterion: id, focus: false }); } } },
     [(has ? "Change" : "Record") + " the partnership\u2019s position", h("span", { class: "jtai-sr-only" }, [" on " + id])]);
@@ -276,11 +335,12 @@
     if (!ids.length) return null;
     var rows = rowsById(combined);
     return App.ui.section(level, "Agreed positions on other criteria", { class: "jtai-pv-positions" }, [
-      App.ui.table("The partnership\u2019s agreed position and next step", ["Criterion", "Agreement", "Agreed position", "Next step"],
+      App.ui.table("The partnership\u2019s agreed outcome, position and next step", ["Criterion", "Agreement", "Agreed outcome", "Agreed position", "Next step"],
         ids.map(function (id) {
           var e = B.entry(App.board, id);
           return h("tr", { "data-criterion": id }, [h("th", { scope: "row" }, [App.ui.criterionName(id)]),
             h("td", {}, [rows[id] ? J.partnershipExport.statusLabel(rows[id]) : ""]),
+            h("td", { "data-agreed": "outcome" }, [outcomeLabel(e.outcome)]),
             h("td", { class: "jtai-pre", "data-agreed": "position" }, [e.position]),
             h("td", { class: "jtai-pre", "data-agreed": "next_step" }, [e.next_step])]);
         }), { className: "jtai-pv-positions-table" })

@@ -1,3 +1,4 @@
+// needs: lib/dom.js lib/jtai.js lib/scoring.js partnership/export.js
 /* JTAI Ready partnership view: pieces the views share (a cell in words, agency names, the
  * "nothing loaded yet" message, the download buttons).
  * Needs dom.js, scoring.js, labels.js and partnership/export.js.

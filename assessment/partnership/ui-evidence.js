@@ -1,3 +1,4 @@
+// needs: lib/dom.js lib/jtai.js lib/labels.js partnership/export.js
 /* JTAI Ready partnership view: evidence and actions. For each criterion, what every agency said
  * (outcome, override reason, evidence, Annex A documents, confidence, actions) side by side; then
  * every action in one list, grouped by lead agency, soonest due first. The report uses

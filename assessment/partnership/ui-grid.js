@@ -1,3 +1,4 @@
+// needs: lib/dom.js lib/jtai.js partnership/export.js
 /* JTAI Ready partnership view: agencies compared. A summary, the criteria where agencies disagree
  * (widest gap first, each with the partnership's agreed position when one is recorded), the grid
  * (criteria down, agencies across, with the spread and agreement in words; its header row and

@@ -1,3 +1,4 @@
+// needs: lib/dom.js lib/jtai.js partnership/aggregate.js partnership/board.js partnership/loader.js
 /* JTAI Ready partnership view: loading assessments. Files (chosen or dropped, many at once) and
  * assessments saved in this browser go through JTAI.partnershipLoad, which checks each on its own:
  * one bad file never stops the others, and each file's result says what was added, what was
@@ -47,12 +48,13 @@
     if (!list.length) return Promise.resolve();
     showBusy(list.length);
     return Promise.all(list.map(readOne)).then(function (read) {
+      var before = { set: App.set.slice(), board: App.board };
       var good = read.filter(function (r) { return !r.error; }).map(function (r) { return r.file; });
       var out = Load.readFiles(App.data, App.set, good);
       var i = 0;
       var results = read.map(function (r) { return r.error || out.results[i++]; });
       results.forEach(function (r) { if (r.board) r.brought = App.bringBoard(r.board); });
-      finish(out.set, results);
+      finish(out.set, results, before);
     });
   }
 
@@ -65,14 +67,36 @@
       return refresh();
     }
     var records = App.store.list().filter(function (r) { return ids.indexOf(r.id) >= 0; });
+    var before = { set: App.set.slice(), board: App.board };
     var out = Load.readSaved(App.data, App.set, records);
-    finish(out.set, out.results);
+    finish(out.set, out.results, before);
   }
 
-  function finish(set, results) {
+  /** before: the loaded assessments and the board's record as they were, for "Undo this load". */
+  function finish(set, results, before) {
     App.replaceSet(set);
-    App.lastLoad = { results: results };
+    App.lastLoad = { results: results, before: before };
     refresh();
+  }
+
+  /** Put the loaded assessments and the board's record back as they were before the last load. */
+  function undoLoad() {
+    var before = App.lastLoad && App.lastLoad.before;
+    if (!before) return;
+    App.replaceSet(before.set);
+    if (App.board !== before.board) {
+      App.board = before.board;
+      App.saveBoard();
+    }
+    App.lastLoad = { message: "The last load was undone: the assessments loaded and the agreed positions are as they were before it.",
+      undone: true };
+    refresh();
+  }
+
+  /** Whether the last load changed anything (assessments added, or the board's record). */
+  function changedAnything(last) {
+    return last.results.some(function (r) { return r.ok && (r.added.length || (r.brought && r.brought.taken.length)); }) ||
+      App.board !== last.before.board;
   }
 
   /** Draw the view again and move focus to what happened, which is also announced. */
@@ -136,9 +160,12 @@
     return h("li", { class: kind, "data-file": result.name }, parts);
   }
 
+  var BOARD_FIELDS = { position: "agreed position", next_step: "next step", outcome: "agreed outcome" };
+
   function fieldName(d) {
     if (d.field === "cover_note") return "the cover note";
-    return d.id + " " + (d.field === "position" ? "agreed position" : "next step");
+    if (d.field === "round") return "the round closed on " + D.longDate(d.closed.slice(0, 10));
+    return App.ui.criterionName(d.id) + ": " + BOARD_FIELDS[d.field];
   }
 
   /** What a partnership file brought of the board's record, and where it differs from this browser's. */
@@ -175,7 +202,7 @@
     var last = App.lastLoad;
     if (!last) return node;
     if (last.message) {
-      node.classList.add("jtai-alert", last.restored ? "jtai-alert-ok" : "jtai-alert-error");
+      node.classList.add("jtai-alert", last.restored || last.undone ? "jtai-alert-ok" : "jtai-alert-error");
       if (last.restored) node.setAttribute("data-restored", "");
       node.appendChild(h("p", {}, [last.message]));
       return node;
@@ -185,6 +212,9 @@
     node.appendChild(h("h3", {}, ["What happened"]));
     node.appendChild(h("p", {}, [summaryLine(last.results)]));
     node.appendChild(h("ul", { class: "jtai-pv-results" }, last.results.map(resultItem)));
+    if (last.before && changedAnything(last)) {
+      node.appendChild(h("div", { class: "jtai-row" }, [App.ui.button("Undo this load", undoLoad, { attrs: { "data-action": "undo-load" } })]));
+    }
     return node;
   }
 

@@ -1,3 +1,4 @@
+// needs: lib/dom.js lib/jtai.js
 /* JTAI Ready partnership view: the report for the strategic partnership board, on screen and in
  * print. Title, the cover note (first, when there is one), the date made, the indicative notice,
  * the assessments it was made from, then the summary, the disagreements (each with the agreed

@@ -1,3 +1,4 @@
+// needs: lib/dom.js lib/jtai.js
 /* JTAI Ready partnership view: the grid's header row stays in view as the page scrolls.
  *
  * The grid scrolls sideways in its own box, and a box that scrolls cannot also let its header

@@ -1,3 +1,5 @@
+// needs: lib/dom.js lib/jtai.js partnership/aggregate.js partnership/export.js
+// needs: partnership/loader.js
 /* JTAI Ready partnership view: over time. Two loaded assessments (usually the same agency at two
  * dates) compared criterion by criterion with JTAI.partnership.compare: what moved up, what moved
  * down, what is new, and what happened to the actions. It starts with one agency's earliest and

@@ -1,3 +1,4 @@
+// needs: lib/dom.js lib/jtai.js lib/plan.js
 /* JTAI Ready preparation planner: who does what (issue 12).
  *
  * who(row): the agencies in a plan row by their short names, the lead marked "(lead)" and the

@@ -1,3 +1,5 @@
+// needs: lib/date-input.js lib/dates.js lib/dom.js lib/jtai.js lib/plan-store.js lib/plan.js lib/storage.js
+// needs: planner/ics.js
 /* JTAI Ready preparation planner: the page.
  *
  * Reads the date form, works the plan out with JTAI.dates, shows the notes, the key dates and one

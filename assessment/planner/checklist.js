@@ -1,3 +1,4 @@
+// needs: lib/dom.js lib/jtai.js lib/plan-store.js lib/storage.js
 /* JTAI Ready preparation planner: the notification-day checklist (issue 14).
  *
  * The tasks are on the page already (generator/templates/planner.md.j2, from timeline.yml's

@@ -1,3 +1,4 @@
+// needs: lib/dates.js lib/plan.js
 /* JTAI Ready preparation planner: the plan as an iCalendar file (RFC 5545).
  *
  * build(events, options) writes a VCALENDAR: CRLF line ends, lines folded at 75 octets (never

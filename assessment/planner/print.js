@@ -1,3 +1,4 @@
+// needs: lib/dates.js lib/dom.js lib/jtai.js lib/plan.js
 /* JTAI Ready preparation planner: the printed plan's first page, a wall planner.
  *
  * One calendar row per week from notification to the end of fieldwork, Monday to Friday, with

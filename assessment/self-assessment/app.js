@@ -1,3 +1,5 @@
+// needs: lib/dom.js lib/importexport.js lib/jtai.js lib/labels.js lib/scoring.js lib/storage.js
+// needs: self-assessment/csv.js
 /* JTAI Ready self-assessment: the page controller.
  *
  * Holds the open assessment, saves it on every change, switches between the four views (start,

@@ -1,3 +1,4 @@
+// needs: lib/csv.js lib/labels.js lib/scoring.js self-assessment/explain.js
 /* JTAI Ready self-assessment: CSV export for spreadsheets.
  *
  * One row per indicator, with the criterion's score, outcome, evidence and actions repeated on

@@ -1,3 +1,4 @@
+// needs: nothing
 /* JTAI Ready self-assessment: how each number was worked out, in plain words.
  *
  * Pure functions over the data and a JTAI.scoring summary; they describe the numbers, they never

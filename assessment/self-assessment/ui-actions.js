@@ -1,3 +1,4 @@
+// needs: lib/dom.js lib/importexport.js lib/jtai.js
 /* JTAI Ready self-assessment: the actions for one criterion (what, lead agency, due date,
  * status), added and removed in place, with focus kept where a keyboard user expects it.
  */

@@ -1,3 +1,4 @@
+// needs: lib/date-input.js lib/dom.js lib/jtai.js lib/scoring.js
 /* JTAI Ready self-assessment: pieces the views share (labels, outcome badges, text fields with
  * the child-details warning, radio groups). Needs dom.js, scoring.js and pii.js.
  */

@@ -1,3 +1,4 @@
+// needs: lib/dom.js lib/jtai.js
 /* JTAI Ready self-assessment: the criteria view. Without a chosen criterion it lists every
  * criterion by focus area with its progress and outcome; with one it shows that criterion's form
  * (ui-criterion.js) between "previous" and "next" links, so people can move freely.

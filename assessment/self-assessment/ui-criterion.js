@@ -1,3 +1,4 @@
+// needs: lib/dom.js lib/importexport.js lib/jtai.js lib/labels.js self-assessment/explain.js
 /* JTAI Ready self-assessment: the form for one criterion. Its verbatim text, a fieldset of radio
  * buttons per indicator, the live score and suggested outcome, evidence, Annex A documents,
  * confidence, an override with a required reason, and actions (ui-actions.js).

@@ -1,3 +1,4 @@
+// needs: lib/dom.js lib/jtai.js
 /* JTAI Ready self-assessment: modal questions (confirm, choose, name something) on <dialog>.
  * The browser's dialog gives the focus trap, Escape to cancel and the backdrop; we put focus back
  * where it was afterwards.
@@ -8,8 +9,16 @@
   var D = root.JTAI.dom;
   var App = root.JTAI.app("self-assessment");
 
+  var LISTED = 30;
+
+  /** Lines to check (what an import would change), the first LISTED of them. */
+  function listOf(lines) {
+    var shown = lines.slice(0, LISTED).concat(lines.length > LISTED ? ["And " + (lines.length - LISTED) + " more."] : []);
+    return D.h("ul", { class: "jtai-dialog-list", "data-changes": "", tabindex: "0", "aria-label": "What would change" }, shown.map(function (l) { return D.h("li", {}, [l]); }));
+  }
+
   /**
-   * opts: {title, body: [text], choices: [{id, label, primary}], input: {label, value, max}}
+   * opts: {title, body: [text], list: [text], choices: [{id, label, primary}], input: {label, value, max}}
    * Resolves to {choice: id or null (cancelled), value: text in the input}.
    */
   function ask(opts) {
@@ -40,6 +49,7 @@
       D.clear(dialog);
       dialog.appendChild(D.h("h2", { id: titleId, class: "jtai-dialog-title" }, [opts.title]));
       (opts.body || []).forEach(function (p) { dialog.appendChild(D.h("p", {}, [p])); });
+      if (opts.list && opts.list.length) dialog.appendChild(listOf(opts.list));
       if (field) dialog.appendChild(field);
       dialog.appendChild(D.h("div", { class: "jtai-dialog-buttons" }, buttons));
       dialog.addEventListener("cancel", function (e) {

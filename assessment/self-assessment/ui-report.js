@@ -1,3 +1,4 @@
+// needs: lib/dom.js lib/importexport.js lib/jtai.js lib/labels.js lib/storage.js self-assessment/explain.js
 /* JTAI Ready self-assessment: the report, for reading on screen and for print or PDF. Results
  * first, then, as the person chooses, no criterion (the summary, the default), the criteria they
  * answered, or every criterion, each with its answers, evidence and actions. The print

@@ -1,3 +1,4 @@
+// needs: lib/dom.js lib/jtai.js lib/scoring.js self-assessment/explain.js
 /* JTAI Ready self-assessment: the results. Overall and per focus area, a bar chart of every
  * criterion (CSS, no third party) with the same figures in a table, the lists of strengths,
  * areas for improvement and potential priority actions, the actions by due date, coverage, and

@@ -1,3 +1,4 @@
+// needs: lib/dom.js lib/importexport.js lib/jtai.js lib/record-changes.js lib/scoring.js
 /* JTAI Ready self-assessment: the start view. What this is for, the saved assessments (open,
  * rename, duplicate, delete, import), and who is answering.
  */
@@ -134,12 +135,13 @@
   }
 
   function repairEntry(entry) {
-    var fixed = IO.repair(entry.record, App.data, new Date().toISOString());
+    var fixed = IO.repair(entry.record, App.data, new Date().toISOString(), entry.id);
     if (!fixed.ok) return;
     var saved = App.store.save(fixed.record);
     if (!saved.ok) {
       return App.ask({ title: "Not repaired", body: [saved.message + " Download it as it is to keep it."], choices: [], cancel: "Close" });
     }
+    if (fixed.record.id !== entry.id) App.store.remove(entry.id); // its key was not a valid ID: saved under a new one
     showRepairResult(fixed.record.title, fixed.changes);
     return undefined;
   }
@@ -216,33 +218,82 @@
     (result.warnings || []).forEach(function (w) { node.appendChild(h("p", { class: "jtai-import-warning" }, [w])); });
   }
 
-  function saveImported(record, node, message, warnings) {
+  /**
+   * Save an imported record and open it; remember what was there before, so the import can be
+   * undone. `before` is the saved copy it replaced, or null.
+   */
+  function saveImported(record, node, message, warnings, before) {
+    var openBefore = App.record.id;
     var saved = App.store.save(record);
     if (!saved.ok) {
       return showImportResult(node, { ok: false, message: saved.message +
         " The file was read but could not be saved. Nothing was imported and your saved work has not changed." });
     }
     App.open(record, "start", { focus: false });
+    App.lastImport = { id: record.id, title: record.title, before: before, openBefore: openBefore, text: App.store.raw(record.id) };
     var fresh = document.querySelector(".jtai-import-status");
     showImportResult(fresh, { ok: true, message: "\u201c" + record.title + "\u201d " + message, warnings: warnings });
+    fresh.appendChild(h("div", { class: "jtai-row" }, [App.ui.button("Undo this import", undoImport, { attrs: { "data-action": "undo-import" } })]));
     D.focus(fresh);
   }
 
+  /** Put back what was saved before the last import, unless the imported assessment has changed since. */
+  function undoImport() {
+    var last = App.lastImport;
+    App.lastImport = null;
+    if (!last) return;
+    if (App.store.raw(last.id) !== last.text) {
+      App.show("start", { focus: false });
+      var node = document.querySelector(".jtai-import-status");
+      showImportResult(node, { ok: false, message: "\u201c" + last.title + "\u201d has changed since it was imported, so the import " +
+        "was not undone: undoing it now would lose that work." });
+      return D.focus(node);
+    }
+    if (last.before) App.store.save(last.before);
+    else App.store.remove(last.id);
+    var back = App.store.load(last.openBefore) || App.saved()[0];
+    if (back) App.open(back, "start", { focus: false });
+    else App.create();
+    var done = document.querySelector(".jtai-import-status");
+    showImportResult(done, { ok: true, message: last.before ? "The import was undone: the saved copy of \u201c" + last.before.title +
+      "\u201d is back as it was." : "The import was undone: \u201c" + last.title + "\u201d was removed again." });
+    D.focus(done);
+    return undefined;
+  }
+
+  function cancelled(node) {
+    showImportResult(node, { ok: false, message: "You cancelled the import. Nothing was imported and your saved work has not changed." });
+    D.focus(node);
+  }
+
+  /** A new assessment: what it brings, field by field, imported only when confirmed. */
+  function confirmNew(record, node, warnings) {
+    var lines = root.JTAI.recordChanges.changes(null, record, App.data);
+    App.ask({ title: "Import \u201c" + record.title + "\u201d?",
+      body: ["It is added beside your saved work; nothing saved here changes. " + (lines.length ? "What it holds:" : "It holds no answers yet.")],
+      list: lines, choices: [{ id: "import", label: "Import it", primary: true }] }).then(function (r) {
+      if (r.choice === "import") return saveImported(record, node, "was imported and is now open.", warnings, null);
+      return cancelled(node);
+    });
+  }
+
   function confirmReplace(record, existing, node, warnings) {
+    var lines = root.JTAI.recordChanges.changes(existing, record, App.data);
     App.ask({ title: "Replace the saved copy?",
       body: ["This file is the same assessment as one already saved here: \u201c" + existing.title +
         "\u201d, last changed " + D.dateTime(existing.updated) + ".",
-      "Replace it with the file, or keep both by importing the file as a copy."],
+      "Replace it with the file, or keep both by importing the file as a copy. " +
+        (lines.length ? "What replacing it would change:" : "The file's answers are the same as the saved copy's.")],
+      list: lines,
       choices: [{ id: "replace", label: "Replace the saved copy", primary: true },
         { id: "copy", label: "Import as a copy" }] }).then(function (r) {
-      if (r.choice === "replace") return saveImported(record, node, "replaced the saved copy and is now open.", warnings);
+      if (r.choice === "replace") return saveImported(record, node, "replaced the saved copy and is now open.", warnings, existing);
       if (r.choice === "copy") {
         record.id = IO.randomId("sa-");
         record.title = (record.title + " (imported copy)").slice(0, 200);
-        return saveImported(record, node, "was imported as a copy and is now open.", warnings);
+        return saveImported(record, node, "was imported as a copy and is now open.", warnings, null);
       }
-      showImportResult(node, { ok: false, message: "You cancelled the import. Nothing was imported and your saved work has not changed." });
-      D.focus(node);
+      return cancelled(node);
     });
   }
 
@@ -263,7 +314,7 @@
       }
       var existing = App.store.load(result.record.id);
       if (existing) return confirmReplace(result.record, existing, node, result.warnings);
-      saveImported(result.record, node, "was imported and is now open.", result.warnings);
+      confirmNew(result.record, node, result.warnings);
     };
     reader.readAsText(file);
   }
@@ -281,7 +332,7 @@
     return h("div", { class: "jtai-import" }, [
       h("h3", {}, ["Open a copy saved to a file"]),
       h("p", { id: id + "-hint", class: "jtai-hint" }, ["A file made with \u201cSave a copy to a file\u201d (its name ends in .json). " +
-        "It is added beside your saved work; nothing is replaced without asking."]),
+        "You see what it holds before it is imported; it is added beside your saved work, and nothing is replaced without asking."]),
       h("label", { for: id, class: "jtai-label" }, ["Choose the saved file"]),
       input, status
     ]);

@@ -1,3 +1,4 @@
+// needs: lib/dom.js lib/importexport.js lib/jtai.js lib/merge.js lib/storage.js lib/tabs.js
 /* JTAI Ready self-assessment: the open assessment changed or deleted in another tab or window.
  *
  * Uses JTAI.tabs (lib/tabs.js). Edits to different fields are put together; where both tabs

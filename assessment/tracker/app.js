@@ -1,3 +1,4 @@
+// needs: lib/dates.js lib/dom.js lib/jtai.js lib/plan-store.js lib/storage.js tracker/tracker.js
 /* JTAI Ready Annex A readiness tracker: the app (data-jtai-app="tracker").
  *
  * One entry per Annex A item with its agency, deadline (dated once a date is set, shared with
@@ -6,7 +7,8 @@
  * ui-dates.js (the date form), ui-items.js (the table, its flags and sorting), ui-progress.js
  * (progress by agency, the filters and the sort buttons), ui-files.js (export, per-agency
  * export, import, clear), ui-conflicts.js (choosing between two answers after an import),
- * ui-tabs.js (other tabs) and ui-print.js (the table print shows). All text from the data or a
+ * ui-tabs.js (other tabs), ui-print.js (the table print shows) and ui-return.js (an agency's one
+ * way back to the partnership). All text from the data or a
  * file is set as text.
  */
 (function (J) {
@@ -83,6 +85,7 @@
     App.buildList();
     App.refresh();
     App.drawConflicts();
+    App.drawReturn();
   };
 
   /**
@@ -166,6 +169,7 @@
       if (!Store.canSave()) App.$("tracker-saved").textContent = "This browser is not saving for this site: export your tracker to keep it.";
       if (loaded.unreadable !== undefined) unreadableNotice(loaded);
       App.drawConflicts();
+      App.drawReturn();
       App.initPrint(root);
     });
   };

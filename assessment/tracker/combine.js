@@ -1,3 +1,4 @@
+// needs: tracker/tracker.js
 /* JTAI Ready Annex A readiness tracker: putting a tracker file together with the saved tracker,
  * item by item and field by field (JTAI.trackerCombine). Pure: no DOM, no storage, no clock.
  *

@@ -1,3 +1,4 @@
+// needs: lib/date-input.js tracker/tracker.js tracker/xlsx.js
 /* JTAI Ready Annex A readiness tracker: the Excel workbook's rows as a tracker
  * (JTAI.trackerSheet). Pure: no DOM, no storage, no clock.
  *
@@ -26,10 +27,10 @@
   var SENT = "Sent";
   // The workbook's columns and widths, as generator/workbook.py writes them (a test compares).
   var WORKBOOK_COLUMNS = [["ID", 16], ["Section", 30], ["Number", 22], ["Item", 40], ["Agency", 34], ["Deadline", 22],
-    ["Criteria", 16], ["Status", 16], ["Owner (a role)", 26], ["Where the document lives", 34], ["Last reviewed", 15],
+    ["Criteria", 16], ["Status", 16], ["Owner (role or name)", 26], ["Where the document lives", 34], ["Last reviewed", 15],
     ["Contributing agencies", 34], ["Notes", 50]];
   var FIELDS = ["status", "owner", "location", "reviewed", "notes"];
-  var COLUMNS = { id: "ID", status: "Status", owner: "Owner (a role)", location: "Where the document lives",
+  var COLUMNS = { id: "ID", status: "Status", owner: "Owner (role or name)", location: "Where the document lives",
     reviewed: "Last reviewed", notes: "Notes" };
   var MAX_LISTED = 8;
 
@@ -37,12 +38,17 @@
     return typeof value === "string" ? value.trim() : value;
   }
 
+  // Headings of workbooks sent before, still read: the owner column said "Owner (a role)".
+  var EARLIER = { owner: ["Owner (a role)"] };
+
   /** The column of each heading in the first row: {columns} or {missing: [headings]}. */
   function headings(first) {
     var columns = {};
     var names = (first || []).map(function (h) { return String(clean(h)).toLowerCase(); });
     var missing = Object.keys(COLUMNS).filter(function (key) {
-      columns[key] = names.indexOf(COLUMNS[key].toLowerCase());
+      var found = [COLUMNS[key]].concat(EARLIER[key] || []).map(function (h) { return names.indexOf(h.toLowerCase()); })
+        .filter(function (i) { return i >= 0; });
+      columns[key] = found.length ? found[0] : -1;
       return columns[key] < 0;
     }).map(function (key) { return COLUMNS[key]; });
     return missing.length ? { missing: missing } : { columns: columns };

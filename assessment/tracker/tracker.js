@@ -1,3 +1,4 @@
+// needs: lib/csv.js lib/dates.js
 /* JTAI Ready Annex A readiness tracker: the pure logic (no DOM, no storage, no clock).
  *
  * A tracker is {format, format_version, framework_id, framework_version, app_version, created,
@@ -292,7 +293,7 @@
   }
 
   var CSV_HEADER = ["ID", "Section", "Number", "Item", "Agency", "Deadline", "Deadline date", "Deadline time",
-    "Status", "Owner (a role)", "Where the document lives", "Last reviewed", "Notes", "Criteria", "Overdue or due soon"];
+    "Status", "Owner (role or name)", "Where the document lives", "Last reviewed", "Notes", "Criteria", "Overdue or due soon"];
 
   function toCSV(list) {
     return CSV.file(CSV_HEADER, list.map(function (r) {
@@ -325,6 +326,37 @@
     delete copy.conflicts;
     delete copy.sender;
     return copy;
+  }
+
+  /**
+   * An agency's items sent back to the partnership: forAgency() with who sends them (the agency,
+   * and a role or name), so the partnership's import names its source from the file's content.
+   */
+  function sendBack(tracker, data, agency, person) {
+    var copy = forAgency(tracker, data, agency);
+    copy.sender = { agency: agency, person: String(person || "").trim().slice(0, 200) };
+    return copy;
+  }
+
+  /** A file sent back: named with the agency and the date, apart from the file it answers. */
+  function sendBackName(extension, today, agency) {
+    return "jtai-annex-a-tracker-" + agency + "-sent-back-" + today + "." + extension;
+  }
+
+  /**
+   * The agency whose items this browser opened by importing `incoming`, else "": a file made for
+   * one agency (it has a scope), into a tracker with nothing of its own yet, or one already opened
+   * for that agency. A partnership's own tracker, with answers in it, never becomes one.
+   */
+  function opensFor(local, incoming) {
+    if (!incoming.scope) return "";
+    var agency = incoming.scope.agency;
+    if (local.scope) return local.scope.agency === agency ? agency : "";
+    var untouched = Object.keys(local.items).every(function (id) {
+      var changed = local.items[id].changed;
+      return !isObject(changed) || !Object.keys(changed).length;
+    });
+    return untouched ? agency : "";
   }
 
   // ---------------------------------------------------------------------------------------
@@ -550,7 +582,7 @@
     FORMAT: FORMAT, FORMAT_VERSION: FORMAT_VERSION, MAX_BYTES: MAX_BYTES, CSV_HEADER: CSV_HEADER,
     statuses: statuses, statusLabel: statusLabel, isDone: isDone, newTracker: newTracker, emptyItem: emptyItem, itemOf: itemOf,
     changeOf: changeOf, nextChange: nextChange, put: put, fieldProblem: fieldProblem, update: update,
-    agencyItems: agencyItems, forAgency: forAgency, setDates: setDates, timing: timing, rows: rows, filter: filter,
+    agencyItems: agencyItems, forAgency: forAgency, sendBack: sendBack, sendBackName: sendBackName, opensFor: opensFor, setDates: setDates, timing: timing, rows: rows, filter: filter,
     owners: owners, sortRows: sortRows, SORT_KEYS: Object.keys(SORTS), counts: counts, progress: progress, deadlineLabels: deadlineLabels, exportJSON: exportJSON, toCSV: toCSV,
     fileName: fileName, parseImport: parseImport
   };

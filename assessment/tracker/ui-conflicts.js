@@ -1,3 +1,4 @@
+// needs: lib/dom.js lib/jtai.js tracker/combine.js tracker/tracker.js
 /* JTAI Ready Annex A readiness tracker: choosing between two answers after an import.
  *
  * A conflict is a field that both this browser and a file changed since the value they last

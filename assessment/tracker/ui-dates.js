@@ -1,3 +1,4 @@
+// needs: lib/date-input.js lib/dates.js lib/jtai.js lib/plan-store.js tracker/tracker.js
 /* JTAI Ready Annex A readiness tracker: the date form (GOV.UK Day, Month and Year boxes,
  * lib/date-input.js). The date is shared with the planner; once set, every deadline shows as a
  * real date and items can be overdue or due soon.

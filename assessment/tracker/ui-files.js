@@ -1,3 +1,5 @@
+// needs: lib/dates.js lib/dom.js lib/jtai.js lib/plan-store.js tracker/combine.js tracker/sheet.js
+// needs: tracker/tracker.js tracker/xlsx-write.js tracker/xlsx.js
 /* JTAI Ready Annex A readiness tracker: export (JSON, CSV, one agency's items), import and
  * clearing the tracker.
  *
@@ -163,6 +165,8 @@
   /** Put every good file together with `tracker`, in the order chosen; the bad ones change nothing. */
   function combineAll(tracker, entries) {
     var conflicts = [];
+    var scoped = entries.filter(function (e) { return e.ok && e.tracker.scope; });
+    var opened = scoped.length === 1 ? T.opensFor(tracker, scoped[0].tracker) : ""; // one agency's file, not a batch of returns
     entries.forEach(function (entry) {
       if (!entry.ok) return;
       entry.before = tracker;
@@ -174,7 +178,20 @@
       }
       entry.notes = entry.warnings.slice();
     });
-    return { tracker: tracker, conflicts: conflicts };
+    if (opened && !tracker.scope) {
+      tracker = JSON.parse(JSON.stringify(tracker));
+      tracker.scope = { agency: opened };
+      var sender = scoped[0].tracker.sender; // who sends them back, when the file says (the agency's own copy)
+      if (sender && sender.agency === opened) tracker.sender = { agency: opened, person: sender.person };
+    }
+    return { tracker: tracker, conflicts: conflicts, opened: opened };
+  }
+
+  /** When the import opens one agency's items here: what the page will then offer. */
+  function openedNote(combined, planned) {
+    if (!combined.opened || App.tracker.scope) return [];
+    return [el("p", { "data-opened": combined.opened, text: "These are the items for " + App.agencyName(combined.opened) + ". " +
+      (planned ? "Once imported, this page offers" : "This page now offers") + " one way to send them back to the partnership, under “Send back to the partnership”." })];
   }
 
   /** A file for one agency: offer to show that agency's items (the filter is never changed for you). */
@@ -207,14 +224,15 @@
     var good = entries.filter(function (e) { return e.ok; });
     var notes = [];
     good.forEach(function (e) { if (!e.workbook) notes = notes.concat(adoptDates(e.tracker)); });
-    App.replace(App.addConflicts(combined.tracker, combined.conflicts));
     App.lastImport = { before: before };
     var taken = good.reduce(function (n, e) { return n + e.result.taken.length; }, 0);
     var title = "Imported " + good.length + " of " + entries.length + (entries.length === 1 ? " file" : " files") + ": " + taken +
       (taken === 1 ? " change" : " changes") + " taken" + (combined.conflicts.length ? ", " + combined.conflicts.length + " to choose below." : ".");
     var undo = button("Undo this import", "undo-import", false, undoImport);
+    var opened = openedNote(combined, false);
+    App.replace(App.addConflicts(combined.tracker, combined.conflicts));
     showImport("ok", title, [el("ul", {}, entries.map(function (e) { return fileSummary(e, false); }))]
-      .concat(notes.map(function (n) { return el("p", { text: n }); }))
+      .concat(opened).concat(notes.map(function (n) { return el("p", { text: n }); }))
       .concat(offerScope(entries)).concat([el("div", { class: "jtai-buttons" }, [undo])]));
     App.say(title);
   }
@@ -252,8 +270,8 @@
       showImport("ok", "Import cancelled. Nothing was imported and your saved tracker has not changed.", []);
     });
     var go = button("Import these changes", "confirm-import", true, function () { applyImport(entries); });
-    showImport("ok", title, [el("ul", {}, entries.map(function (e) { return fileSummary(e, true); })),
-      el("div", { class: "jtai-buttons" }, [go, cancel])]);
+    showImport("ok", title, [el("ul", {}, entries.map(function (e) { return fileSummary(e, true); }))].concat(openedNote(combined, true))
+      .concat([el("div", { class: "jtai-buttons" }, [go, cancel])]));
   }
 
   function onFiles(event) {

@@ -1,3 +1,4 @@
+// needs: lib/date-input.js lib/dates.js lib/dom.js lib/jtai.js tracker/tracker.js
 /* JTAI Ready Annex A readiness tracker: the table of items. One row per item: the item (linked to
  * what inspectors ask for, and to the criteria it helps to show), its agency and the agencies
  * that contribute, its deadline and flag, and its status, owner and notes, edited in the row.

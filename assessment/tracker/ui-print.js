@@ -1,3 +1,4 @@
+// needs: lib/dates.js lib/dom.js lib/jtai.js
 /* JTAI Ready Annex A readiness tracker: printing it as a table.
  *
  * The tracker on screen is a table of form fields; on paper that would be rows of empty boxes.

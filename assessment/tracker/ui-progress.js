@@ -1,3 +1,4 @@
+// needs: lib/dom.js lib/jtai.js tracker/tracker.js
 /* JTAI Ready Annex A readiness tracker: progress (overall and by agency), the filters (agency,
  * owner, status, deadline, due in the next N working days) and the sort buttons in the table's
  * header cells (aria-sort says the order, as in the GOV.UK and MOJ sortable tables).

@@ -1,3 +1,4 @@
+// needs: lib/dom.js lib/jtai.js lib/merge.js lib/plan-store.js lib/tabs.js tracker/tracker.js
 /* JTAI Ready Annex A readiness tracker: the tracker open in several tabs or windows.
  *
  * Uses JTAI.tabs (lib/tabs.js): another tab's saves are put together with this tab's item by item

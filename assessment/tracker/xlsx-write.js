@@ -1,3 +1,4 @@
+// needs: nothing
 /* JTAI Ready Annex A readiness tracker: writing a small Excel workbook (.xlsx) in the browser,
  * with no library (JTAI.xlsxWrite).
  *

@@ -1,3 +1,4 @@
+// needs: nothing
 /* JTAI Ready Annex A readiness tracker: reading one sheet of an Excel workbook (.xlsx) in the
  * browser, with no library (JTAI.xlsx).
  *

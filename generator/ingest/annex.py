@@ -4,7 +4,8 @@
   child-level lists ("List | ILACS list number | Additional fields") give items A-list-<n>; any
   other table gives A-<paragraph>-<n>, as lists and paragraphs do.
 - Bullet lists under a numbered paragraph: each bullet is an item, verbatim. A line ending in ":"
-  inside the list ("The police force should share:") starts a new section for the same paragraph;
+  inside the list ("The police force should share:"), or a heading after it (up to the next
+  numbered paragraph or week heading), starts a new section for the same paragraph;
   a bullet that starts in lower case and ends in ":" takes the bullets after it as its fields.
   When the paragraph's last sentence starts "For each" ("For each child, this report should
   include:"), the bullets are the fields of one item: the paragraph.
@@ -132,6 +133,8 @@ def _paragraph(reader: _Reader, at: int) -> None:
         len(blocks),
     )
     body = blocks[at + 1 : end]
+    # Its lists may go on under headings of their own, up to the next paragraph, week or annex.
+    last = next((i for i in range(end, len(blocks)) if _ends_lists(blocks[i], para)), len(blocks))
     if not any(b.kind in {"bullet", "table"} for b in body):
         if ASKS.search(para.text) and "below" not in para.text:
             reader.add(at, para.heading, para.para, (Item("", "", "", para.text),), (para.at,))
@@ -141,7 +144,11 @@ def _paragraph(reader: _Reader, at: int) -> None:
         fields = tuple(b.text for b in bullets)
         reader.add(at, para.heading, para.para, (Item("", "", "", para.text, fields),), (para.at,))
         return
-    _lists(reader, at, body)
+    _lists(reader, at, blocks[at + 1 : last])
+
+
+def _ends_lists(block: Block, para: Block) -> bool:
+    return block.kind == "para" or block.annex != para.annex or block.week != para.week
 
 
 def _run(body: tuple[Block, ...]) -> tuple[Block, ...]:
@@ -174,7 +181,7 @@ def _lists(reader: _Reader, at: int, body: tuple[Block, ...]) -> None:
         block = body[i]
         if block.kind == "table":
             flush()
-        elif is_subheading(block):
+        elif is_subheading(block) or block.kind == "heading":
             flush()
             title = block.text.rstrip(":").strip()
         elif block.kind == "bullet" and block.text.endswith(":"):

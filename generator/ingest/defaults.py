@@ -36,5 +36,5 @@ LETTER = (("final version of the letter", 31), ("letter published", 34))
 def unstated(what: str, value: int, unit: str) -> str:
     return review(
         f"the guidance text ingest read states no {what}; {value} {unit} is a default, "
-        "not the guidance's rule: check it and cite its paragraph"
+        "not the guidance’s rule: check it and cite its paragraph."
     )

@@ -4,7 +4,8 @@ They follow a numbered paragraph that says what the inspections focus on and end
 ("… the JTAIs will focus on the following:"), up to the next numbered paragraph:
 - strands: each heading there with its bullets is one focus area (the heading its title, the
   text before the bullets its lead-in, any other text its introduction);
-- stages: with no headings, each bullet is one focus area (the stage as its title and point).
+- stages: the bullets right after that paragraph, before any heading, are one focus area each
+  (the stage as its title and point).
 None found is an answer too: files.py then writes one focus area marked "To review".
 """
 
@@ -41,9 +42,8 @@ def read(blocks: tuple[Block, ...]) -> tuple[Focus, ...]:
 
 
 def _stages(intro: Block, body: tuple[Block, ...]) -> tuple[Focus, ...]:
-    bullets = [b for b in body if b.kind == "bullet"]
-    if any(b.kind == "heading" for b in body):
-        return ()
+    """The bullets right after the intro, up to the next heading (the next section's)."""
+    bullets = itertools.takewhile(lambda b: b.kind == "bullet", body)
     return tuple(Focus(b.text, intro.text, (b.text,), intro.para) for b in bullets)
 
 

@@ -131,8 +131,22 @@ def _criteria(
 
 
 def _unread(blocks: tuple[Block, ...], sections: tuple[Section, ...]) -> tuple[str, ...]:
-    """Annex A bullets ingest did not take as items: under no numbered paragraph, or after a
-    line it could not place."""
+    """What ingest saw but did not read: letter timescales not given in working days after
+    fieldwork, and Annex A bullets under no numbered paragraph or after a line it could not
+    place."""
+    rows = rules.unread_timescales(blocks)
+    timescales = (
+        f"letter timescales not in working days after fieldwork (lines {_lines(rows)}): "
+        "add them to after.yml by hand"
+    )
+    return ((timescales,) if rows else ()) + _unread_bullets(blocks, sections)
+
+
+def _lines(found: list[int] | tuple[int, ...]) -> str:
+    return ", ".join(str(at) for at in found[:12]) + (" …" if len(found) > 12 else "")
+
+
+def _unread_bullets(blocks: tuple[Block, ...], sections: tuple[Section, ...]) -> tuple[str, ...]:
     taken = {text for s in sections for i in s.items for text in (i.description, *i.fields)}
     lines = [
         b.at
@@ -141,5 +155,4 @@ def _unread(blocks: tuple[Block, ...], sections: tuple[Section, ...]) -> tuple[s
     ]
     if not lines:
         return ()
-    listed = ", ".join(str(at) for at in lines[:12]) + (" …" if len(lines) > 12 else "")
-    return (f"Annex A bullets not read as items (lines {listed}): add them by hand",)
+    return (f"Annex A bullets not read as items (lines {_lines(lines)}): add them by hand",)

@@ -147,6 +147,18 @@ def _timescales(blocks: tuple[Block, ...]) -> tuple[Timescale, ...]:
     return tuple(out)
 
 
+def unread_timescales(blocks: tuple[Block, ...]) -> tuple[int, ...]:
+    """The lines of timescales-table rows that give no working days after fieldwork ('within 7
+    weeks'): not read, so the checklist names them."""
+    return tuple(
+        row.at
+        for table in blocks
+        if _is_timescales(table)
+        for row in table.rows[1:]
+        if not AFTER_FIELDWORK.search(" ".join(row.cells[1:]))
+    )
+
+
 def _routes(blocks: tuple[Block, ...]) -> tuple[Route, ...]:
     routes = []
     for table in blocks:

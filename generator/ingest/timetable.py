@@ -161,7 +161,7 @@ def after(rules: Rules, framework_id: str, first: int) -> Data:
             "intro": review("how to complain"),
             "during_inspection": placeholder,
             "window": {
-                "text": review(f"complaints close {window} working days after publication"),
+                "text": review(f"complaints close {window} working days after publication."),
                 "working_days_after_publication": window,
                 **window_cite,
             },

@@ -2,9 +2,9 @@
 
 Fixtures (all but `page` live for the whole session):
 
-- `built_site`: Path of the site, built once with `mkdocs build --strict` into a temporary
-  folder, so tests never read a stale `site/`. Set JTAI_SITE_DIR to test an already built
-  folder instead (handy while developing tests).
+- `built_site`: Path of the site, built once as `make build` builds it (tests/make_build.py)
+  into a temporary folder, so tests never read a stale `site/`. Set JTAI_SITE_DIR to test an
+  already built folder instead (handy while developing tests).
 - `chromium_path`: Debian's chromium (or another Chromium found on PATH). Missing under
   CI=true is a hard failure; elsewhere the browser tests skip and say how to install it.
 - `browser`: a headless Playwright Chromium `Browser` driving `chromium_path`.
@@ -22,8 +22,6 @@ Helpers (plain functions, importable from `browser_support` or from here):
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -33,7 +31,6 @@ from browser_support import (
     AXE_PATH,
     AXE_TAGS,
     CHROMIUM_ARGS,
-    REPO_ROOT,
     RecordedPage,
     assert_no_outside_requests,
     axe_violations,
@@ -46,6 +43,7 @@ from browser_support import (
     run_axe,
     serve_directory,
 )
+from make_build import build_site
 
 __all__ = [
     "AXE_PATH",
@@ -63,8 +61,6 @@ __all__ = [
     "run_axe",
 ]
 
-BUILD_TIMEOUT_S = 600
-
 
 def _in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
@@ -78,21 +74,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if not (site / "index.html").is_file():
             pytest.fail(f"JTAI_SITE_DIR={prebuilt} has no index.html")
         return site
-    site = tmp_path_factory.mktemp("built-site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
-    result = subprocess.run(
-        command,
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=BUILD_TIMEOUT_S,
-        check=False,
-    )
+    folder = tmp_path_factory.mktemp("built-site")
+    site = folder / "site"
+    result = build_site(site, folder / "tree")  # as `make build` builds it
     if result.returncode != 0 or not (site / "index.html").is_file():
         pytest.fail(
-            f"`mkdocs build --strict` failed (exit {result.returncode}):\n"
+            f"the site build (tests/make_build.py) failed (exit {result.returncode}):\n"
             f"{result.stdout}\n{result.stderr}",
             pytrace=False,
         )

@@ -127,9 +127,14 @@ def fill_answers(sa: SAPage, answers: dict[str, Any]) -> None:
 
 
 def import_file(sa: SAPage, path: Path | str) -> str:
+    """Import a file, confirming what the page says it holds (a file it refuses asks nothing)."""
     sa.page.click(".jtai-nav-btn[data-view=start]")
     sa.page.set_input_files("input[data-action=import]", str(path))
     status = sa.page.locator(".jtai-import-status")
+    confirm = sa.page.locator("dialog [data-choice=import]")
+    status.locator("p").first.or_(confirm).wait_for()
+    if confirm.count():
+        confirm.click()
     status.locator("p").first.wait_for()
     return status.inner_text()
 

@@ -383,3 +383,43 @@ def test_the_facilitator_copy_prints_with_answers(page, site_server) -> None:
 def findings_data_from_site(page, site_server) -> dict[str, Any]:
     recorded = page(f"{site_server}/{EXPLORER}")
     return findings_data(recorded.page)
+
+
+# --- A web address the page cannot use (issue 23, point 7) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query, says",
+    [
+        ("criterion=%E0%A4%A&type=strength", "The criterion in the web address could not be read"),
+        ("criterion=EC99&type=strength", "asks for the criterion \u201cEC99\u201d"),
+    ],
+    ids=["unreadable", "unknown"],
+)
+def test_the_explorer_ignores_a_bad_address_with_a_message(page, site_server, query, says) -> None:
+    recorded = page(f"{site_server}/{EXPLORER}?{query}")
+    p = recorded.page
+    data = findings_data(p)
+    note = p.locator("[data-address-note]")
+    assert says in note.inner_text()
+    assert "so it was ignored" in note.inner_text()
+    assert shown(p) == expected(data, type="strength"), "the readable filter still applies"
+    assert p.locator("#jtai-filter-criterion").input_value() == ""
+    p.select_option("#jtai-filter-criterion", "EC16")
+    assert shown(p) == expected(data, criterion="EC16", type="strength"), "the filters still work"
+    assert_clean(recorded, "explorer with an address it ignored")
+
+
+def test_the_exercise_ignores_a_bad_address_with_a_message(page, site_server) -> None:
+    recorded = page(f"{site_server}/{TRAINING}?example=%E0%A4%A&criterion=%E0%A4%A")
+    p = recorded.page
+    note = p.locator("[data-address-note]")
+    assert note.inner_text().count("could not be read, so it was ignored") == 1, (
+        "only the example is read here"
+    )
+    assert "The example in the web address" in note.inner_text()
+    assert p.locator("input[name=example]:checked").count() == 1, "the first example is chosen"
+    p.get_by_role("button", name="Start the exercise").click()
+    assert p.locator("input[name=criterion]").count() > 0, "the exercise runs"
+    assert p.locator("[data-address-note]").count() == 0, "said once, not on every step"
+    assert_clean(recorded, "exercise with an address it ignored")

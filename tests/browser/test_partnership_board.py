@@ -166,7 +166,8 @@ def test_an_agreed_position_survives_reload_download_a_fresh_browser_and_print(
     assert BOARD_KEY not in fresh.storage()
     status = fresh.load([path])
     assert status[name][0] == "is-added"
-    assert "EC1 agreed position" in status[name][1] and "added from this file" in status[name][1]
+    assert "EC1: " in status[name][1] and ": agreed position" in status[name][1]
+    assert "added from this file" in status[name][1]
     assert fresh.loaded_count() == 5
     assert saved_board(fresh)["criteria"]["EC1"]["position"] == EC1_POSITION
     fresh.show("positions")
@@ -212,7 +213,7 @@ def test_a_file_with_other_text_keeps_this_browsers_and_offers_the_files(
     wait_saved(other, "Our own wording.")
     status = other.load([path])
     text = status[name][1]
-    assert "different text for EC1 agreed position" in text
+    assert "different text for EC1: Identifying and reducing risk: agreed position" in text
     assert "already in this browser is kept" in text
     assert saved_board(other)["criteria"]["EC1"]["position"] == "Our own wording."
     assert saved_board(other)["cover_note"] == COVER, "what was empty here came from the file"

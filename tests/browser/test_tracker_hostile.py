@@ -84,12 +84,12 @@ def test_a_workbook_with_broken_shared_strings_is_refused_and_blanks_nothing(pag
     ws.cell(row=r, column=column(ws, "Status")).value = "Ready"
     cells = {
         heading: ws.cell(row=r, column=column(ws, heading)).coordinate
-        for heading in ("Owner (a role)", "Where the document lives", "Notes")
+        for heading in ("Owner (role or name)", "Where the document lives", "Notes")
     }
     hostile = with_shared_refs(
         saved(book),
         {
-            cells["Owner (a role)"]: "99999",
+            cells["Owner (role or name)"]: "99999",
             cells["Where the document lives"]: "-1",
             cells["Notes"]: "x",
         },
@@ -119,7 +119,7 @@ def test_two_returns_under_one_file_name_are_two_sources(page, site_server):
     for person, owner in (("DI Smith", "DI Smith"), ("", "DS Jones")):
         book = load_workbook(io.BytesIO(sent))
         ws = book["Annex A tracker"]
-        ws.cell(row=row_of(ws, ITEM), column=column(ws, "Owner (a role)")).value = owner
+        ws.cell(row=row_of(ws, ITEM), column=column(ws, "Owner (role or name)")).value = owner
         if person:
             about = book["About"]
             r = next(
@@ -183,7 +183,9 @@ def test_one_bad_file_in_a_batch_of_three_is_named_and_the_others_import(
     p = recorded.page
     book = site_workbook(built_site)
     ws = book["Annex A tracker"]
-    ws.cell(row=row_of(ws, "A-list-4"), column=column(ws, "Owner (a role)")).value = "From Excel"
+    ws.cell(
+        row=row_of(ws, "A-list-4"), column=column(ws, "Owner (role or name)")
+    ).value = "From Excel"
     text = import_files(
         p, [("good.json", from_json), (bad_name, make_bad(built_site)), ("good.xlsx", saved(book))]
     )
@@ -257,7 +259,9 @@ def test_a_forged_future_change_in_this_browsers_name_never_wins(page, site_serv
             sent_sheet.cell(row=r, column=3).value = "Forged in Sent"
             sent_sheet.cell(row=r, column=4).value = "2099-01-01T00:00:00.000Z"
             sent_sheet.cell(row=r, column=5).value = origin
-    ws.cell(row=row_of(ws, ITEM), column=column(ws, "Owner (a role)")).value = "Forged in Sent"
+    ws.cell(
+        row=row_of(ws, ITEM), column=column(ws, "Owner (role or name)")
+    ).value = "Forged in Sent"
     text = import_files(p, [("police.xlsx", saved(book))])
     assert "to choose" in text, text
     assert p.input_value(owner) == "Mine"

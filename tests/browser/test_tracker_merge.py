@@ -233,7 +233,7 @@ def test_the_workbook_filled_in_with_openpyxl_imports_back(page, site_server, bu
     markup = '<img src=x onerror="window.__hacked=1"> see the <b>ICB</b>'
     r = row_of(ws, "A-list-4")
     ws.cell(row=r, column=column(ws, "Status")).value = "Ready"
-    ws.cell(row=r, column=column(ws, "Owner (a role)")).value = "Head of performance"
+    ws.cell(row=r, column=column(ws, "Owner (role or name)")).value = "Head of performance"
     ws.cell(row=r, column=column(ws, "Where the document lives")).value = "Performance drive"
     ws.cell(row=r, column=column(ws, "Last reviewed")).value = dt.datetime(2024, 4, 30)
     ws.cell(row=r, column=column(ws, "Notes")).value = markup
@@ -328,7 +328,9 @@ def test_a_bad_file_among_good_ones_is_refused_alone(page, site_server, built_si
     p = recorded.page
     book = site_workbook(built_site)
     ws = book["Annex A tracker"]
-    ws.cell(row=row_of(ws, "A-list-4"), column=column(ws, "Owner (a role)")).value = "From Excel"
+    ws.cell(
+        row=row_of(ws, "A-list-4"), column=column(ws, "Owner (role or name)")
+    ).value = "From Excel"
     text = import_files(p, [("good.xlsx", saved(book)), ("bad.json", b"{not json")])
     assert "Imported 1 of 2 files" in text
     assert "bad.json: not imported" in text
@@ -353,8 +355,8 @@ def test_an_agencys_workbook_from_the_page_round_trips_through_openpyxl(page, si
     assert [book["Lists"].cell(row=r, column=1).value for r in range(2, 6)] == statuses
     assert book["Sent"].sheet_state == "hidden"
     r = row_of(ws, "A-case-police-1")
-    assert ws.cell(row=r, column=column(ws, "Owner (a role)")).value == "Business manager"
-    ws.cell(row=r, column=column(ws, "Owner (a role)")).value = "DI Smith"
+    assert ws.cell(row=r, column=column(ws, "Owner (role or name)")).value == "Business manager"
+    ws.cell(row=r, column=column(ws, "Owner (role or name)")).value = "DI Smith"
     ws.cell(row=r, column=column(ws, "Status")).value = "Ready"
     ws.cell(row=r, column=column(ws, "Last reviewed")).value = dt.datetime(2024, 5, 1)
 

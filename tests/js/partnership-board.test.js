@@ -33,12 +33,12 @@ function board() {
 test("setting and clearing a field: an entry with no text left is removed, nothing else", () => {
   const b = board();
   assert.deepEqual(B.entry(b, "EC1"), { position: "Police and health audit twenty cases together.",
-    next_step: "", updated: T2 });
+    next_step: "", outcome: "", updated: T2 });
   assert.equal(b.updated, T2);
   assert.deepEqual(B.recorded(b, ORDER), ["EC1", "EC2"], "the framework's order, not the order typed");
   const cleared = B.setField(b, "EC2", "next_step", "", T2);
   assert.deepEqual(B.recorded(cleared, ORDER), ["EC1"]);
-  assert.deepEqual(B.entry(cleared, "EC2"), { position: "", next_step: "", updated: "" });
+  assert.deepEqual(B.entry(cleared, "EC2"), { position: "", next_step: "", outcome: "", updated: "" });
   assert.deepEqual(B.recorded(b, ORDER), ["EC1", "EC2"], "the original is not changed");
   assert.equal(B.setField(b, "EC1", "owner", "x", T2), b, "an unknown field changes nothing");
   assert.equal(B.setField(B.empty(FW), "EC1", "position", "x".repeat(9000), T1).criteria.EC1.position.length, B.MAX_TEXT);
@@ -54,8 +54,8 @@ test("a stored value is read back; damaged parts are left out, never read as som
   const odd = B.normalise({ cover_note: "n", updated: "yesterday", criteria: {
     EC1: { position: 5, next_step: "Step" }, "EC 9": { position: "bad ID" }, EC99: { position: "retired criterion" },
     EC3: { position: "", next_step: "" } } }, FW);
-  assert.deepEqual(odd.criteria, { EC1: { position: "", next_step: "Step", updated: "" },
-    EC99: { position: "retired criterion", next_step: "", updated: "" } });
+  assert.deepEqual(odd.criteria, { EC1: { position: "", next_step: "Step", outcome: "", updated: "" },
+    EC99: { position: "retired criterion", next_step: "", outcome: "", updated: "" } });
   assert.equal(odd.updated, "");
   assert.deepEqual(B.recorded(odd, ORDER), ["EC1", "EC99"], "an unknown criterion is kept, last");
 });
@@ -66,8 +66,8 @@ test("the JSON download carries the board's record (version 2) and loads back wi
   const file = JSON.parse(X.toJSON(DATA, combined, set, "2025-04-03T12:00:00.000Z", board()));
   assert.equal(file.format_version, 2);
   assert.deepEqual(file.board, { updated: T2, cover_note: "For the board meeting on 10 April.", criteria: [
-    { id: "EC1", position: "Police and health audit twenty cases together.", next_step: "", updated: T2 },
-    { id: "EC2", position: "", next_step: "Bring back in May.", updated: T1 }] });
+    { id: "EC1", position: "Police and health audit twenty cases together.", next_step: "", outcome: "", updated: T2 },
+    { id: "EC2", position: "", next_step: "Bring back in May.", outcome: "", updated: T1 }], rounds: [] });
   const { results } = L.readFiles(DATA, [], [{ name: "p.json", text: JSON.stringify(file) }]);
   assert.equal(results[0].ok, true);
   assert.deepEqual(results[0].board, board());
@@ -137,4 +137,49 @@ test("Over time offers the same agency's earlier and later assessments, or none 
   const v2 = later(noAgency, "2025-07-01");
   const same = P.comparePair(DATA, [v2, noAgency, HEALTH]);
   assert.deepEqual([same.before.updated, same.after.updated], [noAgency.updated, v2.updated]);
+});
+
+test("the agreed outcome band is kept, exported, loaded back and in the grid CSV (issue 23, point 6)", () => {
+  let b = board();
+  b = B.setField(b, "EC1", "outcome", "area-for-improvement", T2);
+  assert.equal(B.entry(b, "EC1").outcome, "area-for-improvement");
+  assert.equal(B.setField(b, "EC1", "outcome", "<b>", T2).criteria.EC1.outcome, "", "not an outcome ID: none");
+  const only = B.setField(B.empty(FW), "EC5", "outcome", "strength", T1);
+  assert.deepEqual(B.recorded(only, ORDER), ["EC5"], "an outcome alone is something recorded");
+  assert.deepEqual(B.normalise(JSON.parse(JSON.stringify(b)), FW), b);
+  const set = [POLICE, HEALTH].map((r) => ({ record: r, source: r.id + ".json" }));
+  const combined = P.combine(DATA, [POLICE, HEALTH], { today: "2025-04-03" });
+  const file = JSON.parse(X.toJSON(DATA, combined, set, "2025-04-03T12:00:00.000Z", b));
+  assert.equal(file.board.criteria[0].outcome, "area-for-improvement");
+  const { results } = L.readFiles(DATA, [], [{ name: "p.json", text: JSON.stringify(file) }]);
+  assert.deepEqual(results[0].board, b);
+  const rows = parseCSV(X.gridCSV(DATA, combined, b).slice(1));
+  const col = rows[0].indexOf("Partnership's agreed outcome");
+  const label = DATA.assessment.outcomes.find((o) => o.id === "area-for-improvement").label;
+  assert.deepEqual(rows.filter((r) => r[0] === "EC1").map((r) => r[col]), [label, label]);
+  const here = B.combine(B.empty(FW), b);
+  assert.ok(here.taken.some((t) => t.id === "EC1" && t.field === "outcome"), "a file's outcome fills an empty one");
+});
+
+test("a new round keeps the last one, in this browser and in the download; an empty round is not kept", () => {
+  const b = B.setField(board(), "EC1", "outcome", "strength", T2);
+  const T3 = "2025-05-01T10:00:00Z";
+  const next = B.newRound(b, T3);
+  assert.deepEqual(next.criteria, {});
+  assert.equal(next.cover_note, "");
+  assert.equal(next.rounds.length, 1);
+  assert.deepEqual(next.rounds[0], { closed: T3, cover_note: b.cover_note, criteria: b.criteria });
+  assert.equal(B.newRound(next, "2025-05-02T10:00:00Z"), next, "nothing recorded: no empty round");
+  assert.deepEqual(B.normalise(JSON.parse(JSON.stringify(next)), FW), next, "saved and read back");
+  const set = [POLICE].map((r) => ({ record: r, source: r.id + ".json" }));
+  const combined = P.combine(DATA, [POLICE], { today: "2025-05-03" });
+  const file = JSON.parse(X.toJSON(DATA, combined, set, "2025-05-03T12:00:00.000Z", next));
+  assert.equal(file.board.rounds.length, 1);
+  assert.equal(file.board.rounds[0].closed, T3);
+  assert.equal(file.board.rounds[0].criteria.find((e) => e.id === "EC1").outcome, "strength");
+  const { results } = L.readFiles(DATA, [], [{ name: "p.json", text: JSON.stringify(file) }]);
+  assert.deepEqual(results[0].board, next, "loaded back with its earlier round");
+  const elsewhere = B.combine(B.empty(FW), next);
+  assert.deepEqual(elsewhere.board.rounds, next.rounds, "another browser takes the earlier round");
+  assert.deepEqual(B.combine(next, next).taken, [], "a round already here is not taken twice");
 });

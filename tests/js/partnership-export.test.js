@@ -44,7 +44,7 @@ test("the JSON export: its head, the combined view and every assessment loaded",
     "app_version", "created", "disagreement_gap", "columns", "flagged", "criteria", "actions", "board", "assessments"]);
   assert.equal(file.format, "jtai-ready-partnership");
   assert.equal(file.format_version, 2);
-  assert.deepEqual(file.board, { updated: "", cover_note: "", criteria: [] }, "nothing recorded for the board");
+  assert.deepEqual(file.board, { updated: "", cover_note: "", criteria: [], rounds: [] }, "nothing recorded for the board");
   assert.equal(file.framework_id, DATA.framework.id);
   assert.equal(file.framework_version, DATA.framework.version);
   assert.equal(file.app_version, DATA.app_version);
@@ -106,7 +106,7 @@ test("grid CSV: the numbers, words and UK dates for each cell", () => {
     "Suggested outcome": "Strength", "Outcome": "Strength", "Overridden": "No", "Reason for override": "",
     "Indicators rated": "4", "Don't know": "0", "Not assessed": "0",
     "Lowest score": "2.00", "Median score": "2.67", "Highest score": "4.00",
-    "Partnership's agreed position": "", "Next step": "" });
+    "Partnership's agreed position": "", "Next step": "", "Partnership's agreed outcome": "" });
   const health = at("EC1", "Health services");
   assert.equal(health["Score"], "2.67");
   assert.equal(health["Suggested outcome"], "No significant finding");

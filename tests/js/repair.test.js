@@ -105,3 +105,33 @@ test("what is not a self-assessment for this framework is not repaired, only rep
   assert.match(IO.problems(Object.assign(read("valid.json"), { framework_id: "other-2030" }), DATA)[0].message,
     /different inspection framework/);
 });
+
+test("a repaired record keeps the ID it was saved under, never its inner ID (issue 23, point 7)", () => {
+  const v = read("valid.json");
+  v.respondent.date = "20245-03-01";
+  const r = IO.repair(v, DATA, NOW, "sa-saved-here");
+  assert.equal(r.record.id, "sa-saved-here");
+  assert.ok(r.changes.some((c) => c.startsWith("$.id: was \u201c" + v.id + "\u201d, not the ID it was saved under")));
+  assert.deepEqual(IO.problems(r.record, DATA), []);
+  assert.equal(IO.repair(v, DATA, NOW, v.id).record.id, v.id, "the same ID: no change listed");
+  assert.ok(!IO.repair(v, DATA, NOW, v.id).changes.some((c) => c.startsWith("$.id")));
+  const bad = IO.repair(v, DATA, NOW, "not an:id");
+  assert.match(bad.record.id, /^sa-[0-9a-f]{16}$/);
+  assert.ok(bad.changes.some((c) => c.includes("given a new ID")));
+});
+
+test("two actions with one ID are refused on import, and repair gives the second its own (issue 23, point 7)", () => {
+  const v = read("valid.json");
+  const act = v.answers.EC1.actions[0];
+  v.answers.EC1.actions.push(Object.assign({}, act, { what: "Another action" }));
+  const got = IO.parseImport(JSON.stringify(v), DATA);
+  assert.equal(got.ok, false);
+  assert.equal(got.code, "duplicate-action");
+  assert.ok(got.details.some((d) => d.includes("is also the ID of action 1 under EC1")), got.details.join("\n"));
+  const problems = IO.problems(v, DATA);
+  assert.ok(problems.length > 0, "a saved record with two such actions needs attention");
+  const fixed = IO.repair(v, DATA, NOW);
+  const ids = fixed.record.answers.EC1.actions.map((a) => a.id);
+  assert.equal(new Set(ids).size, ids.length);
+  assert.deepEqual(IO.problems(fixed.record, DATA), []);
+});

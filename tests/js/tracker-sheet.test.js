@@ -96,7 +96,7 @@ test("a workbook with missing columns, unknown items, bad values or nothing in i
     assert.match(r.message + " " + r.details.join(" "), pattern);
     assert.match(r.message, /Nothing was imported and your saved tracker has not changed\.$/);
   };
-  bad([["ID", "Status"]], "schema", /Missing: Owner \(a role\), Where the document lives, Last reviewed, Notes/);
+  bad([["ID", "Status"]], "schema", /Missing: Owner \(role or name\), Where the document lives, Last reviewed, Notes/);
   bad([HEAD, ["A-99.9", "", "", "Ready", "", "", "", ""]], "unknown-id", /Row 2: there is no Annex A item .A-99\.9/);
   bad([HEAD, ["A-list-4", "", "", "Done", "", "", "", ""]], "schema", /Row 2 \(List 4 \(assessment\): Statutory assessments\): Status: .Done. is not a status/);
   bad([HEAD, ["A-list-4", "", "", "", "", "", "31/02/2024", ""]], "schema", /Last reviewed: .31\/02\/2024. is not a date/);
@@ -170,4 +170,15 @@ test("shared strings are read in one pass: rich text joined, phonetic hints left
     '<si><t>&lt;b&gt; &amp;amp; &#169; &#x1F600; &quot;q&apos; line\r\nend</t></si><x:si><x:t>Prefixed</x:t></x:si><si><t>&#xD800;</t></si></sst>';
   assert.deepEqual(X.sharedStrings(xml), ["Plain", "", "", "Rich text", "<b> &amp; \u00a9 \u{1F600} \"q' line\nend", "Prefixed", "\ufffd"]);
   assert.throws(() => X.sharedStrings("<sst><!-- x --><si><t>a</t></si></sst>"), /comments or CDATA/);
+});
+
+test("the owner column says 'role or name'; a workbook sent before, headed 'Owner (a role)', still reads", () => {
+  const now = HEAD.map((h) => (h === "Owner (a role)" ? "Owner (role or name)" : h));
+  assert.ok(S.WORKBOOK_COLUMNS.some((c) => c[0] === "Owner (role or name)"));
+  assert.ok(!S.WORKBOOK_COLUMNS.some((c) => c[0] === "Owner (a role)"));
+  for (const head of [now, HEAD]) {
+    const r = S.fromRows([head, ["A-list-4", "", "", "Ready", "Jo Bloggs", "", "", ""]], DATA, META);
+    assert.equal(r.ok, true, JSON.stringify(r));
+    assert.equal(r.tracker.items["A-list-4"].owner, "Jo Bloggs");
+  }
 });

@@ -1,0 +1,36 @@
+"""The site built as `make build` builds it, for tests that need a fresh one.
+
+Three steps, as the Makefile's build_site runs them: the generator writes the whole tree
+(`python -m generator build --out TREE`), MkDocs builds that tree strictly with no hook, and the
+generator trims the built site's search index (`python -m generator trim-search SITE`).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from paths import CONTENT, ROOT
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+TIMEOUT_S = 600
+
+
+def build_site(site: Path, tree: Path, content: Path = CONTENT) -> subprocess.CompletedProcess[str]:
+    """Build `content` into `site` through `tree`; the first failing step's result, or the last
+    step's."""
+    config = str(tree / "mkdocs.yml")
+    steps = (
+        [sys.executable, "-m", "generator", "build", "--content", str(content), "--out", str(tree)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(site)],
+        [sys.executable, "-m", "generator", "trim-search", str(site)],
+    )
+    for step in steps:
+        done = subprocess.run(
+            step, cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=TIMEOUT_S, check=False
+        )
+        if done.returncode != 0:
+            break
+    return done
