@@ -57,9 +57,9 @@ CHECK_CONTENT := $(if $(CONTENT),--content "$(abspath $(CONTENT))")
 # succeeds: a failed build leaves the previous site exactly as it was.
 TREE := build/tree
 define build_site
-	@new="$$(mktemp -d "$(SITE_DIR).new.XXXXXX")"; chmod 755 "$$new"; \
+	@new="$$(mktemp -d "$(abspath $(SITE_DIR)).new.XXXXXX")"; chmod 755 "$$new"; \
 	if "$(PY)" -m generator build --out "$(TREE)" $(CHECK_CONTENT) \
-		&& "$(MKDOCS)" build --strict -f "$(TREE)/mkdocs.yml" --site-dir "$$(pwd)/$$new" \
+		&& "$(MKDOCS)" build --strict -f "$(TREE)/mkdocs.yml" --site-dir "$$new" \
 		&& "$(PY)" -m generator trim-search "$$new" \
 		&& "$(PY)" -m generator abbreviations "$$new"; then \
 		rm -rf "$(SITE_DIR).old"; \
