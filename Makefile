@@ -52,17 +52,19 @@ CHECK_CONTENT := $(if $(CONTENT),--content "$(abspath $(CONTENT))")
 
 # The generator writes the whole tree first (TREE: mkdocs.yml, docs/, overrides/; no hook), then
 # MkDocs builds it strictly into a new folder beside $(SITE_DIR), the generator trims its search
-# index (generator/search_index.py), and the folder is swapped in only when all of that
-# succeeds: a failed build leaves the previous site exactly as it was. A value ingest left
-# 'To review' stops the build (each named at its file and line) unless DRAFT=1, which builds a
-# draft with a notice on each page that shows one (generator/drafts.py).
+# index (generator/search_index.py) and spells out abbreviations (generator/abbr_html.py), and
+# the folder is swapped in only when all of that succeeds: a failed build leaves the previous site
+# exactly as it was. A value ingest left 'To review' stops the build (each named at its file and
+# line) unless DRAFT=1, which builds a draft with a notice on each page that shows one
+# (generator/drafts.py).
 TREE := build/tree
 DRAFT ?=
 define build_site
 	@new="$$(mktemp -d "$(abspath $(SITE_DIR)).new.XXXXXX")"; chmod 755 "$$new"; \
 	if JTAI_UNREVIEWED=$(if $(DRAFT),draft,refuse) "$(PY)" -m generator build --out "$(TREE)" $(CHECK_CONTENT) \
 		&& "$(MKDOCS)" build --strict -f "$(TREE)/mkdocs.yml" --site-dir "$$new" \
-		&& "$(PY)" -m generator trim-search "$$new"; then \
+		&& "$(PY)" -m generator trim-search "$$new" \
+		&& "$(PY)" -m generator abbreviations "$$new"; then \
 		rm -rf "$(SITE_DIR).old"; \
 		if [ -e "$(SITE_DIR)" ]; then mv "$(SITE_DIR)" "$(SITE_DIR).old"; fi; \
 		mv "$$new" "$(SITE_DIR)"; rm -rf "$(SITE_DIR).old"; \

@@ -1,5 +1,5 @@
 """Command line: python -m generator check | build [--out DIR] | data [--out DIR] | trim-search
-SITE_DIR | ingest ...
+SITE_DIR | abbreviations SITE_DIR | ingest ...
 
 - check: validate and link every content file; print every problem.
 - build: write the generated tree (default build/tree/): mkdocs.yml, docs/ (hand-written and
@@ -9,6 +9,8 @@ SITE_DIR | ingest ...
   Node tests read, so they always test against the generator's real output.
 - trim-search SITE_DIR: keep the pages search should not return by their words by their title
   only, in the built site's search index (generator/search_index.py; `make build` runs it).
+- abbreviations SITE_DIR: spell out each abbreviation at its first use on every built page and
+  make every one focusable (generator/abbr_html.py; `make build` runs it).
 - ingest GUIDANCE --id ID: write a new framework folder from the guidance (python -m generator
   ingest --help).
 """
@@ -33,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["trim-search"] and len(argv) == 2:
         return trim_search(Path(argv[1]))
+    if argv[:1] == ["abbreviations"] and len(argv) == 2:
+        return abbreviations(Path(argv[1]))
     return generate(argv)
 
 
@@ -108,6 +112,15 @@ def trim_search(site_dir: Path) -> int:
         f"OK: search index {done.before:,} -> {done.after:,} bytes "
         f"({done.pages} pages kept by their title only)"
     )
+    return 0
+
+
+def abbreviations(site_dir: Path) -> int:
+    """Every built page's abbreviations spelled out at first use and focusable (abbr_html)."""
+    from . import abbr_html
+
+    pages = abbr_html.finish_site(site_dir)
+    print(f"OK: abbreviations spelled out and focusable on {pages} pages")
     return 0
 
 

@@ -16,6 +16,8 @@ same functions, so the preview can show a problems page and rebuild on save.
   glossary's abbreviations so every page gets tooltips.
 - JTAI_UNREVIEWED (generator/drafts.py): a build with the hook refuses, or marks as a draft,
   values still marked 'To review', as `make build` does.
+- on_page_content: spell out each abbreviation at its first use and make every one focusable
+  (generator/abbr_html.py).
 - on_serve: rebuild when content, templates or the browser code (assessment/) change, and let
   each served page run MkDocs' live-reload script under the Content-Security-Policy, by its hash
   (generator/live_reload.py), so the page reloads on save.
@@ -41,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; make the package importable
     sys.path.insert(0, str(ROOT))
 
-from generator import drafts, live_reload, pipeline, problems_page, site_tree  # noqa: E402
+from generator import abbr_html, drafts, live_reload, pipeline, problems_page, site_tree  # noqa: E402
 from generator.problems import GenerationError, Problem  # noqa: E402
 from generator.render import Generated  # noqa: E402
 from generator.site_tree import expand_nav, other_inspections  # noqa: E402
@@ -137,6 +139,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if drafts.MODE == "draft" and page.file.src_uri in generated.pages:
         markdown = drafts.marked(markdown)
     return markdown + "\n\n" + generated.abbreviations
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    return html if _state.get("problems") else abbr_html.spell_out_and_focus(html)
 
 
 def on_serve(server, config, builder):

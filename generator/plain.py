@@ -51,10 +51,10 @@ def _any_of(names: tuple[str, ...]) -> re.Pattern[str]:
 
 def spell_out(texts: Iterable[Any], glossary: Iterable[Term]) -> str:
     """'multi-agency safeguarding hub (MASH), violence reduction unit (VRU)', or ''."""
-    return ", ".join(f"{_words(t.expansion)} ({t.term})" for t in used(texts, glossary))
+    return ", ".join(f"{words(t.expansion)} ({t.term})" for t in used(texts, glossary))
 
 
-def _words(expansion: str) -> str:
+def words(expansion: str) -> str:
     """'multi-agency child exploitation (meeting)' -> 'multi-agency child exploitation meeting'."""
     return re.sub(r" \(([^)]*)\)", r" \1", expansion)
 

@@ -153,6 +153,7 @@ def _common(site: Site, folder: str = "") -> dict[str, Any]:
         "agency_name": {a.id: a.name for a in fw.agencies},
         "short_name": {a.id: a.short_name for a in fw.agencies},
         "focus_title": {f.id: f.title for f in fw.focus_areas},
+        "crit_title": {c.id: c.title for c in fw.criteria},
         "up": "../" * folder.count("/"),  # from the framework's folder back to the site's root
     }
 

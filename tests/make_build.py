@@ -1,8 +1,9 @@
 """The site built as `make build` builds it, for tests that need a fresh one.
 
-Three steps, as the Makefile's build_site runs them: the generator writes the whole tree
-(`python -m generator build --out TREE`), MkDocs builds that tree strictly with no hook, and the
-generator trims the built site's search index (`python -m generator trim-search SITE`).
+Four steps, as the Makefile's build_site runs them: the generator writes the whole tree
+(`python -m generator build --out TREE`), MkDocs builds that tree strictly with no hook, the
+generator trims the built site's search index (`python -m generator trim-search SITE`) and
+spells out its abbreviations (`python -m generator abbreviations SITE`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ def build_site(site: Path, tree: Path, content: Path = CONTENT) -> subprocess.Co
         [sys.executable, "-m", "generator", "build", "--content", str(content), "--out", str(tree)],
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(site)],
         [sys.executable, "-m", "generator", "trim-search", str(site)],
+        [sys.executable, "-m", "generator", "abbreviations", str(site)],
     )
     for step in steps:
         done = subprocess.run(

@@ -40,6 +40,11 @@
       return id + ": " + lookup.criteria[id].title;
     }
 
+    /** Criteria by code and short title, never a bare code: "EC1 (Title), EC6 (Title)". */
+    function names(ids) {
+      return ids.map(function (id) { return id + " (" + lookup.criteria[id].title + ")"; }).join(", ");
+    }
+
     // Step 1: choose an example ---------------------------------------------------------
 
     function start(preselect, quiet) {
@@ -239,8 +244,7 @@
       var rows = state.marks.map(function (m, i) {
         return el("li", { "data-result": m.result }, [
           el("strong", { text: "Finding " + (i + 1) + ": " + RESULT_WORDS[m.result] + "." }),
-          " You chose " + (m.chosen.join(", ") || "nothing") + "; our mapping is " +
-            m.model.join(", ") + "."
+          " You chose " + (names(m.chosen) || "nothing") + ". Our mapping: " + names(m.model) + "."
         ]);
       });
       var again = el("button", { type: "button", class: "md-button md-button--primary",

@@ -94,9 +94,14 @@
         D.h("label", { for: id }, [o.label])
       ]);
     });
-    return D.h("fieldset", { class: "jtai-fieldset jtai-radios " + (opts.className || ""), "data-group": opts.group || null }, [
+    // Radios move with the arrow keys, which a newcomer may not know: every group says so (issue 24).
+    var keys = D.h("p", { class: "jtai-hint jtai-keys-hint", id: name + "-keys" },
+      ["Use the arrow keys to move between answers."]);
+    return D.h("fieldset", { class: "jtai-fieldset jtai-radios " + (opts.className || ""), "data-group": opts.group || null,
+      "aria-describedby": name + "-keys" }, [
       D.h("legend", { class: "jtai-legend" }, opts.legend),
       opts.hint ? D.h("p", { class: "jtai-hint" }, [opts.hint]) : null,
+      keys,
       D.h("div", { class: "jtai-radio-list" }, items)
     ]);
   }

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from a11y_support import TWO_FRAMES, ZOOM_400, scroll_box_problems
 from browser_support import (
     RecordedPage,
     assert_no_outside_requests,
@@ -24,7 +25,7 @@ from browser_support import (
 
 pytestmark = pytest.mark.browser
 
-NARROW_WIDTH = 320
+NARROW_WIDTH = ZOOM_400["width"]
 SEARCH_WORD = "criteria"
 SEARCH_TIMEOUT_MS = 20_000
 MAX_TABS = 150
@@ -66,6 +67,7 @@ class PageReport:
     outside: list[str] = field(default_factory=list)
     axe: list[str] = field(default_factory=list)
     overflow: dict[str, Any] | None = None
+    scroll_boxes: list[str] = field(default_factory=list)
     skip_link_problem: str | None = None
 
 
@@ -94,10 +96,12 @@ def _survey_page(recorded: RecordedPage, origin: str, path: str) -> PageReport:
     report = PageReport(path)
     report.axe = run_axe(page)
     report.skip_link_problem = _check_skip_link(page)
-    page.set_viewport_size({"width": NARROW_WIDTH, "height": 640})
+    page.set_viewport_size(ZOOM_400)  # 400% zoom (WCAG 1.4.10 Reflow; issue 24)
+    page.evaluate(TWO_FRAMES)  # the page's scripts see the new size
     overflow = horizontal_overflow(page)
     if overflow["scrollWidth"] > overflow["clientWidth"] or overflow["scrollWidth"] > NARROW_WIDTH:
         report.overflow = overflow
+    report.scroll_boxes = scroll_box_problems(page)
     report.console_errors = list(recorded.console_errors)
     report.outside = outside_requests(recorded.requests, origin)
     return report
@@ -161,6 +165,18 @@ def test_no_page_scrolls_sideways_at_320px(survey: dict[str, PageReport]) -> Non
             ]
     if offenders:
         _fail_with(f"horizontal scrolling at {NARROW_WIDTH}px", offenders)
+
+
+def test_every_box_that_scrolls_sideways_at_400_percent_is_named_and_focusable(
+    survey: dict[str, PageReport],
+) -> None:
+    """A table too wide for 320 CSS pixels scrolls in its own box, which a keyboard user can
+    focus (to scroll it with the arrow keys) and a screen reader names (issue 24)."""
+    offenders = {
+        path: report.scroll_boxes for path, report in survey.items() if report.scroll_boxes
+    }
+    if offenders:
+        _fail_with("boxes scrolling sideways at 320 x 256 CSS pixels", offenders)
 
 
 def test_every_page_has_a_working_skip_link(survey: dict[str, PageReport]) -> None:
