@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import tiny_content
+from browser_support import run_axe
 from preview import WAIT, poll, serving
 
 FIXED_TEXT = "Agencies work together to identify children at risk."
@@ -37,6 +38,7 @@ def test_problems_page_is_styled_at_the_top_and_leaves_once_fixed(
         assert header.evaluate("e => getComputedStyle(e).position") == "sticky"
         box = recorded.page.locator("ol.jtai-problems").bounding_box()
         assert box is not None and box["y"] < 600, box
+        assert run_axe(recorded.page) == []
         with recorded.page.expect_event("load", timeout=WAIT * 1000):
             criteria.write_text(original, encoding="utf-8")  # fixed: the page reloads itself
         assert FIXED_TEXT in recorded.page.locator("article").inner_text()
