@@ -5,6 +5,8 @@ whether the site was rebuilt, and reloads the page when it was. The site's polic
 (overrides/main.html: `script-src 'self'`) blocks inline scripts, so the preview never reloaded
 on save. While serving, each page the server sends allows that one script by its SHA-256 hash,
 in that response only (the script holds the build's time, so its hash changes with each build).
+The server sends its error pages (the 404 page, which names the content's problems while they
+last) without that script, so a tab left on one never came back: here they get it too.
 The built site's policy is unchanged: nothing here runs in `make build`.
 """
 
@@ -24,6 +26,7 @@ POLICY = re.compile(
 )
 OPEN, CLOSE, BODY_END = b"<script>", b"</script>", b"</body>"
 INJECT = "_inject_js_into_html"  # MkDocs 1.6's LiveReloadServer: (page, epoch) -> page
+EPOCH = "_visible_epoch"  # ... and the build it last finished (what the script compares with)
 
 
 def script_hash(script: bytes) -> bytes:
@@ -65,3 +68,18 @@ def under_policy(server: Any) -> None:
         return out if script is None else allowed(out, script)
 
     setattr(server, INJECT, inject_allowed)
+    _error_pages_reload(server, inject_allowed)
+
+
+def _error_pages_reload(server: Any, inject: Callable[[bytes, int], bytes]) -> None:
+    """Give the server's error pages the live-reload script (allowed), as its pages have."""
+    handler: Callable[[int], bytes | None] | None = getattr(server, "error_handler", None)
+    if handler is None or not isinstance(getattr(server, EPOCH, None), int):
+        log.warning("live reload: error pages will not reload (no handler or build time found)")
+        return
+
+    def handler_reloading(code: int) -> bytes | None:
+        page = handler(code)
+        return None if page is None else inject(page, getattr(server, EPOCH))
+
+    server.error_handler = handler_reloading

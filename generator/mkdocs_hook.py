@@ -7,8 +7,8 @@ same functions, so the preview can show a problems page and rebuild on save.
 - on_config: run the generator (before MkDocs cleans the site folder, so a failure leaves the
   previous site intact) and add the generated pages to the navigation. Under `mkdocs serve`,
   broken content builds a page naming every problem instead (generator/problems_page.py;
-  on_post_build serves it at every address), and warnings do not stop the preview: a failed
-  build would leave every request waiting.
+  on_template_context puts them on the 404 page too, so every address names them), and warnings
+  do not stop the preview: a failed build would leave every request waiting.
 - JTAI_CONTENT (environment): another content folder than criteria/ (the tests' tiny framework).
 - on_files: add the generated pages, the apps' bundles and the published schemas
   (site_tree.STATIC).
@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -99,10 +100,12 @@ def _not_strict() -> None:
             logger.removeHandler(handler)
 
 
-def on_post_build(config) -> None:
-    if _state.get("problems"):
-        site = Path(config["site_dir"])
-        shutil.copyfile(site / "index.html", site / "404.html")
+def on_template_context(context, template_name: str, config):
+    """While content is broken, the 404 page (every other address) names the problems."""
+    if template_name == "404.html" and _state.get("problems"):
+        body = Markup(problems_page.body(_state["problems"]))  # escaped in problems_page
+        context["content_problems"] = {"title": problems_page.TITLE, "body": body}
+    return context
 
 
 def on_shutdown() -> None:
@@ -112,7 +115,7 @@ def on_shutdown() -> None:
 
 def on_files(files: Files, config) -> Files:
     if _state.get("problems"):
-        return files
+        return _with_stylesheets(files, config)
     generated = _state["generated"]
     for uri, content in generated.files().items():  # text, or bytes for the .xlsx
         if files.get_file_from_path(uri) is not None:
@@ -125,6 +128,15 @@ def on_files(files: Files, config) -> Files:
         files.append(file)
     for uri, content in site_tree.static_files(ROOT).items():
         files.append(File.generated(config, uri, content=content))
+    return files
+
+
+def _with_stylesheets(files: Files, config) -> Files:
+    """The problems page styled as the site: add docs/'s own stylesheets (extra_css)."""
+    for uri in config["extra_css"]:
+        path = ROOT / "docs" / uri
+        if path.is_file() and files.get_file_from_path(uri) is None:
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
 
 
