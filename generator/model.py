@@ -2,13 +2,12 @@
 
 Rendering sees only these objects, never raw YAML. Optional fields default to empty values so
 templates need no guards. The framework's descriptive parts are model_about.py's, after the
-inspection model_after.py's, the timetable model_timeline.py's. The one part still a read-only
-mapping is the self-assessment's scale (assessment.yml), which only the browser data reads, whole.
+inspection model_after.py's, the timetable model_timeline.py's, the self-assessment's settings
+(assessment.yml) model_assessment.py's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -25,6 +24,8 @@ from .model_about import About
 from .model_about import build as build_about
 from .model_after import After
 from .model_after import build as build_after
+from .model_assessment import Assessment
+from .model_assessment import build as build_assessment
 from .model_timeline import Timetable
 from .model_timeline import build as build_timetable
 
@@ -314,7 +315,7 @@ class Framework:
     after: After  # after.yml: the letter, statement of action, Annex B, complaints
     one_minute: OneMinute
     guides: tuple[Guide, ...]
-    assessment: Mapping[str, Any]
+    assessment: Assessment  # assessment.yml: the scale, outcome bands, notices and lists
     examples: tuple[Example, ...] = ()  # worked examples, from the framework's examples/ folder
     guidance: Guidance | None = None  # the framework's own text, from guidance.txt
     sources: tuple[Source, ...] = ()  # the sources register, from sources.yml
@@ -354,20 +355,12 @@ class Site:
 
 
 def freeze(value: Any) -> Any:
-    """Read-only copy of plain YAML data, for the descriptive parts templates show as they are."""
+    """Read-only copy of plain YAML data: after.yml's published letters, which letter_dates.py
+    reads."""
     if isinstance(value, dict):
         return MappingProxyType({k: freeze(v) for k, v in value.items()})
     if isinstance(value, list):
         return tuple(freeze(v) for v in value)
-    return value
-
-
-def thaw(value: Any) -> Any:
-    """Plain dicts and lists again from frozen data, ready for JSON."""
-    if hasattr(value, "items"):
-        return {k: thaw(v) for k, v in value.items()}
-    if isinstance(value, tuple | list):
-        return [thaw(v) for v in value]
     return value
 
 
@@ -494,7 +487,7 @@ def build_framework(
             Guide(g["id"], g["agency"], g["title"], g["intro"], _t(g.get("paras")))
             for g in guides["agency_guides"]
         ),
-        assessment=freeze({k: v for k, v in files["assessment.yml"].items() if k != "framework"}),
+        assessment=build_assessment(files["assessment.yml"]),
         examples=build_examples(example_files or []),
         guidance=guidance,
         sources=tuple(Source(**s) for s in files.get("sources.yml", {}).get("sources", ())),

@@ -13,10 +13,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import planner, render_examples
+from . import model_assessment, planner, render_examples
 from .data_head import app_head
 from .examples import GROUPS, grouped
-from .model import Criterion, Framework, Site, thaw
+from .model import Criterion, Framework, Site
 from .problems import GenerationError
 from .validate import check_data
 
@@ -56,7 +56,7 @@ def assessment_data(site: Site) -> dict[str, Any]:
         **app_head(fw),
         "focus_areas": [{"id": f.id, "title": f.title} for f in fw.focus_areas],
         "criteria": [_criterion_data(fw, c) for c in fw.criteria if not c.retired],
-        "assessment": thaw(fw.assessment),
+        "assessment": model_assessment.browser_data(fw.assessment),
     }
 
 

@@ -7,6 +7,7 @@ data that fits its contracts (generator/schemas/web/).
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import yaml
 from paths import CONTENT, ROOT
 
 from generator import __main__ as cli
-from generator import model, pipeline, render_data, site_tree
+from generator import model, model_assessment, pipeline, render_data, site_tree
 from generator.validate import check_data
 
 FRAMEWORKS = [
@@ -136,6 +137,25 @@ def test_the_planner_data_gives_the_timetable_as_timeline_yml_does(content: Path
     assert planner["tracker"] == timeline["tracker"]
     assert planner.get("checklist") == timeline.get("notification_checklist")
     assert planner["weeks"] == [{"week": w["week"], "title": w["title"]} for w in timeline["weeks"]]
+
+
+def test_the_assessment_data_gives_assessment_yml_as_the_file_does(content: Path):
+    """The typed model (model_assessment.py) hands the browser assessment.yml's settings as the
+    file gives them, in its order: nothing dropped, nothing added, no key moved."""
+    data = render_data.browser_data(site_of(content))["assessment"]["assessment"]
+    fid = next(p.name for p in content.iterdir() if (p / "assessment.yml").is_file())
+    settings = yaml.safe_load((content / fid / "assessment.yml").read_text(encoding="utf-8"))
+    del settings["framework"]
+    assert json.dumps(data) == json.dumps(settings)
+
+
+def test_the_assessment_s_optional_parts_stay_out_when_the_file_leaves_them_out():
+    settings = yaml.safe_load((CONTENT / "syv-2023" / "assessment.yml").read_text(encoding="utf-8"))
+    del settings["framework"], settings["weak_answers"], settings["outcomes"][0]["paras"]
+    data = model_assessment.browser_data(model_assessment.build(settings))
+    assert "weak_answers" not in data
+    assert "paras" not in data["outcomes"][0]
+    assert json.dumps(data) == json.dumps(settings)
 
 
 def test_a_notice_period_not_found_reaches_the_planner_as_not_yet_reviewed(tmp_path: Path, capsys):
