@@ -352,10 +352,10 @@
     var now = root.JTAI.partnership.combine(App.data, p.set.map(function (e) { return e.record; }), { today: D.today() }).columns;
     var boardChange = p.board !== App.board;
     node.appendChild(h("h3", { id: "jtai-pv-preview-title", tabindex: "-1" }, ["Check before loading: " +
-      App.ui.plural(adds, "assessment", "assessments") + " to add" + (boardChange ? " and agreed positions to add" : "") +
-      " from " + App.ui.plural(p.results.length, "file", "files") + ". Nothing has changed yet."]));
+      App.ui.plural(adds, "assessment", "assessments") + (boardChange ? " and agreed positions" : "") +
+      " to add from " + App.ui.plural(p.results.length, "file", "files") + ". Nothing has changed yet."]));
     node.appendChild(h("ul", { class: "jtai-pv-results" }, p.results.map(function (r) { return previewItem(r, was, now); })));
-    var go = App.ui.button("Load these", confirmLoad, { attrs: { "data-action": "confirm-load" } });
+    var go = App.ui.button("Load these", confirmLoad, { className: "jtai-btn-primary", attrs: { "data-action": "confirm-load" } });
     var cancel = App.ui.button("Cancel", cancelLoad, { className: "jtai-btn-quiet", attrs: { "data-action": "cancel-load" } });
     node.appendChild(h("div", { class: "jtai-row" }, [go, cancel]));
     return node;

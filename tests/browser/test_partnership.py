@@ -839,6 +839,15 @@ def open_chooser_by_keyboard(page: Any) -> Any:
     raise AssertionError("neither Space nor Enter on the file input opened the file chooser")
 
 
+def tab_to_action(page: Any, action: str, tries: int) -> None:
+    """Press Tab until the focused element's data-action is `action`."""
+    for _ in range(tries):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.dataset.action") == action:
+            return
+    raise AssertionError(f"Tab never reached [data-action={action}]")
+
+
 def test_keyboard_only(pv_open, pv_exports):
     pv = pv_open()
     page, kb = pv.page, pv.page.keyboard
@@ -850,24 +859,14 @@ def test_keyboard_only(pv_open, pv_exports):
     assert label.inner_text().strip() == "Choose files" and label.is_visible()
     assert page.locator(".jtai-pv-drop input[type=file][data-action=load-files]").count() == 1
     page.focus("section.jtai-pv-view[data-view=load] h2")
-    for _ in range(30):
-        kb.press("Tab")
-        if page.evaluate("() => document.activeElement.dataset.action") == "load-files":
-            break
-    else:
-        raise AssertionError("Tab never reached the file input")
+    tab_to_action(page, "load-files", 30)
     before = pv.status_html()
     chooser = open_chooser_by_keyboard(page)
     chooser.set_files([str(p) for p in pv_exports.five()])
     pv.wait_for_preview([p.name for p in pv_exports.five()])
     # Focus moves to the preview's heading; Tab reaches "Load these", and Enter loads.
     page.wait_for_function("() => document.activeElement.id === 'jtai-pv-preview-title'")
-    for _ in range(60):
-        kb.press("Tab")
-        if page.evaluate("() => document.activeElement.dataset.action") == "confirm-load":
-            break
-    else:
-        raise AssertionError('Tab never reached "Load these"')
+    tab_to_action(page, "confirm-load", 60)
     kb.press("Enter")
     pv.wait_for_status([p.name for p in pv_exports.five()], before)
     assert page.evaluate("() => document.activeElement.classList.contains('jtai-pv-load-status')")
