@@ -41,7 +41,7 @@
 
   function emptyResult(name) {
     return { name: name, ok: true, code: "", message: "", details: [], more: 0,
-      added: [], skipped: [], warnings: [], board: null };
+      added: [], entries: [], skipped: [], warnings: [], board: null };
   }
 
   /** The whole file refused: nothing in it was added. */
@@ -87,7 +87,9 @@
       c.warnings.forEach(function (w) {
         if (result.warnings.indexOf(w) < 0) result.warnings.push(w);
       });
-      set.push({ record: record, source: source });
+      var entry = { record: record, source: source };
+      set.push(entry);
+      result.entries.push(entry);
       result.added.push(describe(record));
     });
     return result;
@@ -168,7 +170,8 @@
   /**
    * Read files [{name, text, bytes}] into a copy of `set` ([{record, source}]).
    * Returns {set, results}: one result per file, in the order given:
-   * {name, ok, code, message, details, more, added: [title], skipped: [{title, code, reason}], warnings}.
+   * {name, ok, code, message, details, more, added: [title], entries: [the set's entries added], skipped: [{title, code, reason}],
+   * warnings}.
    * ok is false when the whole file was refused (code, message and details say why).
    */
   function readFiles(data, set, files) {

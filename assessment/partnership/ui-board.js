@@ -59,16 +59,6 @@
     App.saveBoard();
   };
 
-  /** Bring a loaded file's record in (board.js combine): {taken, differ}. */
-  App.bringBoard = function (incoming) {
-    var out = B.combine(App.board, incoming);
-    if (out.taken.length) {
-      App.board = out.board;
-      App.saveBoard();
-    }
-    return out;
-  };
-
   /** A message above the views that stays until dismissed. */
   function notice(node) {
     App.notes().appendChild(node);

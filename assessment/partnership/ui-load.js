@@ -1,4 +1,4 @@
-// needs: lib/dom.js lib/jtai.js partnership/aggregate.js partnership/board.js partnership/loader.js
+// needs: lib/dom.js lib/jtai.js lib/record-changes.js partnership/aggregate.js partnership/board.js partnership/loader.js
 /* JTAI Ready partnership view: loading assessments. Files (chosen or dropped, many at once) and
  * assessments saved in this browser go through JTAI.partnershipLoad, which checks each on its own:
  * one bad file never stops the others, and each file's result says what was added, what was
@@ -9,6 +9,7 @@
 
   var D = root.JTAI.dom;
   var Load = root.JTAI.partnershipLoad;
+  var Board = root.JTAI.partnershipBoard;
   var App = root.JTAI.app("partnership");
   var h = D.h;
 
@@ -16,7 +17,7 @@
   // Reading files
 
   function unreadable(name) {
-    return { name: name, ok: false, code: "unreadable", details: [], more: 0, added: [], skipped: [], warnings: [],
+    return { name: name, ok: false, code: "unreadable", details: [], more: 0, added: [], entries: [], skipped: [], warnings: [],
       message: "This file could not be read. It may have been moved or deleted, or another program may be using it." };
   }
 
@@ -42,20 +43,61 @@
     });
   }
 
-  /** Read files (a FileList or array), add what is good, then show what happened. */
+  /**
+   * What loading these files would do, worked out without changing anything: the assessments
+   * and the board's record as they would be, and each file's result (r.brought: what it would
+   * bring of the board's record). Worked out again when confirmed, from the page as it is then.
+   */
+  function plan(read) {
+    var good = read.filter(function (r) { return !r.error; }).map(function (r) { return r.file; });
+    var out = Load.readFiles(App.data, App.set, good);
+    var i = 0;
+    var board = App.board;
+    var results = read.map(function (r) { return r.error || out.results[i++]; });
+    results.forEach(function (r) {
+      if (!r.board) return;
+      r.brought = Board.combine(board, r.board);
+      if (r.brought.taken.length) board = r.brought.board;
+    });
+    return { set: out.set, board: board, results: results };
+  }
+
+  /** Read files (a FileList or array) and show what loading them would do; nothing changes until confirmed. */
   function loadFiles(files) {
     var list = Array.prototype.slice.call(files || []);
     if (!list.length) return Promise.resolve();
     showBusy(list.length);
     return Promise.all(list.map(readOne)).then(function (read) {
-      var before = { set: App.set.slice(), board: App.board };
-      var good = read.filter(function (r) { return !r.error; }).map(function (r) { return r.file; });
-      var out = Load.readFiles(App.data, App.set, good);
-      var i = 0;
-      var results = read.map(function (r) { return r.error || out.results[i++]; });
-      results.forEach(function (r) { if (r.board) r.brought = App.bringBoard(r.board); });
-      finish(out.set, results, before);
+      App.pending = { read: read, plan: plan(read) };
+      App.show("load", { focus: false });
+      var title = document.getElementById("jtai-pv-preview-title");
+      D.focus(title);
+      D.announce(title.textContent);
     });
+  }
+
+  /** "Load these": load the files as the page is now, and offer "Undo this load". */
+  function confirmLoad() {
+    var read = App.pending && App.pending.read;
+    App.pending = null;
+    if (!read) return;
+    var before = { set: App.set.slice(), board: App.board };
+    var next = plan(read);
+    if (next.board !== App.board) {
+      App.board = next.board;
+      App.saveBoard();
+    }
+    finish(next.set, next.results, before);
+  }
+
+  /** "Cancel": the page, what is loaded and the last load's "Undo" stay as they were. */
+  function cancelLoad() {
+    App.pending = { cancelled: true };
+    App.show("load", { focus: false });
+    App.pending = null;
+    var note = document.querySelector(".jtai-pv-preview");
+    D.focus(note);
+    D.announce(note.textContent);
   }
 
   function addSaved(section) {
@@ -219,6 +261,107 @@
   }
 
   // ---------------------------------------------------------------------------------------
+  // What loading would do (before anything changes)
+
+  var MAX_LINES = 8;
+
+  function recordLine(record) {
+    return "\u201c" + (record.title || "Untitled assessment") + "\u201d: " + App.ui.agencyOf(record) + ", " +
+      App.ui.dateText(root.JTAI.partnership.dateOf(record));
+  }
+
+  function listOf(lines, className) {
+    var shown = lines.slice(0, MAX_LINES).map(function (l) { return h("li", {}, [l]); });
+    if (lines.length > MAX_LINES) shown.push(h("li", {}, ["And " + (lines.length - MAX_LINES) + " more."]));
+    return h("ul", { class: className }, shown);
+  }
+
+  /** Is `record` one of the grid's columns ({id, updated, key})? */
+  function among(record, columns) {
+    return columns.some(function (c) { return c.id === record.id && c.updated === record.updated; });
+  }
+
+  /** The loaded record whose grid column `record` would take (the same agency's older save); null when none. */
+  function displaced(record, columnsBefore, columnsAfter) {
+    var after = columnsAfter.filter(function (c) { return c.id === record.id && c.updated === record.updated; })[0];
+    var gone = after && columnsBefore.filter(function (c) { return c.key === after.key && !among(c, columnsAfter); })[0];
+    var entry = gone && App.set.filter(function (e) { return among(e.record, [gone]); })[0];
+    return entry ? entry.record : null;
+  }
+
+  /** One added assessment: which it is, and which older save of it (or of its agency) it replaces in the grid. */
+  function addedItem(entry, was, now) {
+    var record = entry.record;
+    var older = displaced(record, was, now);
+    var parts = [h("p", {}, [h("strong", {}, ["Adds "]), recordLine(record), among(record, now) ? ", in the grid."
+      : ", for \u201cOver time\u201d (a newer one from its agency is in the grid)."])];
+    if (older) {
+      parts.push(h("p", { "data-replaces": "" }, ["Replaces in the grid " + recordLine(older) +
+        " (it stays loaded, for \u201cOver time\u201d)."]));
+      if (older.id === record.id) {
+        var lines = root.JTAI.recordChanges.changes(older, record, App.data);
+        parts.push(h("p", {}, [lines.length ? "What this save changes from the older one:" : "Its answers are the same as the older save\u2019s."]));
+        if (lines.length) parts.push(listOf(lines, "jtai-pv-changes"));
+      }
+    }
+    return h("li", { "data-adds": Load.identity(record) }, parts);
+  }
+
+  function boardLines(result) {
+    var b = result.brought;
+    var out = [h("p", { "data-board": "taken" }, [b.taken.length ? "It would add to the agreed positions and cover note: " +
+      b.taken.map(fieldName).join(", ") + "." : "Agreed positions and cover note: nothing new in this file."])];
+    if (b.differ.length) {
+      out.push(h("p", { class: "jtai-pv-warning", "data-board": "differ" }, ["It has different text for " +
+        b.differ.map(fieldName).join(", ") + ". The text already in this browser is kept; after loading you can choose the file\u2019s text."]));
+    }
+    return out;
+  }
+
+  function previewItem(result, was, now) {
+    var kind = kindOf(result);
+    var head = h("p", { class: "jtai-pv-file-line" }, [h("strong", {}, [result.name + ": "]),
+      h("span", { class: "jtai-pv-tag" }, [result.ok ? (result.added.length ? "Would add " +
+        App.ui.plural(result.added.length, "assessment", "assessments") : "Nothing new to add") : "Would not be loaded"]),
+      ". ", result.ok ? "" : result.message]);
+    var parts = [head];
+    if (!result.ok && result.details.length) parts.push(listOf(result.details, "jtai-pv-details"));
+    var mine = result.entries || [];
+    if (mine.length) parts.push(h("ul", { class: "jtai-pv-adds" }, mine.map(function (e) { return addedItem(e, was, now); })));
+    if (result.skipped.length) {
+      parts.push(h("p", {}, ["Would skip " + result.skipped.length + ":"]));
+      parts.push(listOf(result.skipped.map(function (s) { return "\u201c" + s.title + "\u201d: " + s.reason; }), "jtai-pv-skipped"));
+    }
+    result.warnings.forEach(function (w) { parts.push(h("p", { class: "jtai-pv-warning" }, ["Note: " + w])); });
+    if (result.brought) parts.push.apply(parts, boardLines(result));
+    return h("li", { class: kind, "data-file": result.name }, parts);
+  }
+
+  /** The preview of a load, with "Load these" and "Cancel"; or the note that it was cancelled. */
+  function previewNode() {
+    var pending = App.pending;
+    var node = h("div", { class: "jtai-pv-preview jtai-alert", tabindex: "-1" });
+    if (!pending) return null;
+    if (pending.cancelled) {
+      node.appendChild(h("p", {}, ["Loading cancelled. Nothing was loaded and nothing saved in this browser has changed."]));
+      return node;
+    }
+    var p = pending.plan;
+    var adds = p.results.reduce(function (n, r) { return n + r.added.length; }, 0);
+    var was = App.combined().columns;
+    var now = root.JTAI.partnership.combine(App.data, p.set.map(function (e) { return e.record; }), { today: D.today() }).columns;
+    var boardChange = p.board !== App.board;
+    node.appendChild(h("h3", { id: "jtai-pv-preview-title", tabindex: "-1" }, ["Check before loading: " +
+      App.ui.plural(adds, "assessment", "assessments") + (boardChange ? " and agreed positions" : "") +
+      " to add from " + App.ui.plural(p.results.length, "file", "files") + ". Nothing has changed yet."]));
+    node.appendChild(h("ul", { class: "jtai-pv-results" }, p.results.map(function (r) { return previewItem(r, was, now); })));
+    var go = App.ui.button("Load these", confirmLoad, { className: "jtai-btn-primary", attrs: { "data-action": "confirm-load" } });
+    var cancel = App.ui.button("Cancel", cancelLoad, { className: "jtai-btn-quiet", attrs: { "data-action": "cancel-load" } });
+    node.appendChild(h("div", { class: "jtai-row" }, [go, cancel]));
+    return node;
+  }
+
+  // ---------------------------------------------------------------------------------------
   // Choosing files
 
   function dropZone() {
@@ -349,6 +492,8 @@
         "The files are read in this browser and nothing is sent anywhere. This page does not save them: " +
         "if you close or reload it, load them again."]));
       section.appendChild(dropZone());
+      var preview = previewNode();
+      if (preview) section.appendChild(preview);
       section.appendChild(savedPicker());
       section.appendChild(statusNode());
       section.appendChild(loadedTable());

@@ -583,14 +583,38 @@ class PVPage:
         )
         return {name: (cls, text) for name, cls, text in items}
 
+    def wait_for_preview(self, names: list[str]) -> dict[str, str]:
+        """Wait until the preview of a load names every file; {name: its text}."""
+        self.page.wait_for_function(
+            """names => {
+                 const p = document.querySelector('.jtai-pv-preview');
+                 if (!p) return false;
+                 const shown = Array.from(p.querySelectorAll('li[data-file]'))
+                   .map(li => li.dataset.file);
+                 return names.every(n => shown.includes(n));
+               }""",
+            arg=names,
+        )
+        items = self.page.locator(".jtai-pv-preview li[data-file]").evaluate_all(
+            "els => els.map(li => [li.dataset.file, li.innerText])"
+        )
+        return dict(items)
+
+    def confirm_load(self, names: list[str], before: str) -> dict[str, tuple[str, str]]:
+        """With the preview showing `names`, choose "Load these" and wait for the result."""
+        self.wait_for_preview(names)
+        self.page.click(".jtai-pv-preview [data-action=confirm-load]")
+        return self.wait_for_status(names, before)
+
     def load(self, paths: list[Path]) -> dict[str, tuple[str, str]]:
-        """Choose files with the file input, as a person would, and wait for the result."""
+        """Choose files with the file input, as a person would, confirm the preview of what
+        loading them would do, and wait for the result."""
         self.show("load")
         before = self.status_html()
         self.page.set_input_files(
             "input[type=file][data-action=load-files]", [str(p) for p in paths]
         )
-        return self.wait_for_status([p.name for p in paths], before)
+        return self.confirm_load([p.name for p in paths], before)
 
     def loaded_count(self) -> int:
         return self.page.evaluate("() => JTAI.apps.partnership.set.length")

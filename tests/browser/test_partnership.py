@@ -299,7 +299,7 @@ def test_dropping_files_on_the_drop_zone_loads_them(pv_open, pv_exports):
     before = pv.status_html()
     files = [[f"{k}.json", pv_exports.text(k)] for k in AGENCY_ORDER]
     pv.page.evaluate(DROP_JS, [files, ".jtai-pv-drop"])
-    status = pv.wait_for_status([name for name, _ in files], before)
+    status = pv.confirm_load([name for name, _ in files], before)
     assert {cls for cls, _ in status.values()} == {"is-added"}
     assert pv.grid_columns() == [column(a) for a in AGENCY_ORDER]
     assert pv.cell("EC1", "police").inner_text().startswith("Strength 4.00")
@@ -839,6 +839,15 @@ def open_chooser_by_keyboard(page: Any) -> Any:
     raise AssertionError("neither Space nor Enter on the file input opened the file chooser")
 
 
+def tab_to_action(page: Any, action: str, tries: int) -> None:
+    """Press Tab until the focused element's data-action is `action`."""
+    for _ in range(tries):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.dataset.action") == action:
+            return
+    raise AssertionError(f"Tab never reached [data-action={action}]")
+
+
 def test_keyboard_only(pv_open, pv_exports):
     pv = pv_open()
     page, kb = pv.page, pv.page.keyboard
@@ -850,15 +859,15 @@ def test_keyboard_only(pv_open, pv_exports):
     assert label.inner_text().strip() == "Choose files" and label.is_visible()
     assert page.locator(".jtai-pv-drop input[type=file][data-action=load-files]").count() == 1
     page.focus("section.jtai-pv-view[data-view=load] h2")
-    for _ in range(30):
-        kb.press("Tab")
-        if page.evaluate("() => document.activeElement.dataset.action") == "load-files":
-            break
-    else:
-        raise AssertionError("Tab never reached the file input")
+    tab_to_action(page, "load-files", 30)
     before = pv.status_html()
     chooser = open_chooser_by_keyboard(page)
     chooser.set_files([str(p) for p in pv_exports.five()])
+    pv.wait_for_preview([p.name for p in pv_exports.five()])
+    # Focus moves to the preview's heading; Tab reaches "Load these", and Enter loads.
+    page.wait_for_function("() => document.activeElement.id === 'jtai-pv-preview-title'")
+    tab_to_action(page, "confirm-load", 60)
+    kb.press("Enter")
     pv.wait_for_status([p.name for p in pv_exports.five()], before)
     assert page.evaluate("() => document.activeElement.classList.contains('jtai-pv-load-status')")
     page.wait_for_function(  # what happened is announced too
@@ -929,6 +938,7 @@ def test_works_opened_from_a_downloaded_folder(sa_browser, sa_site, pv_exports):
         page.set_input_files(
             "input[type=file][data-action=load-files]", [str(p) for p in pv_exports.five()]
         )
+        page.click(".jtai-pv-preview[tabindex] [data-action=confirm-load]")
         page.wait_for_selector(".jtai-pv-load-status li[data-file='youth-justice.json']")
         page.click(".jtai-pv-nav-btn[data-view=agencies]")
         assert page.locator("table.jtai-pv-grid tbody tr[data-criterion]").count() == 21

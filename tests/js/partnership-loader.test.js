@@ -138,6 +138,8 @@ test("a partnership file is read back: its assessments are added one by one", ()
   assert.match(results[0].warnings[0], /another version of an assessment already loaded from partnership\.json/);
   assert.deepEqual(set.map((e) => e.record), [POLICE, HEALTH, POLICE_V2].map(IO.normalise));
   assert.ok(set.every((e) => e.source === "partnership.json"));
+  assert.ok(results[0].entries.length === 3 && results[0].entries.every((e, i) => e === set[i]),
+    "each file's result names the set's entries it added (the preview shows them)");
 });
 
 test("a partnership file may be bigger than one self-assessment export", () => {
