@@ -216,19 +216,20 @@ test-content: install
 # No browser and nothing marked slow (end to end through builds of their own: the suite again on
 # a copy, the new-theme guide up to make dist, a site of eight themes; `make test` runs them):
 # ruff, mypy, ESLint, the content check, Node and the other pytest tests, in two parallel parts
-# (one per core): the tests that run MkDocs, ingest or make, and everything else. The first part
-# builds the site once, as make build does (tests/site_build.py), for every test that reads it.
-# Each part's output is printed when it ends.
+# of about the same CPU time (one per core): the Node tests and the tests that run MkDocs, ingest
+# or make; the linters, the content check and everything else. The first part builds the site
+# once, as make build does (tests/site_build.py), for every test that reads it. Each part's
+# output is printed when it ends.
 BUILD_TESTS := tests/test_build.py tests/test_frameworks.py tests/test_new_theme_guide.py \
 	tests/test_maintainer_path.py tests/test_any_framework.py tests/test_ingest.py \
-	tests/test_search_index.py
+	tests/test_ingest_shapes.py tests/test_search_index.py
 test-fast: install
 	@$(MAKE) --no-print-directory -j2 --output-sync=target test-fast-builds test-fast-rest
 
-test-fast-builds: install
+test-fast-builds: install js-test
 	"$(PY)" -m pytest -m "not slow" $(BUILD_TESTS)
 
-test-fast-rest: install lint js-test
+test-fast-rest: install lint
 	"$(PY)" -m generator check
 	"$(PY)" -m pytest -m "not slow" --ignore="$(BROWSER_TESTS)" $(addprefix --ignore=,$(BUILD_TESTS))
 
