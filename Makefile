@@ -2,7 +2,8 @@
 #
 #   make serve    preview the site at http://127.0.0.1:8000 (installs what it needs first)
 #   make test     install everything from nothing, then lint, validate and run every test
-#   make test-fast  the same checks without the site build and the browser tests (under a minute)
+#   make test-fast  the same checks but the browser tests and the slow end-to-end ones, with the
+#                 site built once by pytest (under a minute)
 #
 # Everything runs from a virtual environment in $(VENV) (default .venv). Set VENV to use
 # another one, for example `make install VENV=/tmp/freshvenv` to try a fresh install.
@@ -87,7 +88,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 help:
 	@echo "make serve      preview the site at http://$(HOST):$(PORT) (rebuilds on change)"
 	@echo "make test       install everything, then lint, generator check, JS and Python tests"
-	@echo "make test-fast  lint, generator check, JS tests and pytest without the browser (< 1 min)"
+	@echo "make test-fast  lint, generator check, JS tests, pytest without browser or slow (< 1 min)"
 	@echo "make test-content  refresh the tests' copy of the content (tests/content/) from criteria/"
 	@echo "make install    create $(VENV) and install the locked packages ($(LOCK), hashes checked)"
 	@echo "make lock       update $(LOCK) from pyproject.toml (UPGRADE=1: newest versions allowed)"
@@ -212,19 +213,23 @@ test: install browser lint js-test engine-check
 test-content: install
 	"$(PY)" scripts/refresh_test_content.py
 
-# No site build and no browser: ruff, mypy, the content check, Node and the other pytest tests,
-# in two parallel parts (one per core): the tests that run MkDocs, ingest or make (the session's
-# one site build among them), and everything else. Each part's output is printed when it ends.
+# No browser and nothing marked slow (end to end through builds of their own: the suite again on
+# a copy, the new-theme guide up to make dist, a site of eight themes; `make test` runs them):
+# ruff, mypy, ESLint, the content check, Node and the other pytest tests, in two parallel parts
+# of about the same CPU time (one per core): the Node tests and the tests that run MkDocs, ingest
+# or make; the linters, the content check and everything else. The first part builds the site
+# once, as make build does (tests/site_build.py), for every test that reads it. Each part's
+# output is printed when it ends.
 BUILD_TESTS := tests/test_build.py tests/test_frameworks.py tests/test_new_theme_guide.py \
 	tests/test_maintainer_path.py tests/test_any_framework.py tests/test_ingest.py \
-	tests/test_search_index.py
+	tests/test_ingest_shapes.py tests/test_search_index.py
 test-fast: install
 	@$(MAKE) --no-print-directory -j2 --output-sync=target test-fast-builds test-fast-rest
 
-test-fast-builds: install
+test-fast-builds: install js-test
 	"$(PY)" -m pytest -m "not slow" $(BUILD_TESTS)
 
-test-fast-rest: install lint js-test
+test-fast-rest: install lint
 	"$(PY)" -m generator check
 	"$(PY)" -m pytest -m "not slow" --ignore="$(BROWSER_TESTS)" $(addprefix --ignore=,$(BUILD_TESTS))
 

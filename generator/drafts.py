@@ -28,10 +28,25 @@ def refusal(problems: Iterable[Problem]) -> str:
 
 
 def marked(markdown: str) -> str:
-    """A generated page that shows unreviewed text, with the draft notice under its title."""
+    """A generated page that shows unreviewed text, with the draft notice under its title. Front
+    matter (the generator's tree keeps it in the page; the hook is handed the page without it)
+    stays first, or MkDocs would read it as text and the page would lose its app and title."""
     if "To review" not in markdown and "ot yet reviewed" not in markdown:
         return markdown
-    if not markdown.startswith("# "):
-        return f"{NOTE}\n\n{markdown}"
-    title, _, body = markdown.partition("\n")
-    return f"{title}\n\n{NOTE}\n\n{body}"
+    front, body = split_front_matter(markdown)
+    text = body.lstrip("\n")
+    lead = body[: len(body) - len(text)]
+    if not text.startswith("# "):
+        return f"{front}{lead}{NOTE}\n\n{text}"
+    title, _, rest = text.partition("\n")
+    rest = rest.lstrip("\n")
+    return f"{front}{lead}{title}\n\n{NOTE}\n\n{rest}"
+
+
+def split_front_matter(markdown: str) -> tuple[str, str]:
+    """(the page's YAML front matter with its closing line, or "", the rest)."""
+    if markdown.startswith("---\n"):
+        end = markdown.find("\n---\n", 3)
+        if end != -1:
+            return markdown[: end + 5], markdown[end + 5 :]
+    return "", markdown

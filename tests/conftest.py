@@ -64,7 +64,9 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     config.addinivalue_line(
         "markers",
-        "slow: runs the suite again on a copy of the project; make test-fast leaves it out",
+        "slow: end to end through builds of its own (the suite again on a copy of the project, "
+        "the new-theme guide up to make dist, a site of eight themes); make test runs it, "
+        "make test-fast leaves it out",
     )
 
 

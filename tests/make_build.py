@@ -19,9 +19,14 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 TIMEOUT_S = 600
 
 
-def build_site(site: Path, tree: Path, content: Path = CONTENT) -> subprocess.CompletedProcess[str]:
-    """Build `content` into `site` through `tree`; the first failing step's result, or the last
-    step's."""
+def build_site(
+    site: Path, tree: Path, content: Path = CONTENT, root: Path = ROOT, unreviewed: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """Build `content` into `site` through `tree` with the project at `root` (a copy's own
+    generator and docs/); the first failing step's result, or the last step's. `unreviewed`
+    is JTAI_UNREVIEWED for the generator's build step ("draft" or "refuse", as make build's
+    DRAFT=1 or not; empty: the generator's default)."""
+    env = ENV | {"JTAI_UNREVIEWED": unreviewed} if unreviewed else ENV
     config = str(tree / "mkdocs.yml")
     steps = (
         [sys.executable, "-m", "generator", "build", "--content", str(content), "--out", str(tree)],
@@ -31,7 +36,7 @@ def build_site(site: Path, tree: Path, content: Path = CONTENT) -> subprocess.Co
     )
     for step in steps:
         done = subprocess.run(
-            step, cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=TIMEOUT_S, check=False
+            step, cwd=root, env=env, capture_output=True, text=True, timeout=TIMEOUT_S, check=False
         )
         if done.returncode != 0:
             break

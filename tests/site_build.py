@@ -1,7 +1,10 @@
 """The one site each test session builds, and copies of the project for tests that break one.
 
-MkDocs builds dominate the tests' time, so pytest builds the site once (conftest.py's `built`
-fixture, for the whole session) and every test that reads built HTML reads that one. It is the
+MkDocs builds dominate the tests' time, so pytest builds the site once (conftest.py's
+`session_site` fixture, for the whole session), as `make build` builds it (tests/make_build.py:
+the generator's tree, then MkDocs with no hook of ours, then the search index trimmed and the
+abbreviations spelled out), and every test that reads built HTML or the search index reads that
+one. It is the
 tests' content (tests/content/) with every variation a test needs, made as a maintainer would:
 
 - the tiny framework beside the shipped one, both shown (tests/tiny_content.py), as ingest
@@ -23,6 +26,8 @@ import sys
 from pathlib import Path
 
 import tiny_content
+import yaml
+from make_build import build_site
 from paths import CONTENT, ROOT
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -97,7 +102,9 @@ def build_variant(where: Path) -> Path:
     """Build the session's site under `where`; return the site folder."""
     copy = project(where / "project")
     vary(copy)
-    site = where / "site"
-    result = mkdocs_build(copy, site)
-    assert result.returncode == 0, result.stderr[-3000:]
+    site, tree = where / "site", where / "tree"
+    result = build_site(site, tree, copy / "criteria", root=copy, unreviewed="draft")
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    config = yaml.safe_load((tree / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert "hooks" not in config, "the generated tree must build with no hook of ours"
     return site

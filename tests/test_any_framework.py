@@ -7,9 +7,11 @@ data that fits its contracts (generator/schemas/web/).
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import tiny_content
@@ -38,6 +40,7 @@ def content(request: pytest.FixtureRequest, tiny_dir: Path) -> Path:
     return CONTENT if request.param == "real" else tiny_dir
 
 
+@functools.cache  # each content folder checked and modelled once for the module, not per test
 def site_of(content: Path) -> model.Site:
     checked = pipeline.check(content, content.parent)
     assert not checked.problems, "\n".join(map(str, checked.problems))
@@ -58,15 +61,21 @@ def test_build_writes_a_page_per_criterion_and_agency(content: Path, tmp_path: P
     assert not [page for page in wanted if not (out / "docs" / page).is_file()]  # the tree's
 
 
+@functools.cache
+def data_of(content: Path) -> dict[str, dict[str, Any]]:
+    """The browser data of a content folder, made once (the tests only read it)."""
+    return render_data.browser_data(site_of(content))
+
+
 @pytest.mark.parametrize("kind", ["assessment", "planner", "findings"])
 def test_the_browser_data_fits_its_contract(content: Path, kind: str):
-    data = render_data.browser_data(site_of(content))
+    data = data_of(content)
     assert check_data(kind, f"web/{kind}.schema.json", data[kind]) == []
 
 
 def test_the_planner_reads_the_framework_s_own_notice_period(content: Path):
     site = site_of(content)
-    planner = render_data.browser_data(site)["planner"]
+    planner = data_of(content)["planner"]
     rules = site.framework.timeline.rules
     assert planner["rules"]["notice_working_days"] == rules.notice_working_days
 
@@ -130,7 +139,7 @@ def test_the_tiny_theme_s_pages_hold_none_of_serious_youth_violence_s_words(
 def test_the_planner_data_gives_the_timetable_as_timeline_yml_does(content: Path):
     """The typed model (model_timeline.py) hands the browser the rules, the tracker block and the
     notification checklist exactly as the file gives them: nothing dropped, nothing added."""
-    planner = render_data.browser_data(site_of(content))["planner"]
+    planner = data_of(content)["planner"]
     fid = next(p.name for p in content.iterdir() if (p / "timeline.yml").is_file())
     timeline = yaml.safe_load((content / fid / "timeline.yml").read_text(encoding="utf-8"))
     assert planner["rules"] == timeline["rules"]

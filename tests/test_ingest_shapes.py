@@ -5,6 +5,8 @@ a text in guidance.txt's shape (tests/ingest_shapes.py), ingested, checked and b
   violence in one content folder, checked once and built strictly once (a site of eight themes):
   what ingest found is verbatim with its own paragraph numbers, what a shape leaves out is marked
   "To review" in the files, the checklist and on the site, and the home page offers every theme.
+  The tests that read the eight themes' site are marked slow: `make test` runs them,
+  `make test-fast` leaves that build out.
 - The serious youth violence guidance in every shape, ingested only (no build): its 21 criteria
   and all 93 Annex A items still read verbatim.
 """
@@ -132,9 +134,7 @@ def test_timescales_in_sentences_are_read_from_the_sentences(shaped: Shaped):
     assert "Letter published 34 working days after fieldwork ends." in own[para]
 
 
-def test_no_complaints_section_is_marked_to_review_in_files_checklist_and_site(
-    shaped: Shaped, built: Path
-):
+def test_no_complaints_section_is_marked_to_review_in_files_and_checklist(shaped: Shaped):
     for name in NAMES:
         window = written(shaped, name, "after.yml")["complaints"]["window"]
         missing = name == "no-complaints"
@@ -143,6 +143,10 @@ def test_no_complaints_section_is_marked_to_review_in_files_checklist_and_site(
         assert (
             "not found in the guidance: the complaints window" in shaped.ran[name].out
         ) == missing
+
+
+@pytest.mark.slow
+def test_no_complaints_section_is_marked_not_yet_reviewed_on_the_site(built: Path):
     planner = (built / IDS["no-complaints"] / "planner.html").read_text(encoding="utf-8")
     complaints = planner[planner.index('id="complaints"') :]
     assert "working days after publication (not yet reviewed)" in complaints
@@ -187,6 +191,7 @@ def test_the_html_page_and_annex_a_as_bullets_give_what_the_text_gives(shaped: S
         assert [s["deadline"] for s in sections] == [s["deadline"] for s in base_sections]
 
 
+@pytest.mark.slow
 def test_the_site_offers_every_theme_and_builds_each_one(shaped: Shaped, built: Path):
     home = (built / "index.html").read_text(encoding="utf-8")
     for name in NAMES:

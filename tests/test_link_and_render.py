@@ -93,13 +93,12 @@ def test_golden_pages(generated, page):
     assert generated.pages[page] == golden.read_text(encoding="utf-8")
 
 
-def test_rendering_needs_only_the_model():
-    """Render takes a Site of frozen dataclasses; changing one is impossible."""
-    checked = pipeline.check(CONTENT, ROOT)
-    site = model.build(checked.docs, CONTENT)
+def test_rendering_needs_only_the_model(site: model.Site, generated: render.Generated):
+    """Render takes a Site of frozen dataclasses (the session's, checked clean and modelled once:
+    conftest.py); changing one is impossible."""
     with pytest.raises(AttributeError):
         site.framework.criteria[0].text = "changed"  # type: ignore[misc]
-    assert render.render(site).pages.keys() == pipeline.generate(CONTENT, ROOT).pages.keys()
+    assert render.render(site).pages.keys() == generated.pages.keys()
 
 
 def test_generated_lists_are_separated_from_paragraphs(generated):

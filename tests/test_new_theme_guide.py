@@ -115,6 +115,7 @@ def test_the_guide_shows_every_step_in_order():
     ]
 
 
+@pytest.mark.slow  # every command of the guide in a copy, up to make dist: make test runs it
 def test_following_the_guide_publishes_the_site(project: Path):
     """Every command of the guide, in order, from a fresh copy (one site build: make dist)."""
     ran = follow(project)
