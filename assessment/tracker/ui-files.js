@@ -309,7 +309,7 @@
     var rows = App.rows().filter(function (r) { return mine[r.id]; });
     var sheets = J.trackerSheet.toSheets(App.data, App.tracker, rows, "Items for " + App.agencyName(agency) + ".", { agency: agency, person: "" });
     var name = T.fileName("xlsx", K.today(), agency);
-    K.download(name, J.xlsxWrite.workbook(sheets), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    K.download(name, J.xlsxWrite.workbook(sheets), J.xlsxWrite.TYPE);
     App.say("Exported the " + rows.length + " items for " + App.agencyName(agency) + " as " + name + ".");
   }
 

@@ -15,7 +15,6 @@
   var K = J.dom;
   var T = J.tracker;
   var el = K.h;
-  var XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   function agency() {
     return App.tracker.scope ? App.tracker.scope.agency : "";
@@ -60,7 +59,7 @@
     keepPerson(who);
     var excel = App.root.querySelector("input[name=tracker-return-format]:checked").value === "xlsx";
     var name = T.sendBackName(excel ? "xlsx" : "json", K.today(), a);
-    if (excel) K.download(name, workbook(a, who), XLSX_TYPE);
+    if (excel) K.download(name, workbook(a, who), J.xlsxWrite.TYPE);
     else K.download(name, T.exportJSON(T.sendBack(T.setDates(App.tracker, App.dates, App.tracker.updated), App.data, a, who)), "application/json");
     var done = "Ready to send back: " + name + ". Email it to the partnership, who import it into their tracker.";
     App.$("tracker-return-done").textContent = done;

@@ -178,5 +178,8 @@
     return zip(parts(sheets));
   }
 
-  return { workbook: workbook, letters: letters, serial: serial, crc32: crc32 };
+  /** The media type of the files this writes. */
+  var TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  return { TYPE: TYPE, workbook: workbook, letters: letters, serial: serial, crc32: crc32 };
 });
