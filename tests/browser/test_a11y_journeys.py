@@ -304,6 +304,9 @@ def test_partnership_view_by_keyboard(keyboard: Any, site_server: str, tmp_path:
     with p.expect_file_chooser() as chooser:
         kb.press("Space")
     chooser.value.set_files(two_agencies(tmp_path))
+    # Nothing loads until the preview is confirmed: focus is on its heading, Tab reaches the button.
+    kb.tab_to(p.get_by_role("button", name="Load these"))
+    kb.press("Enter")
     expect(p.get_by_role("region", name="Loaded assessments", exact=True)).to_match_aria_snapshot(
         """
         - region "Loaded assessments":

@@ -129,6 +129,10 @@ def test_the_partnership_views_at_400_percent_zoom(
     p = views.kb.page
     p.wait_for_selector("#jtai-partnership[data-ready=true]")
     p.set_input_files("input[type=file][data-action=load-files]", two_agencies(tmp_path))
+    confirm = p.get_by_role("button", name="Load these")
+    confirm.wait_for()
+    views.check("what loading would do")
+    confirm.click()
     p.get_by_role("region", name="Loaded assessments (2)").wait_for()
     views.check("loaded")
     sections = p.get_by_role("navigation", name="Partnership view sections")
