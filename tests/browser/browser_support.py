@@ -279,6 +279,26 @@ A4 = {"format": "A4", "margin": {"top": "10mm", "bottom": "10mm", "left": "10mm"
 PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![s\w])")
 
 
+def open_chooser_by_keyboard(page: Any, target: Any) -> Any:
+    """Open the file chooser from the focused `target` by keyboard: Space, then Enter, fired again.
+
+    Chromium now and then drops the key press that opens a file box when the machine is busy
+    (a CI run lost one in about 800 tests), so a lost press is fired again, with longer waits
+    each time. Before each new press the target must still have focus: a press that moved focus
+    is a real failure, not a lost one."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for key, wait_ms in (("Space", 5000), ("Enter", 8000), ("Space", 12000), ("Enter", 15000)):
+        assert target.evaluate("(el) => el === document.activeElement"), f"{target} lost focus"
+        try:
+            with page.expect_file_chooser(timeout=wait_ms) as chooser:
+                page.keyboard.press(key)
+            return chooser.value
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError(f"neither Space nor Enter on {target} opened the file chooser")
+
+
 def pdf_pages(page: Any) -> int:
     """How many A4 pages the page prints on (its /Type /Page objects)."""
     return len(PAGE_OBJECT.findall(page.pdf(**A4)))

@@ -26,6 +26,7 @@ from typing import Any
 
 import pytest
 from a11y_support import Keyboard, two_agencies
+from browser_support import open_chooser_by_keyboard
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -299,11 +300,7 @@ def test_partnership_view_by_keyboard(keyboard: Any, site_server: str, tmp_path:
     p.evaluate("() => { window.print = () => { window.__printed = true; }; }")
     choose = p.get_by_role("button", name="Choose files")
     kb.tab_to(choose)
-    # Space: Chromium opens a file box on Enter only some of the time (it fails about one run in
-    # two here), on Space always.
-    with p.expect_file_chooser() as chooser:
-        kb.press("Space")
-    chooser.value.set_files(two_agencies(tmp_path))
+    open_chooser_by_keyboard(p, choose).set_files(two_agencies(tmp_path))
     # Nothing loads until the preview is confirmed: focus is on its heading, Tab reaches the button.
     kb.tab_to(p.get_by_role("button", name="Load these"))
     kb.press("Enter")

@@ -25,7 +25,7 @@ from assessment_support import (
     sa_origin,
     sa_site,
 )
-from browser_support import horizontal_overflow
+from browser_support import horizontal_overflow, open_chooser_by_keyboard
 from partnership_support import (
     ACTION_GROUPS,
     AGENCY_NAME,
@@ -52,7 +52,6 @@ from partnership_support import (
     pv_open,
     set_respondent,
 )
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_assessment import fill_answers
 
 __all__ = ["pv_exports", "pv_open", "sa_browser", "sa_open", "sa_origin", "sa_site"]
@@ -826,19 +825,6 @@ def test_axe_finds_no_wcag_22_aa_violations(pv_open, pv_exports):
     pv.page.emulate_media(media="screen")
 
 
-def open_chooser_by_keyboard(page: Any) -> Any:
-    """Space (then Enter) on the focused file input opens the file chooser. Chromium now and then
-    drops the first key press when the machine is busy, so each key gets a few seconds, twice."""
-    for key in ("Space", "Enter", "Space", "Enter"):
-        try:
-            with page.expect_file_chooser(timeout=4000) as chooser:
-                page.keyboard.press(key)
-            return chooser.value
-        except PlaywrightTimeout:
-            assert page.evaluate("() => document.activeElement.dataset.action") == "load-files"
-    raise AssertionError("neither Space nor Enter on the file input opened the file chooser")
-
-
 def tab_to_action(page: Any, action: str, tries: int) -> None:
     """Press Tab until the focused element's data-action is `action`."""
     for _ in range(tries):
@@ -861,7 +847,7 @@ def test_keyboard_only(pv_open, pv_exports):
     page.focus("section.jtai-pv-view[data-view=load] h2")
     tab_to_action(page, "load-files", 30)
     before = pv.status_html()
-    chooser = open_chooser_by_keyboard(page)
+    chooser = open_chooser_by_keyboard(page, file_input)
     chooser.set_files([str(p) for p in pv_exports.five()])
     pv.wait_for_preview([p.name for p in pv_exports.five()])
     # Focus moves to the preview's heading; Tab reaches "Load these", and Enter loads.
