@@ -64,8 +64,7 @@ define build_site
 	@new="$$(mktemp -d "$(abspath $(SITE_DIR)).new.XXXXXX")"; chmod 755 "$$new"; \
 	if JTAI_UNREVIEWED=$(if $(DRAFT),draft,refuse) "$(PY)" -m generator build --out "$(TREE)" $(CHECK_CONTENT) \
 		&& "$(MKDOCS)" build --strict -f "$(TREE)/mkdocs.yml" --site-dir "$$new" \
-		&& "$(PY)" -m generator trim-search "$$new" \
-		&& "$(PY)" -m generator abbreviations "$$new"; then \
+		&& "$(PY)" -m generator finish "$$new"; then \
 		rm -rf "$(SITE_DIR).old"; \
 		if [ -e "$(SITE_DIR)" ]; then mv "$(SITE_DIR)" "$(SITE_DIR).old"; fi; \
 		mv "$$new" "$(SITE_DIR)"; rm -rf "$(SITE_DIR).old"; \
@@ -188,7 +187,7 @@ ruff: install
 # what pyproject.toml's [tool.mypy] lists, once on the browser tests and the benchmarks.
 typecheck: install
 	"$(MYPY)"
-	MYPYPATH=$(BROWSER_TESTS):tests/bench "$(MYPY)" $(BROWSER_TESTS)/*.py tests/bench/*.py
+	MYPYPATH=$(BROWSER_TESTS):tests/bench:tests "$(MYPY)" $(BROWSER_TESTS)/*.py tests/bench/*.py
 
 # The browser code and the Node tests (eslint.config.js).
 eslint: $(NODE_STAMP)

@@ -1,5 +1,5 @@
-"""Command line: python -m generator check | build [--out DIR] | data [--out DIR] | trim-search
-SITE_DIR | abbreviations SITE_DIR | ingest ...
+"""Command line: python -m generator check | build [--out DIR] | data [--out DIR] | finish
+SITE_DIR | ingest ...
 
 - check: validate and link every content file; print every problem.
 - build: write the generated tree (default build/tree/): mkdocs.yml, docs/ (hand-written and
@@ -7,10 +7,10 @@ SITE_DIR | abbreviations SITE_DIR | ingest ...
   folder builds the site with no hook (generator/site_tree.py).
 - data: write the browser data as JSON files, one per kind (default build/web-data/): what the
   Node tests read, so they always test against the generator's real output.
-- trim-search SITE_DIR: keep the pages search should not return by their words by their title
-  only, in the built site's search index (generator/search_index.py; `make build` runs it).
-- abbreviations SITE_DIR: spell out each abbreviation at its first use on every built page and
-  make every one focusable (generator/abbr_html.py; `make build` runs it).
+- finish SITE_DIR: the built site's last step (`make build` runs it after MkDocs): keep the
+  pages search should not return by their words by their title only, in the search index
+  (generator/search_index.py), then spell out each abbreviation at its first use on every page
+  and make every one focusable (generator/abbr_html.py).
 - ingest GUIDANCE --id ID: write a new framework folder from the guidance (python -m generator
   ingest --help).
 """
@@ -26,27 +26,27 @@ from pathlib import Path
 from . import search_index
 
 # check, build, data and ingest load the generator (pipeline, ingest, site_tree) when they run:
-# trim-search, a step of every build, needs none of it.
+# finish, a step of every build, needs none of it.
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["trim-search"] and len(argv) == 2:
-        return trim_search(Path(argv[1]))
-    if argv[:1] == ["abbreviations"] and len(argv) == 2:
-        return abbreviations(Path(argv[1]))
+    if argv[:1] == ["finish"] and len(argv) == 2:
+        return finish(Path(argv[1]))
+    if argv[:1] == ["ingest"]:
+        from . import ingest
+
+        return ingest.main(argv[1:], ROOT / "criteria")
     return generate(argv)
 
 
 def generate(argv: list[str]) -> int:
-    """check, build, data or ingest."""
-    from . import drafts, ingest, pipeline, site_tree
+    """check, build or data."""
+    from . import drafts, pipeline, site_tree
     from .problems import GenerationError, format_problems
 
-    if argv[:1] == ["ingest"]:
-        return ingest.main(argv[1:], ROOT / "criteria")
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("command", choices=["check", "build", "data"])
     parser.add_argument(
@@ -100,7 +100,11 @@ def generate(argv: list[str]) -> int:
     return 0
 
 
-def trim_search(site_dir: Path) -> int:
+def finish(site_dir: Path) -> int:
+    """The built site's search index trimmed (search_index), then every page's abbreviations
+    spelled out at first use and focusable (abbr_html)."""
+    from . import abbr_html
+
     if not (site_dir / search_index.INDEX).is_file():
         print(
             f"{site_dir / search_index.INDEX}: no search index: build the site first",
@@ -112,13 +116,6 @@ def trim_search(site_dir: Path) -> int:
         f"OK: search index {done.before:,} -> {done.after:,} bytes "
         f"({done.pages} pages kept by their title only)"
     )
-    return 0
-
-
-def abbreviations(site_dir: Path) -> int:
-    """Every built page's abbreviations spelled out at first use and focusable (abbr_html)."""
-    from . import abbr_html
-
     pages = abbr_html.finish_site(site_dir)
     print(f"OK: abbreviations spelled out and focusable on {pages} pages")
     return 0

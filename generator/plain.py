@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .model import Term
+if TYPE_CHECKING:  # the model (and the bank holidays behind it) is not loaded by `finish`
+    from .model import Term
 
 
 def is_abbreviation(term: Term) -> bool:

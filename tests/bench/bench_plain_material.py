@@ -7,7 +7,8 @@ Three builds, taken in turn in each run so that the machine's load falls on all 
 - plain mkdocs-material: the reference (reference_site.py: the same generated Markdown, the same
   theme, plain search settings, no app scripts), not strict;
 - make build: the generator writes the tree, MkDocs builds it strictly with no hook, the
-  generator trims the search index (the Makefile's build_site);
+  generator finishes the built site (the Makefile's build_site; the commands are
+  tests/make_build.py's, which a test holds to the Makefile's);
 - the hook: `mkdocs build --strict` with generator/mkdocs_hook.py, the way `make serve` builds
   (and the way `make build` built before the generator became its own step).
 
@@ -29,6 +30,9 @@ from pathlib import Path
 import reference_site
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests"))
+from make_build import steps  # noqa: E402  (tests/, beside this folder)
+
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 INDEX = Path("search") / "search_index.json"
@@ -55,20 +59,12 @@ def builds(tmp: Path) -> dict[str, tuple[list[list[str]], Path]]:
     py = sys.executable
     plain_config = reference_site.write(tmp / "reference")
     tree, ours, hook, plain = tmp / "tree", tmp / "ours", tmp / "hook", tmp / "plain"
-    tree_config = str(tree / "mkdocs.yml")
     return {
         "plain mkdocs-material": (
             [[py, "-m", "mkdocs", "build", "-q", "-f", str(plain_config), "-d", str(plain)]],
             plain,
         ),
-        "make build (generator, then mkdocs)": (
-            [
-                [py, "-m", "generator", "build", "--out", str(tree)],
-                [py, "-m", "mkdocs", "build", "--strict", "-q", "-f", tree_config, "-d", str(ours)],
-                [py, "-m", "generator", "trim-search", str(ours)],
-            ],
-            ours,
-        ),
+        "make build (generator, then mkdocs)": (steps(ours, tree, ROOT / "criteria"), ours),
         "mkdocs with the hook (make serve)": (
             [[py, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(hook)]],
             hook,
