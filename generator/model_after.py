@@ -32,6 +32,10 @@ class Letter:
     intro: str
     paras: tuple[int, ...]
     timescales: tuple[Timescale, ...]
+    publication_note: str = (
+        ""  # why publication can be late: the public record's, not the framework's
+    )
+    publication_refs: tuple[str, ...] = ()
 
     def timescale(self, timescale_id: str) -> Timescale:
         return next(t for t in self.timescales if t.id == timescale_id)
@@ -134,6 +138,8 @@ def build(after: dict[str, Any], freeze: Any) -> After:
             letter["intro"],
             tuple(letter["paras"]),
             tuple(Timescale(**tuples(t, "paras")) for t in letter["timescales"]),
+            letter.get("publication_note", ""),
+            tuple(letter.get("publication_refs", ())),
         ),
         quality_assurance=_cited(after["quality_assurance"]),
         priority_action=_cited(after["priority_action"]),

@@ -222,6 +222,16 @@ def explain(err: ValidationError) -> str:
     if kind == "required":
         missing = [k for k in expected if k not in value]
         return f"missing required field {_names(missing)}"
+    if kind == "dependentRequired":  # fields that only make sense together
+        pairs = [
+            (k, [d for d in deps if d not in value]) for k, deps in expected.items() if k in value
+        ]
+        return "; ".join(
+            f"'{k}' needs {_names(missing)} beside it: add {'it' if len(missing) == 1 else 'them'}"
+            f" or take '{k}' out"
+            for k, missing in pairs
+            if missing
+        )
     if kind == "type":
         return f"expected {_type_words(expected)}, found {_describe(value)}"
     if kind == "pattern":  # the plain hint first; the regular expression last, for experts
