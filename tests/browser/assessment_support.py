@@ -34,6 +34,7 @@ IMPORTS = REPO / "tests" / "fixtures" / "imports"
 EXPORT_SCHEMA = REPO / "assessment" / "schemas" / "assessment-export.schema.json"
 PAGE = "self-assessment.html"
 STORE_PREFIX = "jtai-ready:"
+RECORD_KEY = STORE_PREFIX + "assessment:"  # a saved self-assessment: RECORD_KEY + its ID
 
 
 def site_dir() -> Path:
@@ -102,6 +103,17 @@ def describe_violations(violations: list[dict[str, Any]]) -> str:
         targets = [" ".join(map(str, n.get("target", []))) for n in v.get("nodes", [])][:6]
         lines.append(f"{v['id']} ({v.get('impact')}): {v.get('help')} {targets}")
     return "\n".join(lines)
+
+
+def valid_record(record_id: str = "", title: str = "") -> dict[str, Any]:
+    """The valid self-assessment file in tests/fixtures/imports, with its ID and title changed
+    where given."""
+    record = json.loads((IMPORTS / "valid.json").read_text(encoding="utf-8"))
+    if record_id:
+        record["id"] = record_id
+    if title:
+        record["title"] = title
+    return record
 
 
 @pytest.fixture(scope="session")

@@ -14,28 +14,19 @@ from typing import Any
 
 import pytest
 from assessment_support import (
-    IMPORTS,
-    STORE_PREFIX,
+    RECORD_KEY,
     describe_violations,
     sa_browser,
     sa_open,
     sa_origin,
     sa_site,
+    valid_record,
 )
 from test_assessment import download, import_file, open_criterion
 
 __all__ = ["sa_browser", "sa_open", "sa_origin", "sa_site"]  # fixtures, re-exported for pytest
 
 pytestmark = pytest.mark.browser
-
-KEY = STORE_PREFIX + "assessment:"
-
-
-def valid_record(record_id: str, title: str) -> dict[str, Any]:
-    record = json.loads((IMPORTS / "valid.json").read_text(encoding="utf-8"))
-    record["id"] = record_id
-    record["title"] = title
-    return record
 
 
 def test_repair_saves_under_the_key_it_was_read_from_not_over_another_assessment(sa_open, tmp_path):
@@ -47,7 +38,7 @@ def test_repair_saves_under_the_key_it_was_read_from_not_over_another_assessment
     sa.page.evaluate(
         """([k, a, b]) => { localStorage.setItem(k + 'sa-good', a);
                             localStorage.setItem(k + 'sa-damaged', b); }""",
-        [KEY, good_text, json.dumps(damaged)],
+        [RECORD_KEY, good_text, json.dumps(damaged)],
     )
     sa.reload()
     sa.page.click(".jtai-nav-btn[data-view=start]")
@@ -56,8 +47,8 @@ def test_repair_saves_under_the_key_it_was_read_from_not_over_another_assessment
     changes = sa.page.locator("[data-repairs]").inner_text()
     assert "not the ID it was saved under" in changes
     stored = sa.storage()
-    assert stored[KEY + "sa-good"] == good_text, "the good assessment is untouched"
-    repaired = json.loads(stored[KEY + "sa-damaged"])
+    assert stored[RECORD_KEY + "sa-good"] == good_text, "the good assessment is untouched"
+    repaired = json.loads(stored[RECORD_KEY + "sa-damaged"])
     assert repaired["id"] == "sa-damaged" and repaired["title"] == "Health, spring"
     assert repaired["respondent"]["date"] == ""
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from assessment_support import (
-    IMPORTS,
+    RECORD_KEY,
     STORE_PREFIX,
     SAPage,
     describe_violations,
@@ -24,6 +24,7 @@ from assessment_support import (
     sa_open,
     sa_origin,
     sa_site,
+    valid_record,
 )
 from browser_support import fill_date_boxes, run_axe
 from test_assessment import download, import_file, open_criterion, rate
@@ -32,7 +33,6 @@ __all__ = ["sa_browser", "sa_open", "sa_origin", "sa_site"]  # fixtures, re-expo
 
 pytestmark = pytest.mark.browser
 
-KEY = STORE_PREFIX + "assessment:"
 OPEN_ID = "() => JTAI.apps['self-assessment'].record.id"
 # In a second tab, hide the browser's `storage` events from the page, as when two tabs save at
 # the same moment: the page only finds out when it next saves.
@@ -109,10 +109,6 @@ def seed(sa: SAPage, record: dict[str, Any]) -> None:
         record,
     )
     sa.reload()
-
-
-def valid_record() -> dict[str, Any]:
-    return json.loads((IMPORTS / "valid.json").read_text(encoding="utf-8"))
 
 
 def test_a_51st_action_is_refused_with_a_message(sa_open):
@@ -213,7 +209,7 @@ def test_a_record_that_does_not_validate_needs_attention_and_can_be_repaired(sa_
     assert not describe_violations(sa.axe(".jtai-saved"))
     name, got = download(sa, ".jtai-saved-attention [data-action=download-raw]")
     assert got == text and name.endswith(".json"), "downloaded as it is, byte for byte"
-    assert sa.storage()[KEY + "sa-broken"] == text, "nothing changed without asking"
+    assert sa.storage()[RECORD_KEY + "sa-broken"] == text, "nothing changed without asking"
 
     item.locator("[data-action=repair]").click()
     notice = sa.page.locator("[data-repairs]")
@@ -242,7 +238,7 @@ def test_a_truncated_assessment_shows_with_its_text_to_download(sa_open):
     assert item.locator("[data-action=repair]").count() == 0
     _, got = download(sa, ".jtai-saved-attention [data-action=download-raw]")
     assert got == text
-    assert sa.storage()[KEY + "sa-cut"] == text
+    assert sa.storage()[RECORD_KEY + "sa-cut"] == text
 
 
 # ---------------------------------------------------------------------------------------------
