@@ -29,11 +29,11 @@ from test_tracker_merge import (
     column,
     download,
     import_files,
+    owner_from_excel,
     preview_files,
     row_of,
     saved,
     send_items,
-    site_workbook,
     type_in,
 )
 from test_tracker_storage import open_tracker, reload, stored
@@ -181,13 +181,9 @@ def test_one_bad_file_in_a_batch_of_three_is_named_and_the_others_import(
     from_json = download(other.page, "#tracker-export-json")
     recorded = open_tracker(page, site_server)
     p = recorded.page
-    book = site_workbook(built_site)
-    ws = book["Annex A tracker"]
-    ws.cell(
-        row=row_of(ws, "A-list-4"), column=column(ws, "Owner (role or name)")
-    ).value = "From Excel"
+    good_xlsx = owner_from_excel(built_site)
     text = import_files(
-        p, [("good.json", from_json), (bad_name, make_bad(built_site)), ("good.xlsx", saved(book))]
+        p, [("good.json", from_json), (bad_name, make_bad(built_site)), ("good.xlsx", good_xlsx)]
     )
     assert "Imported 2 of 3 files" in text, text
     line = p.locator(f"#tracker-import-result li[data-file='{bad_name}']").inner_text()
