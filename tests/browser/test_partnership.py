@@ -883,9 +883,7 @@ def test_keyboard_only(pv_open, pv_exports):
         "() => { const e = document.activeElement; return e.scrollWidth > e.clientWidth; }"
     )
     if wide:  # arrow keys scroll the focused region (smoothly: give it a moment)
-        page.wait_for_function(
-            "start => document.activeElement.scrollLeft > start", arg=start, timeout=3000
-        )
+        page.wait_for_function("start => document.activeElement.scrollLeft > start", arg=start)
 
     page.focus(".jtai-pv-nav-btn[data-view=time]")
     kb.press("Enter")
