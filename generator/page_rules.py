@@ -33,6 +33,7 @@ class Field:
     doc: Document
     parts: tuple[object, ...]
     text: str
+    framework: str = ""  # the framework folder the field's file is in ("" for site-wide files)
 
     def problem(self, message: str) -> Problem:
         return Problem(self.doc.name, self.doc.line_of(self.parts), json_path(self.parts), message)
@@ -44,9 +45,13 @@ def check(
     docs: Iterable[Document],
     glossary: Iterable[Term],
     docs_dir: Path,
+    frameworks: tuple[str, ...] = (),
 ) -> list[Problem]:
+    """Every problem on the pages. `frameworks`: the frameworks shown, the default first (its
+    pages are at the site's top, each other one's in a folder named by its ID), so that a
+    problem is reported at the field of the page's own framework when two hold the same text."""
     fields = [
-        Field(doc, parts, str(value))
+        Field(doc, parts, str(value), _framework_of(doc, frameworks))
         for doc in docs
         for parts, value in walk(doc.data)
         if isinstance(value, str) and value.strip() and parts[-1:] != ("id",)
@@ -54,10 +59,22 @@ def check(
     known = set(site_files) | {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
     problems: list[Problem] = []
     for page, text in sorted(pages.items()):
+        own = _own_first(fields, page, frameworks)
         if page != GLOSSARY_PAGE:
-            problems += _abbreviations(page, text, glossary, fields)
-        problems += _links(page, text, known, fields)
+            problems += _abbreviations(page, text, glossary, own)
+        problems += _links(page, text, known, own)
     return sorted(set(problems))
+
+
+def _framework_of(doc: Document, frameworks: tuple[str, ...]) -> str:
+    return next((p.name for p in doc.path.parents if p.name in frameworks), "")
+
+
+def _own_first(fields: list[Field], page: str, frameworks: tuple[str, ...]) -> list[Field]:
+    """The fields, those of the page's own framework first (a stable sort keeps the rest)."""
+    top = page.split("/", 1)[0]
+    own = top if top in frameworks[1:] else (frameworks[0] if frameworks else "")
+    return sorted(fields, key=lambda f: f.framework != own)
 
 
 # --- Abbreviations ----------------------------------------------------------------------------
@@ -159,6 +176,7 @@ def _links(page: str, markdown: str, known: set[str], fields: list[Field]) -> It
             "is relative to the page it is shown on, for example ../glossary.md"
         )
         holders = [field for field in fields if f"]({target}" in field.text]
-        yield from (field.problem(message) for field in holders)
+        own = [h for h in holders if h.framework == holders[0].framework] if holders else []
+        yield from (field.problem(message) for field in own)
         if not holders:
             yield Problem(page, 0, "$", message + _TEMPLATE)

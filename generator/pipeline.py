@@ -48,7 +48,9 @@ def check(content_dir: Path, root: Path | None = None) -> Checked:
     if not problems and (content_dir / "site.yml").is_file():  # a whole site, not one folder
         site = model.build(tuple(docs), content_dir)
         generated = render.render(site)
-        problems += page_rules.check(generated.pages, generated.files(), docs, site.glossary, DOCS)
+        problems += page_rules.check(
+            generated.pages, generated.files(), docs, site.glossary, DOCS, site.frameworks
+        )
     return Checked(tuple(docs), tuple(sorted(set(problems))), generated)
 
 

@@ -50,9 +50,16 @@ def _any_of(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, longest))})(?![\w-])")
 
 
-def spell_out(texts: Iterable[Any], glossary: Iterable[Term]) -> str:
-    """'multi-agency safeguarding hub (MASH), violence reduction unit (VRU)', or ''."""
-    return ", ".join(f"{words(t.expansion)} ({t.term})" for t in used(texts, glossary))
+def spell_out(texts: Iterable[Any], glossary: Iterable[Term], shown: Iterable[Any] = ()) -> str:
+    """'multi-agency safeguarding hub (MASH), violence reduction unit (VRU)', or ''. An
+    abbreviation that the texts in `shown` (what the page says before) already spell out is left
+    out."""
+    before = " ".join(_flat(shown)).lower()
+    return ", ".join(
+        f"{words(t.expansion)} ({t.term})"
+        for t in used(texts, glossary)
+        if not before or words(t.expansion).lower() not in before
+    )
 
 
 def words(expansion: str) -> str:

@@ -7,8 +7,9 @@ a text in guidance.txt's shape (tests/ingest_shapes.py), ingested, checked and b
   "To review" in the files, the checklist and on the site, and the home page offers every theme.
   The tests that read the eight themes' site are marked slow: `make test` runs them,
   `make test-fast` leaves that build out.
-- The serious youth violence guidance in every shape, ingested only (no build): its 21 criteria
-  and all 93 Annex A items still read verbatim.
+- The serious youth violence guidance in every shape: its 21 criteria and all 93 Annex A items
+  still read verbatim, and the seven full-size themes, ingested beside the shipped one, check
+  clean (every abbreviation in the framework's words is spelled out on every page).
 """
 
 from __future__ import annotations
@@ -226,3 +227,16 @@ def test_the_real_guidance_in_each_shape_still_gives_its_criteria_and_93_items(
     assert not [d for d in want if not any(d in g for g in got)]
     window = data["after.yml"]["complaints"]["window"]
     assert ("to_review" in window) == (name == "no-complaints")
+
+
+def test_the_real_guidance_in_every_shape_checks_clean_beside_the_shipped_theme(tmp_path: Path):
+    guidances = {}
+    for name, shape in SHAPES.items():
+        path = tmp_path / file_name(name)
+        path.write_text(shape(SOURCE.read_text(encoding="utf-8")), encoding="utf-8")
+        guidances[f"full-{name}"] = path
+    ran = tiny_content.make_beside_real(tmp_path / "content", guidances)
+    assert all(r.code == 0 for r in ran.values()), {k: r.err for k, r in ran.items() if r.code}
+    content = tmp_path / "content"
+    problems = pipeline.check(content, content.parent).problems
+    assert not problems, "\n".join(map(str, problems))
