@@ -4,8 +4,9 @@
 The site's own blank workbook with its shared strings (xl/sharedStrings.xml) padded to 1.1 million
 entries: the file is about 55 KB packed and unpacks to about 19 MB, under the page's 20 MB limit.
 Times, on the built site ($JTAI_SITE_DIR, else site/), importing it through the tracker's file
-input until the import result is shown (issue 23 point 7: it froze the tab for 36 s), and the
-page's main-thread busy time meanwhile (on a shared machine the wall clock also counts waiting).
+input until the check before importing is shown (the workbook read and compared, nothing changed
+yet; issue 23 point 7: it froze the tab for 36 s), and the page's main-thread busy time
+meanwhile (on a shared machine the wall clock also counts waiting).
 
     .venv/bin/python tests/bench/bench_tracker_workbook.py [--runs N] [--strings N]
 """
@@ -105,7 +106,7 @@ def main() -> None:
             outcome = str(page.inner_text("#tracker-import-result")).splitlines()[0]
             context.close()
         browser.close()
-    lines.append(summary("choose the file -> import result shown", times))
+    lines.append(summary("choose the file -> check before importing shown", times))
     lines.append(summary("  main thread busy meanwhile (TaskDuration)", busy))
     lines.append(f"  result: {outcome[:120]}")
     print("\n".join(lines))
