@@ -32,9 +32,7 @@ class Letter:
     intro: str
     paras: tuple[int, ...]
     timescales: tuple[Timescale, ...]
-    publication_note: str = (
-        ""  # why publication can be late: the public record's, not the framework's
-    )
+    publication_note: str = ""  # why publication can be late (from the public record)
     publication_refs: tuple[str, ...] = ()
 
     def timescale(self, timescale_id: str) -> Timescale:
