@@ -1,6 +1,7 @@
 """Benchmark: the generator alone, the full strict build, and how both grow with content.
 
-Run with `make bench` (or `python tests/bench/bench_build.py`). Prints a table; asserts nothing.
+Run with `make bench` (or `python tests/bench/bench_build.py`; BENCH_RUNS=N repeats, 5 by default,
+and BENCH_SCALES="1 5" the copies). Prints a table; asserts nothing.
 The content is copied 1, 5 and 10 times (each copy a framework folder of its own, all shown) to
 show how checking and rendering scale.
 """
@@ -21,9 +22,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from bench_support import CONTENT  # noqa: E402
+
 from generator import model, pipeline, render  # noqa: E402
 
-REPEATS = 5
+REPEATS = int(os.environ.get("BENCH_RUNS", "5"))
+SCALES = tuple(int(n) for n in os.environ.get("BENCH_SCALES", "1 5 10").split())
 
 
 def timed(fn: Callable[[], object], repeats: int = REPEATS) -> float:
@@ -38,7 +42,7 @@ def timed(fn: Callable[[], object], repeats: int = REPEATS) -> float:
 
 def copies(n: int, into: Path) -> Path:
     content = into / "criteria"
-    shutil.copytree(ROOT / "criteria", content, ignore=shutil.ignore_patterns("README.md"))
+    shutil.copytree(CONTENT, content, ignore=shutil.ignore_patterns("README.md"))
     original = content / "syv-2023"
     for i in range(1, n):
         target = content / f"syv-copy-{i}"
@@ -75,19 +79,21 @@ def full_build() -> None:
 
 def main() -> None:
     print(f"{'what':<46}{'median ms':>12}")
-    content = ROOT / "criteria"
+    content = CONTENT
     check_ms = timed(lambda: pipeline.check(content, ROOT))
     print(f"{'generator check (real content)':<46}{check_ms:>12.0f}")
     print(
         f"{'generator check + render (real content)':<46}"
         f"{timed(lambda: pipeline.generate(content, ROOT)):>12.0f}"
     )
-    print(f"{'full mkdocs build --strict (the hook)':<46}{timed(full_build, 3):>12.0f}")
-    for n in (1, 5, 10):
+    print(
+        f"{'full mkdocs build --strict (the hook)':<46}{timed(full_build, min(3, REPEATS)):>12.0f}"
+    )
+    for n in SCALES:
         with tempfile.TemporaryDirectory() as tmp:
             scaled = copies(n, Path(tmp))
             pages = generate_all(scaled)
-            ms = timed(functools.partial(generate_all, scaled), 3)
+            ms = timed(functools.partial(generate_all, scaled), min(3, REPEATS))
             print(f"{f'check + render, {n} frameworks ({pages} pages)':<46}{ms:>12.0f}")
 
 

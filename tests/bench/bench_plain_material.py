@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 
 import reference_site
+from bench_support import CONTENT
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -64,7 +65,7 @@ def builds(tmp: Path) -> dict[str, tuple[list[list[str]], Path]]:
             [[py, "-m", "mkdocs", "build", "-q", "-f", str(plain_config), "-d", str(plain)]],
             plain,
         ),
-        "make build (generator, then mkdocs)": (steps(ours, tree, ROOT / "criteria"), ours),
+        "make build (generator, then mkdocs)": (steps(ours, tree, CONTENT), ours),
         "mkdocs with the hook (make serve)": (
             [[py, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(hook)]],
             hook,

@@ -13,6 +13,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+# The content the build benchmarks build: criteria/, or JTAI_CONTENT (as for `make serve`'s hook;
+# tests/browser/test_benchmarks.py points it at the tests' own copy).
+CONTENT = Path(os.environ.get("JTAI_CONTENT") or ROOT / "criteria").resolve()
 
 
 def site_dir(page: str) -> Path:

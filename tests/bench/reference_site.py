@@ -23,6 +23,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from bench_support import CONTENT  # noqa: E402
+
 from generator import pipeline, site_tree  # noqa: E402
 
 # App tags in the Markdown: every <script> (with its body) and every <link> (the app sheets).
@@ -34,7 +36,7 @@ META_READ = re.compile(r"""page\.meta(?:\.(\w+)|\[["'](\w+)["']\])""")
 def write(into: Path) -> Path:
     """Write the reference's source (a copy of the generated tree, made plain) into `into` and
     return its mkdocs.yml."""
-    generated = pipeline.generate(ROOT / "criteria", ROOT)
+    generated = pipeline.generate(CONTENT, ROOT)
     config = site_tree.read_config(ROOT)
     pipeline.write_files(site_tree.tree(ROOT, generated, config), into)
     app_keys = keys_read_by(into / site_tree.THEME)
