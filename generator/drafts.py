@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
+from .front_matter import split
 from .problems import Problem, format_problems
 
 MODE = os.environ.get("JTAI_UNREVIEWED", "")
@@ -33,7 +34,7 @@ def marked(markdown: str) -> str:
     stays first, or MkDocs would read it as text and the page would lose its app and title."""
     if "To review" not in markdown and "ot yet reviewed" not in markdown:
         return markdown
-    front, body = split_front_matter(markdown)
+    front, body = split(markdown)
     text = body.lstrip("\n")
     lead = body[: len(body) - len(text)]
     if not text.startswith("# "):
@@ -41,12 +42,3 @@ def marked(markdown: str) -> str:
     title, _, rest = text.partition("\n")
     rest = rest.lstrip("\n")
     return f"{front}{lead}{title}\n\n{NOTE}\n\n{rest}"
-
-
-def split_front_matter(markdown: str) -> tuple[str, str]:
-    """(the page's YAML front matter with its closing line, or "", the rest)."""
-    if markdown.startswith("---\n"):
-        end = markdown.find("\n---\n", 3)
-        if end != -1:
-            return markdown[: end + 5], markdown[end + 5 :]
-    return "", markdown

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import front_matter
 from .load import Document, walk
 from .model import Term
 from .plain import first_uses, is_abbreviation
@@ -83,7 +84,7 @@ def _own_first(fields: list[Field], page: str, frameworks: tuple[str, ...]) -> l
 def reader_text(markdown: str) -> str:
     """A page's text as the reader meets it: without front matter, the title line, code, link
     targets and attribute lists (IDs, a citation's title), escapes read back, spaces collapsed."""
-    body = re.sub(r"\A---\n.*?\n---\n\s*", "", markdown, flags=re.S)
+    body = front_matter.split(markdown)[1].lstrip()
     body = body.split("\n", 1)[1] if body.startswith("# ") else body
     body = re.sub(r"```.*?```|`[^`\n]*`", "", body, flags=re.S)
     body = re.sub(r"\]\([^)]*\)|\{:? ?[#.a-z][^}]*\}", "", body)

@@ -14,7 +14,6 @@ thin convenience for `make serve`, and fills the macros with the same function (
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from typing import Any
 import jinja2
 import yaml
 
+from . import front_matter
 from .problems import GenerationError, Problem
 from .render import Generated
 
@@ -32,7 +32,6 @@ STATIC_SUFFIXES = frozenset({".js", ".css", ".json"})
 CONFIG = "mkdocs.yml"
 DOCS, THEME = "docs", "overrides"
 OTHERS_TITLE = "Other inspections"
-FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n(.*)\Z", re.S)
 MACROS_KEY = "render_macros"  # a hand-written page opts in to the generator's values
 
 
@@ -54,13 +53,13 @@ def variables(config: Mapping[str, Any], generated: Generated) -> dict[str, Any]
 def page_with_macros(text: str, values: Mapping[str, Any]) -> str:
     """A whole page file (front matter and body) with its macros filled in, and the opt-in key
     taken off, so that no engine fills them again."""
-    match = FRONT_MATTER.match(text)
-    if not match:
+    front, body = front_matter.split(text)
+    if not front:
         return text
-    meta = yaml.safe_load(match.group(1)) or {}
+    meta = yaml.safe_load(front_matter.meta_text(front)) or {}
     if not isinstance(meta, dict) or not meta.get(MACROS_KEY):
         return text
-    body = filled(match.group(2), meta, values)
+    body = filled(body, meta, values)
     kept = {key: value for key, value in meta.items() if key != MACROS_KEY}
     head = yaml.safe_dump(kept, sort_keys=False, allow_unicode=True) if kept else ""
     return f"---\n{head}---\n{body}" if kept else body

@@ -25,11 +25,10 @@ sys.path.insert(0, str(ROOT))
 
 from bench_support import CONTENT  # noqa: E402
 
-from generator import pipeline, site_tree  # noqa: E402
+from generator import front_matter, pipeline, site_tree  # noqa: E402
 
 # App tags in the Markdown: every <script> (with its body) and every <link> (the app sheets).
 APP_TAGS = re.compile(r"<script\b[^>]*>.*?</script>[ \t]*\n?|<link\b[^>]*>[ \t]*\n?", re.S)
-FRONT_MATTER = re.compile(r"\A(---\n.*?\n---\n)(.*)\Z", re.S)
 META_READ = re.compile(r"""page\.meta(?:\.(\w+)|\[["'](\w+)["']\])""")
 
 
@@ -76,9 +75,8 @@ def keys_read_by(overrides: Path) -> frozenset[str]:
 
 def plain_markdown(text: str, app_keys: frozenset[str]) -> str:
     """A page without app tags or the front matter keys in `app_keys`."""
-    match = FRONT_MATTER.match(text)
-    head, body = (match.group(1), match.group(2)) if match else ("", text)
-    meta = yaml.safe_load(head.strip("-\n")) if head else None
+    head, body = front_matter.split(text)
+    meta = yaml.safe_load(front_matter.meta_text(head)) if head else None
     if not isinstance(meta, dict):
         return head + APP_TAGS.sub("", body)
     kept = {key: value for key, value in meta.items() if key not in app_keys}
