@@ -51,29 +51,18 @@ export JTAI_CONTENT := $(abspath $(CONTENT))
 endif
 CHECK_CONTENT := $(if $(CONTENT),--content "$(abspath $(CONTENT))")
 
-# The generator writes the whole tree first (TREE: mkdocs.yml, docs/, overrides/; no hook), then
-# MkDocs builds it strictly into a new folder beside $(SITE_DIR), the generator trims its search
-# index (generator/search_index.py) and spells out abbreviations (generator/abbr_html.py), and
-# the folder is swapped in only when all of that succeeds: a failed build leaves the previous site
-# exactly as it was. A value ingest left 'To review' stops the build (each named at its file and
-# line) unless DRAFT=1, which builds a draft with a notice on each page that shows one
-# (generator/drafts.py).
+# One step (generator/build_site.py): the generator writes the whole tree (TREE: mkdocs.yml,
+# docs/, overrides/; no hook), MkDocs builds it strictly into a new folder beside $(SITE_DIR) while
+# the generator checks what it rendered, the generator trims the search index and spells out
+# abbreviations, and the new folder is swapped in only when all of that succeeds: a failed build
+# leaves the previous site exactly as it was. A value ingest left 'To review' stops the build
+# (each named at its file and line) unless DRAFT=1, which builds a draft with a notice on each
+# page that shows one (generator/drafts.py).
 TREE := build/tree
 DRAFT ?=
 define build_site
-	@new="$$(mktemp -d "$(abspath $(SITE_DIR)).new.XXXXXX")"; chmod 755 "$$new"; \
-	if JTAI_UNREVIEWED=$(if $(DRAFT),draft,refuse) "$(PY)" -m generator build --out "$(TREE)" $(CHECK_CONTENT) \
-		&& "$(MKDOCS)" build --strict -f "$(TREE)/mkdocs.yml" --site-dir "$$new" \
-		&& "$(PY)" -m generator finish "$$new"; then \
-		rm -rf "$(SITE_DIR).old"; \
-		if [ -e "$(SITE_DIR)" ]; then mv "$(SITE_DIR)" "$(SITE_DIR).old"; fi; \
-		mv "$$new" "$(SITE_DIR)"; rm -rf "$(SITE_DIR).old"; \
-		echo "Built the site into $(SITE_DIR)/"; \
-	else \
-		rm -rf "$$new"; \
-		echo "The build failed: $(SITE_DIR)/ was left as it was."; \
-		exit 1; \
-	fi
+	JTAI_UNREVIEWED=$(if $(DRAFT),draft,refuse) "$(PY)" -m generator site \
+		--tree "$(TREE)" --site "$(SITE_DIR)" $(CHECK_CONTENT)
 endef
 
 # mkdocs-material 9.8 prints an end-of-life banner on every run unless told not to.
@@ -221,7 +210,7 @@ test-content: install
 # output is printed when it ends.
 BUILD_TESTS := tests/test_build.py tests/test_frameworks.py tests/test_new_theme_guide.py \
 	tests/test_maintainer_path.py tests/test_any_framework.py tests/test_ingest.py \
-	tests/test_ingest_shapes.py tests/test_search_index.py
+	tests/test_ingest_shapes.py tests/test_search_index.py tests/test_build_site.py
 test-fast: install
 	@$(MAKE) --no-print-directory -j2 --output-sync=target test-fast-builds test-fast-rest
 

@@ -2,8 +2,10 @@
 
 Each stage sees only the output of the one before. check() collects every problem from every
 file before returning: the schema, the references, the content rules (content_rules.py) and,
-once those pass, the rules read on the rendered pages (page_rules.py); generate() refuses to
-render anything while a problem remains, and reuses check()'s pages.
+once those pass, the checks of what was rendered (output_problems: the rules read on the pages,
+page_rules.py, and the apps' data against its schemas, render_data.py); generate() refuses to
+render anything while a problem remains, and reuses check()'s pages. `make build` runs the
+checks of what was rendered while MkDocs builds (build_site.py): check(outputs=False).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from . import content_rules, link, load, model, page_rules, render, validate
+from . import content_rules, link, load, model, page_rules, render, render_data, validate
 from .problems import GenerationError, Problem, display_path
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"  # the hand-written pages
@@ -28,10 +30,12 @@ class Checked:
     docs: tuple[load.Document, ...]
     problems: tuple[Problem, ...]
     generated: render.Generated | None = None  # the pages, once the content rules pass
+    site: model.Site | None = None  # the model they were rendered from
 
 
-def check(content_dir: Path, root: Path | None = None) -> Checked:
-    """Load, validate and link every content file; return the documents and every problem."""
+def check(content_dir: Path, root: Path | None = None, *, outputs: bool = True) -> Checked:
+    """Load, validate and link every content file; return the documents and every problem (with
+    outputs=False, none found in what was rendered: the caller runs output_problems itself)."""
     root = root or content_dir.parent
     docs: list[load.Document] = []
     problems: list[Problem] = []
@@ -44,14 +48,25 @@ def check(content_dir: Path, root: Path | None = None) -> Checked:
         problems.append(Problem(str(content_dir), 0, "$", "no YAML content files found"))
     problems += link.link(docs, content_dir)
     problems += _content_rules(docs, content_dir, problems)
-    generated = None
-    if not problems and (content_dir / "site.yml").is_file():  # a whole site, not one folder
-        site = model.build(tuple(docs), content_dir)
-        generated = render.render(site)
-        problems += page_rules.check(
-            generated.pages, generated.files(), docs, site.glossary, DOCS, site.frameworks
-        )
-    return Checked(tuple(docs), tuple(sorted(set(problems))), generated)
+    checked = Checked(tuple(docs), tuple(sorted(set(problems))))
+    if problems or not (content_dir / "site.yml").is_file():  # or one folder, not a whole site
+        return checked
+    site = model.build(checked.docs, content_dir)
+    checked = replace(checked, generated=render.render(site), site=site)
+    return replace(checked, problems=output_problems(checked)) if outputs else checked
+
+
+def output_problems(checked: Checked) -> tuple[Problem, ...]:
+    """Every problem in what was rendered: the rules read on the pages, and every framework's
+    browser data against its schemas."""
+    generated, site = checked.generated, checked.site
+    if generated is None or site is None:
+        return ()
+    found = page_rules.check(
+        generated.pages, generated.files(), checked.docs, site.glossary, DOCS, site.frameworks
+    )
+    found += [p for data in generated.every_data for p in render_data.problems(data)]
+    return tuple(sorted(set(found)))
 
 
 Read = tuple[load.Document | None, tuple[Problem, ...]]
@@ -130,8 +145,14 @@ def write_files(files: Mapping[str, str | bytes], out_dir: Path) -> None:
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8")
+    swap_in(tmp, out_dir)
+
+
+def swap_in(new: Path, out_dir: Path) -> None:
+    """Put the folder `new` at `out_dir`, replacing what was there only once `new` is whole."""
     old = out_dir.with_name(out_dir.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)  # left by a build that was stopped half way
     if out_dir.exists():
         os.replace(out_dir, old)
-    os.replace(tmp, out_dir)
+    os.replace(new, out_dir)
     shutil.rmtree(old, ignore_errors=True)

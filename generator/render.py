@@ -25,12 +25,12 @@ from . import (
     letter_dates,
     letters_csv,
     plain,
+    render_data,
     render_examples,
     render_guidance,
     workbook,
 )
 from .model import AnnexItem, Criterion, Framework, Milestone, Site
-from .render_data import browser_data
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Compiled templates, kept between builds (Jinja checks each against its source's checksum):
@@ -50,6 +50,7 @@ class Generated:
     nav: dict[str, list[dict[str, Any]]]  # section index page -> its generated child pages
     binaries: dict[str, bytes] = field(default_factory=dict)  # site path -> bytes (the .xlsx)
     browser_data: dict[str, dict[str, Any]] = field(default_factory=dict)  # kind -> the apps' data
+    every_data: tuple[dict[str, dict[str, Any]], ...] = ()  # each framework's, to check
     others: tuple[tuple[str, str], ...] = ()  # each other framework's title and start page
 
     def files(self) -> dict[str, str | bytes]:
@@ -128,21 +129,31 @@ def render(site: Site, web_dir: Path = WEB) -> Generated:
     pages: dict[str, str] = {}
     assets: dict[str, str] = {}
     binaries: dict[str, bytes] = {}
-    data: dict[str, dict[str, Any]] = {}  # the default framework's, for the tests' Node runs
+    every_data: list[dict[str, dict[str, Any]]] = []  # each framework's, the default's first
     for fw in (site.framework, *site.others):
         one = replace(site, framework=fw)
         folder = "" if fw is site.framework else f"{fw.id}/"
         found = framework_pages(env, one, folder)
         pages.update({folder + path: _tagged(text, fw, folder) for path, text in found.items()})
-        fw_data = browser_data(one)
-        data = data or fw_data
+        fw_data = render_data.made(one)  # checked later: pipeline.output_problems
+        every_data.append(fw_data)
         assets.update(bundle.bundles(web_dir, fw_data, folder))
         binaries[folder + workbook.XLSX_PATH] = workbook.workbook_bytes(one)
         assets[folder + render_examples.CSV_PATH] = letters_csv.letters_csv(fw)
     pages["glossary.md"] = env.get_template("glossary.md.j2").render(**_common(site), root="")
     nav = navigation(site.framework)
     others = tuple((str(escape(f.short_title)), url) for f, url in starts(site)[1:])
-    return Generated(pages, assets, abbreviations(site), macros(site), nav, binaries, data, others)
+    return Generated(
+        pages,
+        assets,
+        abbreviations(site),
+        macros(site),
+        nav,
+        binaries,
+        every_data[0],  # the default framework's, for the tests' Node runs
+        tuple(every_data),
+        others,
+    )
 
 
 def _common(site: Site, folder: str = "") -> dict[str, Any]:

@@ -1,11 +1,12 @@
 """Stage 5, render: the data the browser apps read, one object per kind.
 
-`browser_data(site)` gives every kind by name: "assessment" (the self-assessment and the
-partnership view), "planner" (the planner and the tracker) and "findings" (the worked examples'
-explorer and exercise). Each kind has a JSON Schema in generator/schemas/web/NAME.schema.json
-and is checked against it here, so a generator change that breaks what the apps read stops the
-build. `data_script` turns one into the classic script that puts it at window.JTAI.data.NAME, so
-it loads from file:// with no fetch. Reads the model only.
+`made(site)` gives every kind by name: "assessment" (the self-assessment and the partnership
+view), "planner" (the planner and the tracker) and "findings" (the worked examples' explorer and
+exercise). Each kind has a JSON Schema in generator/schemas/web/NAME.schema.json and is checked
+against it on every build (`problems`, run by pipeline.output_problems), so a generator change
+that breaks what the apps read stops the build; `browser_data(site)` is both at once.
+`data_script` turns one into the classic script that puts it at window.JTAI.data.NAME, so it
+loads from file:// with no fetch. Reads the model only.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from . import model_assessment, planner, render_examples
 from .data_head import app_head
 from .examples import GROUPS, grouped
 from .model import Criterion, Framework, Site
-from .problems import GenerationError
+from .problems import GenerationError, Problem
 from .validate import check_data
 
 BANNER = "/* Generated from criteria/ by python -m generator: do not edit. */"
@@ -25,19 +26,28 @@ BANNER = "/* Generated from criteria/ by python -m generator: do not edit. */"
 
 def browser_data(site: Site) -> dict[str, dict[str, Any]]:
     """Every kind of browser data, by name, or GenerationError if one breaks its schema."""
-    data = {
+    data = made(site)
+    if found := problems(data):
+        raise GenerationError(sorted(found))
+    return data
+
+
+def made(site: Site) -> dict[str, dict[str, Any]]:
+    """Every kind of browser data, by name, not yet checked against its schema."""
+    return {
         "assessment": assessment_data(site),
         "planner": planner.planner_data(site),
         "findings": render_examples.findings_data(site.framework),
     }
-    problems = [
+
+
+def problems(data: dict[str, dict[str, Any]]) -> list[Problem]:
+    """Every way each kind breaks its schema (generator/schemas/web/NAME.schema.json)."""
+    return [
         p
         for name, value in data.items()
         for p in check_data(f"browser data {name!r}", f"web/{name}.schema.json", value)
     ]
-    if problems:
-        raise GenerationError(sorted(problems))
-    return data
 
 
 def data_script(name: str, data: dict[str, Any]) -> str:

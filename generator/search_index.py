@@ -2,7 +2,7 @@
 
 mkdocs-material indexes every section of every page (search/search_index.json, inlined into
 search/search_index.js by the offline plugin for file://), and the browser loads it whole. After
-the build, `python -m generator finish SITE_DIR` keeps only the title entry of the pages
+the build, `make build` (generator/build_site.py: finish) keeps only the title entry of the pages
 below, so that each is still found by its title but its words no longer crowd the results:
 
 - the per-agency Annex A tables (annex-a/AGENCY.html): the same items as annex-a/index.html;

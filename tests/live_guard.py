@@ -51,6 +51,8 @@ def _opened(path: object) -> None:
         name = os.path.join(os.getcwd(), name)
     if os.path.basename(name) == "README.md":  # the folder's documentation, not content
         return
+    if os.path.isdir(name):  # not a read: shutil.rmtree opens each folder it empties by a name
+        return  # relative to its parent's descriptor, which looks like one relative to here
     if os.path.normpath(name).startswith(LIVE) or os.path.normpath(name) + os.sep == LIVE:
         _record(os.path.relpath(name, ROOT))
 

@@ -72,7 +72,7 @@ def test_a_build_that_fails_late_leaves_the_site_as_it_was(tiny: Path, tmp_path:
     result = make_build(site, tiny)
     assert result.returncode != 0
     assert "nowhere.md" in result.stderr
-    assert f"The build failed: {site}/ was left as it was." in result.stdout
+    assert f"The build failed: {site}/ was left as it was." in result.stderr
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "the last good site"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]  # nothing left over

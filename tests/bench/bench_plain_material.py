@@ -6,9 +6,9 @@ Three builds, taken in turn in each run so that the machine's load falls on all 
 
 - plain mkdocs-material: the reference (reference_site.py: the same generated Markdown, the same
   theme, plain search settings, no app scripts), not strict;
-- make build: the generator writes the tree, MkDocs builds it strictly with no hook, the
-  generator finishes the built site (the Makefile's build_site; the commands are
-  tests/make_build.py's, which a test holds to the Makefile's);
+- make build: `python -m generator site` writes the tree, has MkDocs build it strictly with no
+  hook while it checks what it rendered, and finishes the built site (the Makefile's
+  build_site; the command is tests/make_build.py's, which a test holds to the Makefile's);
 - the hook: `mkdocs build --strict` with generator/mkdocs_hook.py, the way `make serve` builds
   (and the way `make build` built before the generator became its own step).
 
@@ -32,7 +32,7 @@ from bench_support import CONTENT
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
-from make_build import steps  # noqa: E402  (tests/, beside this folder)
+import make_build  # noqa: E402  (tests/, beside this folder)
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -65,7 +65,7 @@ def builds(tmp: Path) -> dict[str, tuple[list[list[str]], Path]]:
             [[py, "-m", "mkdocs", "build", "-q", "-f", str(plain_config), "-d", str(plain)]],
             plain,
         ),
-        "make build (generator, then mkdocs)": (steps(ours, tree, CONTENT), ours),
+        "make build (python -m generator site)": ([make_build.command(ours, tree, CONTENT)], ours),
         "mkdocs with the hook (make serve)": (
             [[py, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(hook)]],
             hook,

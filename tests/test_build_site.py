@@ -1,0 +1,120 @@
+"""`python -m generator site` (make build): the engine starts ahead and builds only when the tree
+is whole; the checks of what was rendered run while it builds and stop the build as surely as
+before; a failed build leaves the site as it was and nothing beside it (generator/build_site.py,
+generator/engine_start.py)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import tiny_content
+from paths import ROOT
+
+from generator import build_site, planner
+
+BUILDING = "Building documentation"  # what MkDocs prints when it starts to build
+
+
+@pytest.fixture
+def tiny(tmp_path: Path, capfd) -> Path:
+    content = tmp_path / "content"
+    tiny_content.make(content)
+    capfd.readouterr()
+    return content
+
+
+def last_good_site(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the last good site", encoding="utf-8")
+    return site
+
+
+def assert_untouched(site: Path) -> None:
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "the last good site"
+    assert sorted(p.name for p in site.parent.iterdir()) == ["content", "site", "tree"]
+
+
+def site_args(content: Path, tmp_path: Path) -> list[str]:
+    return [
+        "--content",
+        str(content),
+        "--tree",
+        str(tmp_path / "tree"),
+        "--site",
+        str(tmp_path / "site"),
+    ]
+
+
+def test_a_check_of_what_was_rendered_fails_the_build_while_the_engine_builds(
+    tiny: Path, tmp_path: Path, monkeypatch, capfd
+):
+    real = planner.planner_data
+
+    def broken(site):
+        out = real(site)
+        del out["holidays"]
+        return out
+
+    monkeypatch.setattr(planner, "planner_data", broken)
+    site = last_good_site(tmp_path)
+    assert build_site.main(site_args(tiny, tmp_path)) == 1
+    out, err = capfd.readouterr()
+    assert "browser data 'planner': $: missing required field 'holidays'" in err
+    assert BUILDING in err  # the engine had been told to build: the check ran beside it
+    assert f"The build failed: {site}/ was left as it was." in err
+    assert "Built the site" not in out
+    assert_untouched(site)
+
+
+def test_content_with_a_problem_never_starts_the_engines_build(tiny: Path, tmp_path: Path, capfd):
+    path = tiny / tiny_content.TINY_ID / "criteria.yml"
+    path.write_text(path.read_text("utf-8").replace("  title: ", "  titel: ", 1), "utf-8")
+    site = last_good_site(tmp_path)
+    (tmp_path / "tree").mkdir()  # a tree from an earlier build
+    assert build_site.main(site_args(tiny, tmp_path)) == 1
+    err = capfd.readouterr().err
+    assert "unknown field 'titel'" in err
+    assert BUILDING not in err
+    assert f"The build failed: {site}/ was left as it was." in err
+    assert_untouched(site)
+
+
+def fake_engine(tmp_path: Path) -> Path:
+    """A package run as `python -m fakeengine`: it writes what it was run with to ran.txt."""
+    package = tmp_path / "fakeengine"
+    (package / "commands").mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "commands" / "__init__.py").write_text("", encoding="utf-8")
+    (package / "commands" / "build.py").write_text("", encoding="utf-8")
+    (package / "__main__.py").write_text(
+        "import pathlib, sys\n"
+        "if __name__ == '__main__':\n"
+        "    pathlib.Path('ran.txt').write_text(' '.join(sys.argv[1:]))\n"
+        "    sys.exit(3)\n",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+@pytest.mark.parametrize(("told", "runs"), [("go\n", True), ("", False), ("stop\n", False)])
+def test_the_engine_runs_only_when_told_to_go(tmp_path: Path, told: str, runs: bool):
+    where = fake_engine(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator.engine_start", "fakeengine", "build", "--strict"],
+        input=told,
+        cwd=where,
+        env={"PYTHONPATH": f"{where}:{ROOT}"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == (3 if runs else 0), done.stderr
+    assert (where / "ran.txt").is_file() is runs
+    if runs:
+        assert (where / "ran.txt").read_text(encoding="utf-8") == "build --strict"
