@@ -109,6 +109,10 @@ $(STAMP): pyproject.toml $(LOCK)
 	fi
 	"$(PY)" -m pip install --quiet --require-hashes --no-deps -r "$(LOCK)"
 	"$(PY)" -m pip install --quiet --no-deps --no-build-isolation -e .
+	@# pip compiles each package it installs, but not the source of an editable one: where
+	@# PYTHONDONTWRITEBYTECODE is set (as on CI machines), every run would compile the generator's
+	@# modules again (a twentieth of a second). Python recompiles any module changed since.
+	"$(PY)" -m compileall -q generator
 	@touch "$@"
 
 # Update the lock file from pyproject.toml: keeps every pin that still fits and adds what is new;
