@@ -3,7 +3,7 @@
 1. The generator checks the content and writes the whole tree (build/tree/: mkdocs.yml, docs/,
    overrides/), as `python -m generator build` does. A value ingest left 'To review' stops the
    build unless JTAI_UNREVIEWED is "draft" (drafts.py).
-2. The engine (MkDocs, or ProperDocs for `make engine-check`) builds that tree strictly, with no
+2. The engine (MkDocs; ProperDocs with --engine properdocs) builds that tree strictly, with no
    hook, into a new folder beside the site. While it builds, this process checks what was
    rendered (pipeline.output_problems: the rules read on the pages, and the apps' data against
    its schemas). Those checks need nothing the engine makes, so they run on the machine's second
@@ -45,11 +45,19 @@ class Refused(Exception):
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator site", description=__doc__)
-    parser.add_argument("--content", type=Path, default=ROOT / "criteria")
-    parser.add_argument("--tree", type=Path, default=ROOT / "build" / "tree")
-    parser.add_argument("--site", type=Path, default=ROOT / "site")
-    parser.add_argument("--engine", choices=ENGINES, default=ENGINES[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m generator site",
+        description="Build the site as make build does: the tree, the engine's strict build of "
+        "it, the finished site swapped in only when all of that succeeds.",
+    )
+    parser.add_argument(
+        "--content", type=Path, default=ROOT / "criteria", help="default: criteria/"
+    )
+    parser.add_argument(
+        "--tree", type=Path, default=ROOT / "build" / "tree", help="default: build/tree/"
+    )
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="default: site/")
+    parser.add_argument("--engine", choices=ENGINES, default=ENGINES[0], help="default: mkdocs")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     site = args.site.absolute()
@@ -94,8 +102,11 @@ def build(content: Path, tree: Path, engine: subprocess.Popen[str], new: Path) -
     except Refused as err:
         return str(err)
     assert engine.stdin is not None
-    engine.stdin.write(engine_start.GO + "\n")
-    engine.stdin.close()
+    try:
+        engine.stdin.write(engine_start.GO + "\n")
+        engine.stdin.close()
+    except BrokenPipeError:
+        pass  # it has already stopped (it could not start): its status says so below
     why = output_problems(checked)  # while the engine builds
     code = engine.wait()
     if why or code:

@@ -118,3 +118,16 @@ def test_the_engine_runs_only_when_told_to_go(tmp_path: Path, told: str, runs: b
     assert (where / "ran.txt").is_file() is runs
     if runs:
         assert (where / "ran.txt").read_text(encoding="utf-8") == "build --strict"
+
+
+def test_an_engine_that_cannot_start_fails_the_build_with_its_status(
+    tiny: Path, tmp_path: Path, monkeypatch, capfd
+):
+    monkeypatch.setattr(build_site, "ENGINES", ("no_such_engine",))
+    site = last_good_site(tmp_path)
+    assert build_site.main([*site_args(tiny, tmp_path), "--engine", "no_such_engine"]) == 1
+    err = capfd.readouterr().err
+    assert "No module named 'no_such_engine'" in err
+    assert "The engine exited with status 1" in err
+    assert f"The build failed: {site}/ was left as it was." in err
+    assert_untouched(site)
