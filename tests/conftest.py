@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import tiny_content
 from paths import CONTENT, ROOT, SOURCE
 
 from generator import model, pipeline, render_data
@@ -27,6 +28,16 @@ def content_copy(tmp_path: Path) -> Path:
     target = tmp_path / "criteria"
     shutil.copytree(CONTENT, target, ignore=shutil.ignore_patterns("README.md"))
     return target
+
+
+@pytest.fixture
+def tiny(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> Path:
+    """A content folder of the tiny framework alone, as ingest wrote it (tests/tiny_content.py),
+    at tmp_path/content; ingest's checklist is not left in the test's output."""
+    content = tmp_path / "content"
+    tiny_content.make(content)
+    capfd.readouterr()
+    return content
 
 
 @pytest.fixture(scope="session")

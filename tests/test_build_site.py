@@ -18,14 +18,6 @@ from generator import build_site, planner
 BUILDING = "Building documentation"  # what MkDocs prints when it starts to build
 
 
-@pytest.fixture
-def tiny(tmp_path: Path, capfd) -> Path:
-    content = tmp_path / "content"
-    tiny_content.make(content)
-    capfd.readouterr()
-    return content
-
-
 def last_good_site(tmp_path: Path) -> Path:
     site = tmp_path / "site"
     site.mkdir()

@@ -15,14 +15,6 @@ from paths import ROOT
 from preview import ENV, fetch, poll, serving
 
 
-@pytest.fixture
-def tiny(tmp_path: Path, capsys) -> Path:
-    content = tmp_path / "content"
-    tiny_content.make(content)
-    capsys.readouterr()
-    return content
-
-
 def break_criteria(content: Path) -> str:
     """Misspell one field of the tiny framework's criteria; return the original text."""
     path = content / tiny_content.TINY_ID / "criteria.yml"
