@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from . import guidance_text
@@ -66,6 +67,7 @@ def read(folder: Path) -> Guidance | None:
     return parse(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
+@lru_cache(maxsize=8)  # the link stage and the model read the same text in every build
 def parse(text: str) -> Guidance:
     scanned = guidance_text.read(text)
     head = (scanned.title, scanned.updated.text.strip(), scanned.applies_to.text.strip())
