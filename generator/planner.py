@@ -16,6 +16,8 @@ from .model import AnnexItem, Framework, Site
 from .model_after import StatementOfAction, Timescale, Window
 from .model_timeline import plain
 
+XLSX_PATH = "assets/planner/annex-a-tracker.xlsx"  # the blank Annex A workbook (workbook.py)
+
 
 def planner_data(site: Site) -> dict[str, Any]:
     fw = site.framework

@@ -24,11 +24,12 @@ from . import (
     examples,
     letter_dates,
     letters_csv,
+    parallel,
     plain,
+    planner,
     render_data,
     render_examples,
     render_guidance,
-    workbook,
 )
 from .model import AnnexItem, Criterion, Framework, Milestone, Site
 
@@ -128,18 +129,21 @@ def render(site: Site, web_dir: Path = WEB) -> Generated:
     env = environment()
     pages: dict[str, str] = {}
     assets: dict[str, str] = {}
-    binaries: dict[str, bytes] = {}
     every_data: list[dict[str, dict[str, Any]]] = []  # each framework's, the default's first
+    books = {  # the workbooks, written meanwhile by a second process where one can run
+        _folder(site, fw): parallel.started(_workbook, replace(site, framework=fw))
+        for fw in (site.framework, *site.others)
+    }
     for fw in (site.framework, *site.others):
         one = replace(site, framework=fw)
-        folder = "" if fw is site.framework else f"{fw.id}/"
+        folder = _folder(site, fw)
         found = framework_pages(env, one, folder)
         pages.update({folder + path: _tagged(text, fw, folder) for path, text in found.items()})
         fw_data = render_data.made(one)  # checked later: pipeline.output_problems
         every_data.append(fw_data)
         assets.update(bundle.bundles(web_dir, fw_data, folder))
-        binaries[folder + workbook.XLSX_PATH] = workbook.workbook_bytes(one)
         assets[folder + render_examples.CSV_PATH] = letters_csv.letters_csv(fw)
+    binaries = {folder + planner.XLSX_PATH: book.result() for folder, book in books.items()}
     pages["glossary.md"] = env.get_template("glossary.md.j2").render(**_common(site), root="")
     nav = navigation(site.framework)
     others = tuple((str(escape(f.short_title)), url) for f, url in starts(site)[1:])
@@ -154,6 +158,17 @@ def render(site: Site, web_dir: Path = WEB) -> Generated:
         tuple(every_data),
         others,
     )
+
+
+def _folder(site: Site, fw: Framework) -> str:
+    """Where a framework's pages are: the site's top for the default one, else its ID's folder."""
+    return "" if fw is site.framework else f"{fw.id}/"
+
+
+def _workbook(site: Site) -> bytes:
+    from . import workbook  # only here: openpyxl's import is a tenth of a second
+
+    return workbook.workbook_bytes(site)
 
 
 def _common(site: Site, folder: str = "") -> dict[str, Any]:
@@ -225,7 +240,7 @@ def framework_pages(env: Environment, site: Site, folder: str) -> dict[str, str]
         letters=found,
         letters_summary=letter_dates.summary(found),
     )
-    page("tracker.md", "tracker.md.j2", xlsx=workbook.XLSX_PATH)
+    page("tracker.md", "tracker.md.j2", xlsx=planner.XLSX_PATH)
     page("self-assessment.md", "self_assessment.md.j2")
     page("partnership.md", "partnership.md.j2")
     return pages

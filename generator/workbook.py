@@ -5,7 +5,9 @@ agency, a date check on "Last reviewed", the header row frozen and filterable. T
 reads a filled-in copy back (assessment/tracker/xlsx.js and sheet.js find the columns by their
 headings in the sheet SHEET_TITLE), so keep those headings and the sheet's name. Built with
 openpyxl from the model; the bytes are the same for the same content (fixed timestamps), so a
-rebuild of an unchanged site changes nothing.
+rebuild of an unchanged site changes nothing. The build writes it in a second process
+(render.py, parallel.py), which alone imports this module and openpyxl. Its address in the site
+is planner.XLSX_PATH.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .model import Agency, Framework, Site
 from .render_examples import when
 
-XLSX_PATH = "assets/planner/annex-a-tracker.xlsx"
 SHEET_TITLE = "Annex A tracker"
 # (heading, width in characters)
 COLUMNS = (

@@ -184,8 +184,8 @@ def test_the_generated_pages_and_assets(site):
     bundle = generated.assets["assets/assessment/planner.js"]
     assert 'self.JTAI.data["planner"] = ' in bundle
     assert "/* ---- assessment/lib/dates.js ---- */" in bundle
-    assert isinstance(generated.binaries[workbook.XLSX_PATH], bytes)
-    assert generated.files()[workbook.XLSX_PATH] == generated.binaries[workbook.XLSX_PATH]
+    assert isinstance(generated.binaries[planner.XLSX_PATH], bytes)
+    assert generated.files()[planner.XLSX_PATH] == generated.binaries[planner.XLSX_PATH]
     tracker = generated.pages["tracker.md"]
     assert "(assets/planner/annex-a-tracker.xlsx)" in tracker
     assert f"the {len(site.framework.annex_items)} items" in tracker
@@ -198,7 +198,7 @@ def test_the_generated_pages_and_assets(site):
 def test_the_generator_writes_the_workbook_as_bytes(site, tmp_path):
     out = tmp_path / "generated"
     pipeline.write(render.render(site), out)
-    book = load_workbook(out / workbook.XLSX_PATH)
+    book = load_workbook(out / planner.XLSX_PATH)
     assert "Annex A tracker" in book.sheetnames
     assert (
         (out / "assets/assessment/planner.js")

@@ -20,7 +20,7 @@ import yaml
 from openpyxl import load_workbook
 from paths import CONTENT, ROOT
 
-from generator import pipeline, render, render_data, workbook
+from generator import pipeline, planner, render, render_data, workbook
 from generator.model import Deadline, clock
 
 VECTORS = json.loads((ROOT / "tests" / "vectors" / "shared-rules.json").read_text("utf-8"))
@@ -87,7 +87,7 @@ def test_the_workbook_and_the_tracker_page_follow_timeline_yml(content_copy):
     text = text.replace("due_soon_working_days: 2", "due_soon_working_days: 3")
     timeline.write_text(text, encoding="utf-8")
     generated = pipeline.generate(content_copy, content_copy.parent)
-    book = load_workbook(BytesIO(generated.binaries[workbook.XLSX_PATH]))
+    book = load_workbook(BytesIO(generated.binaries[planner.XLSX_PATH]))
     assert [book["Lists"].cell(row=r, column=1).value for r in range(2, 6)] == [
         "Not started",
         "In progress",

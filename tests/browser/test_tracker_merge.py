@@ -21,11 +21,11 @@ from openpyxl import load_workbook
 from test_planner import fill_item, item, reviewed_boxes, slug
 from test_tracker_storage import open_tracker, stored
 
-from generator import workbook
+from generator import planner, workbook
 
 pytestmark = pytest.mark.browser
 
-WORKBOOK = workbook.XLSX_PATH
+WORKBOOK = planner.XLSX_PATH
 JSON_TYPE = "application/json"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
