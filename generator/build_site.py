@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -65,6 +66,7 @@ def main(argv: list[str]) -> int:
     new = Path(tempfile.mkdtemp(prefix=f"{site.name}.new.", dir=site.parent))
     new.chmod(0o755)  # mkdtemp's folder is the owner's alone; a site is for anyone to read
     engine = start_engine(args.engine, args.tree / "mkdocs.yml", new)
+    kill = signal.signal(signal.SIGTERM, stopped)
     try:
         why = build(args.content, args.tree, engine, new)
         if why:
@@ -72,13 +74,23 @@ def main(argv: list[str]) -> int:
         from . import pipeline
 
         pipeline.swap_in(new, site)
+    except BaseException:  # stopped part way (Ctrl+C, kill) or a fault: so is the engine
+        engine.terminate()
+        print(f"The build was stopped: {args.site}/ was left as it was.", file=sys.stderr)
+        raise
     finally:
         if engine.stdin and not engine.stdin.closed:
             engine.stdin.close()  # not told to go: it exits without building
         engine.wait()
         shutil.rmtree(new, ignore_errors=True)
+        signal.signal(signal.SIGTERM, kill)
     print(f"Built the site into {args.site}/ in {time.perf_counter() - started:.2f}s")
     return 0
+
+
+def stopped(signum: int, _frame: object) -> None:
+    """Asked to stop (kill): leave as Ctrl+C does, through main's clean-up."""
+    raise SystemExit(128 + signum)
 
 
 def start_engine(engine: str, config: Path, out: Path) -> subprocess.Popen[str]:

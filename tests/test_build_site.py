@@ -5,16 +5,19 @@ generator/engine_start.py)."""
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import tiny_content
-from paths import ROOT
+from paths import CONTENT, ROOT
 
 from generator import build_site, planner
 
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 BUILDING = "Building documentation"  # what MkDocs prints when it starts to build
 
 
@@ -123,3 +126,26 @@ def test_an_engine_that_cannot_start_fails_the_build_with_its_status(
     assert "The engine exited with status 1" in err
     assert f"The build failed: {site}/ was left as it was." in err
     assert_untouched(site)
+
+
+def test_a_build_stopped_part_way_stops_its_engine_and_leaves_the_site(tmp_path: Path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the last good site", encoding="utf-8")
+    command = [sys.executable, "-m", "generator", "site", *site_args(CONTENT, tmp_path)]
+    with subprocess.Popen(
+        command, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    ) as build:
+        assert build.stderr is not None
+        seen = ""
+        for line in build.stderr:  # until the engine says it is building, or the build ends
+            seen += line
+            if BUILDING in line:
+                break
+        assert BUILDING in seen, seen
+        build.terminate()  # the engine is building: stop it all now
+        rest = build.stderr.read()
+    assert build.returncode == 128 + signal.SIGTERM, rest
+    assert f"The build was stopped: {site}/ was left as it was." in rest
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "tree"]  # no half-built site
