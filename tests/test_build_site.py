@@ -149,3 +149,12 @@ def test_a_build_stopped_part_way_stops_its_engine_and_leaves_the_site(tmp_path:
     assert f"The build was stopped: {site}/ was left as it was." in rest
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "tree"]  # no half-built site
+
+
+def test_the_second_engine_builds_the_site_through_the_same_command(tiny: Path, tmp_path: Path):
+    # The plan for 5 May 2027 (maintainers' guide): make build gives `--engine properdocs`.
+    args = [*site_args(tiny, tmp_path), "--engine", "properdocs"]
+    assert build_site.main(args) == 0
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'content="mkdocs-ProperDocs' in home
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site", "tree"]
