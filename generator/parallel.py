@@ -47,8 +47,14 @@ class Pending(Generic[T]):
         return value
 
 
+def can_fork() -> bool:
+    """Whether a copy of this process can run a job safely: not where os.fork is missing
+    (Windows), nor while other threads run (the MkDocs server's), which a copy would not have."""
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
 def started(job: Callable[..., T], *args: object) -> Pending[T]:
-    if not hasattr(os, "fork") or threading.active_count() > 1:
+    if not can_fork():
         return Pending(done=(job(*args),))
     read, write = os.pipe()
     pid = os.fork()
