@@ -59,8 +59,12 @@ def check(
     ]
     known = set(site_files) | {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
     problems: list[Problem] = []
+    ordered: dict[str, list[Field]] = {}  # a framework's ID -> the fields, its own first
     for page, text in sorted(pages.items()):
-        own = _own_first(fields, page, frameworks)
+        framework = _framework_of_page(page, frameworks)
+        if framework not in ordered:
+            ordered[framework] = _own_first(fields, framework)
+        own = ordered[framework]
         if page != GLOSSARY_PAGE:
             problems += _abbreviations(page, text, glossary, own)
         problems += _links(page, text, known, own)
@@ -71,11 +75,15 @@ def _framework_of(doc: Document, frameworks: tuple[str, ...]) -> str:
     return next((p.name for p in doc.path.parents if p.name in frameworks), "")
 
 
-def _own_first(fields: list[Field], page: str, frameworks: tuple[str, ...]) -> list[Field]:
-    """The fields, those of the page's own framework first (a stable sort keeps the rest)."""
+def _own_first(fields: list[Field], framework: str) -> list[Field]:
+    """The fields, those of `framework` first (a stable sort keeps the rest in their order)."""
+    return sorted(fields, key=lambda f: f.framework != framework)
+
+
+def _framework_of_page(page: str, frameworks: tuple[str, ...]) -> str:
+    """The framework a page shows: one in its ID's folder, else the default (or "")."""
     top = page.split("/", 1)[0]
-    own = top if top in frameworks[1:] else (frameworks[0] if frameworks else "")
-    return sorted(fields, key=lambda f: f.framework != own)
+    return top if top in frameworks[1:] else (frameworks[0] if frameworks else "")
 
 
 # --- Abbreviations ----------------------------------------------------------------------------

@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:  # the model (and the bank holidays behind it) is not loaded by `finish`
-    from .model import Term
+from .model import Term
 
 
 def is_abbreviation(term: Term) -> bool:

@@ -130,13 +130,13 @@ def render(site: Site, web_dir: Path = WEB) -> Generated:
     pages: dict[str, str] = {}
     assets: dict[str, str] = {}
     every_data: list[dict[str, dict[str, Any]]] = []  # each framework's, the default's first
-    books = {  # the workbooks, written meanwhile by a second process where one can run
-        _folder(site, fw): parallel.started(_workbook, replace(site, framework=fw))
-        for fw in (site.framework, *site.others)
-    }
-    for fw in (site.framework, *site.others):
-        one = replace(site, framework=fw)
-        folder = _folder(site, fw)
+    shown = [
+        (_folder(site, fw), replace(site, framework=fw)) for fw in (site.framework, *site.others)
+    ]
+    # the workbooks, written meanwhile by a second process where one can run
+    books = {folder: parallel.started(_workbook, one) for folder, one in shown}
+    for folder, one in shown:
+        fw = one.framework
         found = framework_pages(env, one, folder)
         pages.update({folder + path: _tagged(text, fw, folder) for path, text in found.items()})
         fw_data = render_data.made(one)  # checked later: pipeline.output_problems

@@ -5,9 +5,9 @@ agency, a date check on "Last reviewed", the header row frozen and filterable. T
 reads a filled-in copy back (assessment/tracker/xlsx.js and sheet.js find the columns by their
 headings in the sheet SHEET_TITLE), so keep those headings and the sheet's name. Built with
 openpyxl from the model; the bytes are the same for the same content (fixed timestamps), so a
-rebuild of an unchanged site changes nothing. The build writes it in a second process
-(render.py, parallel.py), which alone imports this module and openpyxl. Its address in the site
-is planner.XLSX_PATH.
+rebuild of an unchanged site changes nothing. The build writes it in a second process where one
+can run (render.py, parallel.py), so the build's own process never imports openpyxl. Its address
+in the site is planner.XLSX_PATH.
 """
 
 from __future__ import annotations
